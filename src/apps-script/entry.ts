@@ -1,0 +1,167 @@
+// The Apps Script project's entry points: the public contract that menus, triggers and formulas
+// call by name. Renaming one breaks installed triggers and formulas in users' sheets.
+//
+// Each exported function here becomes a top-level function in dist/Cadans.js with this file's
+// JSDoc (scripts/build.mjs), so Sheets autocompletes the @customfunction ones. Logic lives in the
+// core and the engine; these only connect them to SpreadsheetApp.
+
+import { conventionsFor, type Language, languageOfLocale } from '../core/locale';
+import * as formulas from '../formulas/formulas';
+import { catalogue, fill } from '../i18n/catalogue';
+import { refresh as runRefresh } from '../engine/refresh';
+import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
+import { AppsScriptWorkbook } from './spreadsheet';
+
+declare const __CADANS_VERSION__: string;
+
+function workbook(): AppsScriptWorkbook {
+  return new AppsScriptWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+}
+
+function formulaContext(): formulas.FormulaContext {
+  const wb = workbook();
+  return { clock: wb.clock, conventions: conventionsFor(wb.locale), language: languageOfLocale(wb.locale) };
+}
+
+/** An alert where there is a user to see it; from the editor or a trigger there is none. */
+function tell(message: string): void {
+  try {
+    SpreadsheetApp.getUi().alert(message);
+  } catch {
+    console.log(message);
+  }
+}
+
+function toast(message: string): void {
+  try {
+    SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Cadans', 5);
+  } catch {
+    // No UI: nothing to show.
+  }
+}
+
+/**
+ * Adds the Cadans menu when the spreadsheet opens, in the workbook's language.
+ * @param {Object} e The open event.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  let language: Language = 'nl';
+  try {
+    // In AuthMode.NONE (before the first authorisation) the sheet cannot be read: keep Dutch.
+    if (!e || e.authMode !== ScriptApp.AuthMode.NONE) language = languageOf(workbook());
+  } catch {
+    language = 'nl';
+  }
+  const words = catalogue(language).menu;
+  SpreadsheetApp.getUi()
+    .createMenu(words.title)
+    .addItem(words.setup, 'setupWorkbook')
+    .addItem(words.refresh, 'refreshNow')
+    .addSeparator()
+    .addItem(words.about, 'showAbout')
+    .addToUi();
+}
+
+/**
+ * Runs when Cadans is installed as an add-on: the same menu as on open.
+ * @param {Object} e The install event.
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/**
+ * Menu: creates the missing tabs, columns and settings, with drop-downs, date formats and status
+ * colours. Never changes a cell that holds data; safe to run twice.
+ */
+export function setupWorkbook(): void {
+  const wb = workbook();
+  const result = runSetup(wb, new Date());
+  const words = catalogue(result.language).ui;
+  const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
+  tell(changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length }));
+}
+
+/**
+ * Menu: recomputes Next contact, Status and Days overdue for every relationship and logs the
+ * problems found. Writes nothing if the computation fails.
+ */
+export function refreshNow(): void {
+  const wb = workbook();
+  const language = languageOf(wb);
+  toast(language === 'nl' ? 'Bezig met bijwerken…' : 'Refreshing…');
+  try {
+    const now = new Date();
+    const result = runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow' });
+    const words = catalogue(result.settings.language).ui;
+    tell(fill(words.refreshDone, { relations: result.outcomes.length, ...result.counts, problems: result.problems.length }));
+  } catch (error) {
+    tell(fill(catalogue(language).ui.failed, { message: error instanceof Error ? error.message : String(error) }));
+    throw error;
+  }
+}
+
+/** Menu: what Cadans is and where its numbers live. */
+export function showAbout(): void {
+  const wb = workbook();
+  tell(fill(catalogue(languageOf(wb)).ui.about, { version: __CADANS_VERSION__ }));
+}
+
+/**
+ * The date of the next touchpoint: the last contact plus the tier's months (A 1, B 3, C 6), with
+ * month-end clamping like EDATE (31 Jan + 1 month = 28 Feb). Takes single cells or ranges; a blank
+ * gives a blank.
+ *
+ * @param {Date|Array<Array<Date>>} last_contact The date of the last contact, or a range of them.
+ * @param {string|Array<Array<string>>} tier The tier: A, B or C (also a, A-klant, Tier B), or a range.
+ * @param {Array<Array<number>>} [cadence_months] Optional: three cells with the months for A, B and C.
+ * @return {Date|Array<Array<Date>>} The date of the next contact.
+ * @customfunction
+ */
+export function NEXT_TOUCHPOINT(last_contact: unknown, tier: unknown, cadence_months?: unknown) {
+  return formulas.NEXT_TOUCHPOINT(formulaContext(), last_contact, tier, cadence_months);
+}
+
+/**
+ * The status of a next contact on a reference date: overdue, due soon (within the window), on
+ * track (te laat, binnenkort, op schema in a Dutch spreadsheet). Pass a cell holding today's date
+ * (Settings > Today, kept by Cadans), not TODAY(): Sheets forbids volatile arguments.
+ *
+ * @param {Date|Array<Array<Date>>} next_contact The date of the next contact, or a range of them.
+ * @param {Date} reference_date The day to judge on: a cell holding today's date.
+ * @param {number} [due_soon_days] Optional: the due-soon window in days (default 7).
+ * @return {string|Array<Array<string>>} The status label.
+ * @customfunction
+ */
+export function TOUCHPOINT_STATUS(next_contact: unknown, reference_date: unknown, due_soon_days?: unknown) {
+  return formulas.TOUCHPOINT_STATUS(formulaContext(), next_contact, reference_date, due_soon_days);
+}
+
+/**
+ * ABC tiers by revenue: the largest relations that make the first 80% of the total are A (the one
+ * crossing 80% included), the next 15% B, the rest C. Zero or blank revenue is C; equal revenues
+ * get the same tier.
+ *
+ * @param {Array<Array<number>>} revenues The annual revenues, e.g. I2:I200.
+ * @param {number} [a_share] Optional: the cumulative share for A (default 0.8).
+ * @param {number} [b_share] Optional: the cumulative share for A and B together (default 0.95).
+ * @return {Array<Array<string>>} A, B or C per revenue, in the same shape.
+ * @customfunction
+ */
+export function RELATION_TIER(revenues: unknown, a_share?: unknown, b_share?: unknown) {
+  return formulas.RELATION_TIER(formulaContext(), revenues, a_share, b_share);
+}
+
+/**
+ * Key-client risk of a set of revenues, as a two-column table: HHI (0-10,000), the largest
+ * client's share, the top-5 share, the effective number of clients (10,000 / HHI) and the verdict
+ * (below 1,000 low, 1,000-1,800 moderate, above 1,800 high).
+ *
+ * @param {Array<Array<number>>} revenues The revenue per client, e.g. I2:I200. Blanks are skipped.
+ * @return {Array<Array<string|number>>} Label and value, five rows.
+ * @customfunction
+ */
+export function CONCENTRATION(revenues: unknown) {
+  return formulas.CONCENTRATION(formulaContext(), revenues);
+}
+

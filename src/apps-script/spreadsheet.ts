@@ -1,0 +1,128 @@
+// The WorkbookPort over SpreadsheetApp: every method is a fixed handful of service calls, so a
+// job's number of calls does not grow with its rows.
+
+import type { ZoneClock } from '../core/dates';
+import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { appsScriptClock } from './clock';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A string that starts with `=` would become a formula in setValues; an apostrophe keeps it text. */
+export function asCellValue(value: unknown): unknown {
+  if (typeof value === 'string' && value.startsWith('=')) return `'${value}`;
+  return value ?? '';
+}
+
+function rectangular(values: unknown[][]): unknown[][] {
+  const width = Math.max(...values.map((r) => r.length));
+  return values.map((r) => Array.from({ length: width }, (_, i) => asCellValue(r[i])));
+}
+
+class AppsScriptSheet implements SheetPort {
+  constructor(
+    private readonly sheet: Sheet,
+    readonly name: string,
+  ) {}
+
+  readAll(): unknown[][] {
+    const values = this.sheet.getDataRange().getValues();
+    return values.length === 1 && values[0].length === 1 && values[0][0] === '' ? [] : values;
+  }
+
+  readHeader(): unknown[] {
+    const columns = this.sheet.getLastColumn();
+    return columns === 0 ? [] : this.sheet.getRange(1, 1, 1, columns).getValues()[0];
+  }
+
+  write(row: number, column: number, values: unknown[][]): void {
+    if (values.length === 0) return;
+    const block = rectangular(values);
+    this.sheet.getRange(row, column, block.length, block[0].length).setValues(block);
+  }
+
+  append(values: unknown[][]): void {
+    if (values.length === 0) return;
+    this.write(this.sheet.getLastRow() + 1, 1, values);
+  }
+
+  private columnFrom(column: number, fromRow: number) {
+    return this.sheet.getRange(fromRow, column, Math.max(1, this.sheet.getMaxRows() - fromRow + 1), 1);
+  }
+
+  setNumberFormat(column: number, fromRow: number, format: string): void {
+    this.columnFrom(column, fromRow).setNumberFormat(format);
+  }
+
+  setListValidation(column: number, fromRow: number, values: readonly string[]): void {
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(true).build();
+    this.columnFrom(column, fromRow).setDataValidation(rule);
+  }
+
+  setStatusColours(column: number, fromRow: number, rules: readonly StatusColourRule[]): void {
+    const texts = new Set(rules.map((r) => r.text));
+    const kept = this.sheet.getConditionalFormatRules().filter((rule) => {
+      const condition = rule.getBooleanCondition();
+      const ours =
+        condition !== null &&
+        condition.getCriteriaType() === SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO &&
+        texts.has(String(condition.getCriteriaValues()[0])) &&
+        rule.getRanges().some((r) => r.getColumn() === column);
+      return !ours;
+    });
+    const range = this.columnFrom(column, fromRow);
+    const added = rules.map((r) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(r.text)
+        .setBackground(r.background)
+        .setFontColor(r.color)
+        .setRanges([range])
+        .build(),
+    );
+    this.sheet.setConditionalFormatRules([...kept, ...added]);
+  }
+
+  styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
+    this.sheet.setFrozenRows(1);
+    this.sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
+    widths.forEach((w, i) => w && this.sheet.setColumnWidth(i + 1, w));
+  }
+}
+
+export class AppsScriptWorkbook implements WorkbookPort {
+  readonly clock: ZoneClock;
+  readonly locale: string;
+  private sheets: Map<string, AppsScriptSheet> | null = null;
+
+  constructor(private readonly spreadsheet: Spreadsheet) {
+    this.clock = appsScriptClock(spreadsheet.getSpreadsheetTimeZone());
+    this.locale = spreadsheet.getSpreadsheetLocale();
+  }
+
+  private all(): Map<string, AppsScriptSheet> {
+    if (!this.sheets) {
+      this.sheets = new Map();
+      for (const s of this.spreadsheet.getSheets()) {
+        const name = s.getName();
+        this.sheets.set(name, new AppsScriptSheet(s, name));
+      }
+    }
+    return this.sheets;
+  }
+
+  sheetNames(): string[] {
+    return [...this.all().keys()];
+  }
+
+  sheet(name: string): SheetPort {
+    const found = this.all().get(name);
+    if (!found) throw new Error(`No tab named ${name}`);
+    return found;
+  }
+
+  addSheet(name: string): SheetPort {
+    const sheet = new AppsScriptSheet(this.spreadsheet.insertSheet(name), name);
+    this.all().set(name, sheet);
+    return sheet;
+  }
+}

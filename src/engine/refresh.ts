@@ -1,0 +1,231 @@
+// The refresh: read every tab once, compute each relationship's next contact, status and days
+// overdue, then write Cadans's own columns once and log what happened. All computing happens
+// before the first write, so a run that fails leaves the sheet as it was.
+
+import { type CadenceResult, cadenceOf, type Status } from '../core/cadence';
+import type { Day } from '../core/dates';
+import { conventionsFor, type Language, normaliseLocale } from '../core/locale';
+import { isBlank, type ParseContext } from '../core/parse';
+import { catalogue, fill } from '../i18n/catalogue';
+import { RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { displayName, findTab } from '../workbook/headers';
+import type { SheetPort, WorkbookPort } from '../workbook/ports';
+import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
+import { type RelationRecord, readRelations, readTouchpoints, tableOf } from '../workbook/relations';
+import { loadSettings, type Settings } from '../workbook/settings';
+import { appendLog } from './log';
+
+export interface RelationOutcome extends CadenceResult {
+  relation: RelationRecord;
+  /** The later of the Last contact cell and the newest touchpoint up to today. */
+  lastContact: Day | null;
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface RefreshResult {
+  today: Day;
+  settings: Settings;
+  outcomes: RelationOutcome[];
+  counts: StatusCounts;
+  problems: Problem[];
+}
+
+export interface RefreshOptions {
+  today: Day;
+  /** The moment written in the Log; a Date, so each shell decides how it shows. */
+  now: Date;
+  /** The job's name in the Log, e.g. `refreshNow`. */
+  job: string;
+}
+
+export function emptyCounts(): StatusCounts {
+  return { never: 0, overdue: 0, dueSoon: 0, onTrack: 0, inactive: 0 };
+}
+
+interface Plan {
+  result: RefreshResult;
+  writes: Array<() => void>;
+}
+
+/** Everything a refresh would do, computed without writing anything. */
+function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
+  const names = workbook.sheetNames();
+  const settingsName = findTab(SETTINGS, names);
+  const settingsTable = loadSettings(workbook);
+  const { settings } = settingsTable;
+  const problems = new ProblemList(settings.language);
+  problems.items.push(...settingsTable.problems.items);
+  const ctx: ParseContext = {
+    conventions: conventionsFor(settings.locale ?? normaliseLocale(workbook.locale)),
+    clock: workbook.clock,
+  };
+  const { today } = options;
+  const writes: Array<() => void> = [];
+
+  const relationsName = findTab(RELATIONS, names);
+  if (!relationsName) {
+    problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items }, writes };
+  }
+  const relationsSheet = workbook.sheet(relationsName);
+  const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
+  reportColumns(relations, problems, ['id', 'name', 'tier', 'lastContact']);
+  const records = readRelations(relations, ctx, problems);
+
+  // Index relationships by ID; the first row with an ID owns it.
+  const byId = new Map<string, RelationRecord>();
+  const idCol = relations.columns.index.get('id');
+  for (const r of records) {
+    if (r.id === '') {
+      if (idCol !== undefined) problems.add(relationsName, r.row, columnLabel(relations.header[idCol], idCol), '', problems.text('missingId'));
+      continue;
+    }
+    const first = byId.get(r.id);
+    if (first) problems.add(relationsName, r.row, columnLabel(relations.header[idCol!], idCol!), r.id, problems.text('duplicateId', { row: first.row }));
+    else byId.set(r.id, r);
+  }
+
+  const latestTouch = new Map<string, Day>();
+  const touchpointsName = findTab(TOUCHPOINTS, names);
+  if (touchpointsName) {
+    const touchpoints = tableOf(TOUCHPOINTS, touchpointsName, workbook.sheet(touchpointsName).readAll());
+    reportColumns(touchpoints, problems, ['date', 'relationId']);
+    const relCol = touchpoints.columns.index.get('relationId');
+    for (const t of readTouchpoints(touchpoints, ctx, problems)) {
+      const label = relCol === undefined ? null : columnLabel(touchpoints.header[relCol], relCol);
+      if (!byId.has(t.relationId)) {
+        problems.add(touchpointsName, t.row, label, t.relationId, problems.text('unknownRelation'));
+        continue;
+      }
+      // A touchpoint planned for later is not contact yet.
+      if (t.day > today) continue;
+      const known = latestTouch.get(t.relationId);
+      if (known === undefined || t.day > known) latestTouch.set(t.relationId, t.day);
+    }
+  }
+
+  const counts = emptyCounts();
+  const outcomes: RelationOutcome[] = [];
+  const tierCol = relations.columns.index.get('tier');
+  const lastCol = relations.columns.index.get('lastContact');
+  for (const relation of records) {
+    if (relation.lastContactCell !== null && relation.lastContactCell > today && lastCol !== undefined) {
+      problems.add(relationsName, relation.row, columnLabel(relations.header[lastCol], lastCol), relations.rows[relation.row - 2][lastCol], problems.text('futureContact'));
+    }
+    const touched = byId.get(relation.id) === relation ? latestTouch.get(relation.id) : undefined;
+    const lastContact = maxDay(relation.lastContactCell, touched ?? null);
+    if (relation.active && relation.tier === null) {
+      // Without a tier there is no cadence; a blank tier is reported here, a bad one by the reader.
+      if (tierCol !== undefined && isBlank(relations.rows[relation.row - 2][tierCol])) {
+        problems.add(relationsName, relation.row, columnLabel(relations.header[tierCol], tierCol), '', problems.text('missingTier'));
+      }
+      continue;
+    }
+    const outcome = cadenceOf({ active: relation.active, tier: relation.tier ?? 'C', lastContact }, today, settings.cadence);
+    counts[outcome.status]++;
+    outcomes.push({ ...outcome, relation, lastContact });
+  }
+
+  writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
+  const todayRow = settingsTable.rows.get('today');
+  if (settingsName && todayRow && settingsTable.valueColumn) {
+    const column = settingsTable.valueColumn;
+    writes.push(() => workbook.sheet(settingsName).write(todayRow, column, [[workbook.clock.instantOf(today)]]));
+  }
+  return { result: { today, settings, outcomes, counts, problems: problems.items }, writes };
+}
+
+function maxDay(a: Day | null, b: Day | null): Day | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+function reportColumns(table: ReturnType<typeof tableOf>, problems: ProblemList, needed: string[]): void {
+  for (const col of table.columns.missing) {
+    if (needed.includes(col.key)) problems.add(table.sheet, 1, displayName(col, problems.language), '', problems.text('missingColumn'));
+  }
+  for (const [, index] of table.columns.duplicates) {
+    problems.add(table.sheet, 1, columnLabel(table.header[index], index), String(table.header[index]), problems.text('duplicateColumn'));
+  }
+}
+
+/**
+ * Writes Next contact, Status and Days overdue for every data row in as few blocks as the column
+ * layout allows (one when they stand side by side). A missing computed column gets its header in
+ * the first free column to the right; no other cell of the team's is touched.
+ */
+function writeComputedColumns(
+  sheet: SheetPort,
+  table: ReturnType<typeof tableOf>,
+  outcomes: RelationOutcome[],
+  language: Language,
+  workbook: WorkbookPort,
+): void {
+  const statusLabels = catalogue(language).status;
+  const computed = RELATIONS.columns.filter((c) => c.computed);
+  const positions = new Map<string, number>();
+  let nextFree = table.columns.width;
+  const newHeaders: Array<[number, string]> = [];
+  for (const col of computed) {
+    let index = table.columns.index.get(col.key);
+    if (index === undefined) {
+      index = nextFree++;
+      newHeaders.push([index, displayName(col, language)]);
+    }
+    positions.set(col.key, index);
+  }
+  for (const [index, name] of newHeaders) sheet.write(1, index + 1, [[name]]);
+
+  const byRow = new Map<number, RelationOutcome>();
+  for (const o of outcomes) byRow.set(o.relation.row, o);
+  const rowCount = table.rows.length;
+  if (rowCount === 0) return;
+  const valueOf = (key: string, o: RelationOutcome | undefined): unknown => {
+    if (!o) return '';
+    if (key === 'nextContact') return o.nextContact === null ? '' : workbook.clock.instantOf(o.nextContact);
+    if (key === 'status') return statusLabels[o.status];
+    return o.daysOverdue ?? '';
+  };
+  // Group computed columns that stand next to each other into one block write.
+  const sorted = computed.map((c) => ({ key: c.key, index: positions.get(c.key)! })).sort((a, b) => a.index - b.index);
+  const blocks: Array<typeof sorted> = [];
+  for (const c of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1].index + 1 === c.index) last.push(c);
+    else blocks.push([c]);
+  }
+  for (const block of blocks) {
+    const values: unknown[][] = [];
+    for (let i = 0; i < rowCount; i++) {
+      const o = byRow.get(i + 2);
+      values.push(block.map((c) => valueOf(c.key, o)));
+    }
+    sheet.write(2, block[0].index + 1, values);
+  }
+}
+
+/**
+ * The daily job's first half and the menu's "Refresh now": computes everything, then writes the
+ * computed columns and the Log. Throws, having written nothing, if the computation fails.
+ */
+export function refresh(workbook: WorkbookPort, options: RefreshOptions): RefreshResult {
+  const plan = planRefresh(workbook, options);
+  for (const write of plan.writes) write();
+  const words = catalogue(plan.result.settings.language);
+  const c = plan.result.counts;
+  const summary = fill(words.log.runSummary, {
+    job: options.job,
+    relations: plan.result.outcomes.length,
+    ...c,
+    problems: plan.result.problems.length,
+  });
+  appendLog(workbook, plan.result.settings.language, options.now, summary, plan.result.problems);
+  return plan.result;
+}
+
+/** The same computation with no writes at all: for previews and for formulas' cross-checks. */
+export function computeRefresh(workbook: WorkbookPort, options: RefreshOptions): RefreshResult {
+  return planRefresh(workbook, options).result;
+}

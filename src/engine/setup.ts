@@ -1,0 +1,108 @@
+// Setting up a workbook: add the tabs, header cells and settings rows that are missing, with
+// formats, drop-downs and status colours. It only ever adds: a cell that holds anything is left
+// as it is, so running it on a filled workbook, or twice, is safe.
+
+import { STATUS_ORDER } from '../core/cadence';
+import { type Language, languageOfLocale } from '../core/locale';
+import { CATALOGUES, catalogue, fill } from '../i18n/catalogue';
+import { SETTING_DEFS } from '../../sheets-templates/settings';
+import { type ColumnDef, NUMBER_FORMATS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
+import { displayName, findTab, mapColumns, normaliseName } from '../workbook/headers';
+import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { loadSettings } from '../workbook/settings';
+import { appendLog } from './log';
+
+export interface SetupResult {
+  language: Language;
+  addedTabs: string[];
+  addedColumns: string[];
+  addedSettings: string[];
+}
+
+/** The language for a workbook: its Settings tab's, else its locale's. */
+export function languageOf(workbook: WorkbookPort): Language {
+  const table = loadSettings(workbook);
+  return table.rows.has('language') ? table.settings.language : languageOfLocale(workbook.locale);
+}
+
+export function setupWorkbook(workbook: WorkbookPort, now: Date, language: Language = languageOf(workbook)): SetupResult {
+  const result: SetupResult = { language, addedTabs: [], addedColumns: [], addedSettings: [] };
+  for (const tab of TABS) ensureTab(workbook, tab, language, result);
+  const words = catalogue(language);
+  const summary = fill(words.log.setupSummary, {
+    tabs: result.addedTabs.length,
+    columns: result.addedColumns.length,
+    settings: result.addedSettings.length,
+  });
+  appendLog(workbook, language, now, summary, [], 'setup');
+  return result;
+}
+
+function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, result: SetupResult): void {
+  const existing = findTab(tab, workbook.sheetNames());
+  let sheet: SheetPort;
+  let created: ColumnDef[];
+  const positions = new Map<string, number>(); // 1-based column per key
+  if (!existing) {
+    sheet = workbook.addSheet(displayName(tab, language));
+    sheet.write(1, 1, [tab.columns.map((c) => displayName(c, language))]);
+    sheet.styleHeader(tab.columns.length, tab.columns.map((c) => c.width));
+    tab.columns.forEach((c, i) => positions.set(c.key, i + 1));
+    created = [...tab.columns];
+    result.addedTabs.push(sheet.name);
+  } else {
+    sheet = workbook.sheet(existing);
+    const header = sheet.readHeader();
+    const map = mapColumns(tab, header);
+    map.index.forEach((i, key) => positions.set(key, i + 1));
+    created = map.missing;
+    if (created.length > 0) {
+      // New header cells go right of the last used header, never over a cell of the team's.
+      sheet.write(1, map.width + 1, [created.map((c) => displayName(c, language))]);
+      created.forEach((c, i) => positions.set(c.key, map.width + 1 + i));
+      if (map.width === 0) sheet.styleHeader(created.length, created.map((c) => c.width));
+    }
+    result.addedColumns.push(...created.map((c) => `${sheet.name}: ${displayName(c, language)}`));
+  }
+
+  for (const col of tab.columns) {
+    const column = positions.get(col.key)!;
+    const format = col.format ? NUMBER_FORMATS[col.format] : null;
+    // Formats change how a cell looks, not what it holds; still, only on columns Cadans made or owns.
+    if (format && (col.computed || created.includes(col))) sheet.setNumberFormat(column, 2, format);
+    // Drop-downs in both languages' words; a value outside the list gets a warning, never removed.
+    if (col.validation) sheet.setListValidation(column, 2, [...col.validation.nl, ...col.validation.en.filter((v) => !col.validation!.nl.includes(v))]);
+  }
+  if (tab.key === RELATIONS.key) sheet.setStatusColours(positions.get('status')!, 2, statusColourRules());
+  if (tab.key === SETTINGS.key) ensureSettings(sheet, positions, language, result);
+}
+
+function statusColourRules(): StatusColourRule[] {
+  const rules: StatusColourRule[] = [];
+  for (const status of STATUS_ORDER) {
+    for (const words of Object.values(CATALOGUES)) {
+      const text = words.status[status];
+      if (rules.some((r) => r.text === text)) continue;
+      rules.push({ text, background: STATUS_COLOURS[status].background, color: STATUS_COLOURS[status].text });
+    }
+  }
+  return rules;
+}
+
+function ensureSettings(sheet: SheetPort, positions: Map<string, number>, language: Language, result: SetupResult): void {
+  const values = sheet.readAll();
+  const nameCol = (positions.get('setting') ?? 1) - 1;
+  const present = new Set(values.slice(1).map((row) => normaliseName(row[nameCol])));
+  const missing = SETTING_DEFS.filter((d) => !present.has(normaliseName(d.nl)) && !present.has(normaliseName(d.en)));
+  if (missing.length === 0) return;
+  const width = Math.max(...[...positions.values()]);
+  const rows = missing.map((d) => {
+    const row: unknown[] = new Array(width).fill('');
+    row[nameCol] = displayName(d, language);
+    row[(positions.get('value') ?? 2) - 1] = d.defaultValue ?? '';
+    row[(positions.get('explanation') ?? 3) - 1] = d.explanation[language];
+    return row;
+  });
+  sheet.append(rows);
+  result.addedSettings.push(...missing.map((d) => displayName(d, language)));
+}

@@ -1,0 +1,160 @@
+// The custom functions' logic, free of Apps Script: each takes what Sheets passes (a value, or a
+// 2-D array for a range) and the spreadsheet's calendar and locale, and returns what Sheets shows.
+// A bad value throws an Error whose message Sheets shows in the cell's tooltip.
+
+import { type CadenceSettings, DEFAULT_CADENCE, nextTouchpoint, touchpointStatus } from '../core/cadence';
+import { concentrationOf } from '../core/concentration';
+import type { ZoneClock } from '../core/dates';
+import { type Language, type LocaleConventions } from '../core/locale';
+import { isBlank, type ParseError, parseAmount, parseDay, parseRevenue, parseTier, type Tier } from '../core/parse';
+import { abcTiers, DEFAULT_A_SHARE, DEFAULT_B_SHARE } from '../core/tiers';
+import { catalogue, fill } from '../i18n/catalogue';
+
+export interface FormulaContext {
+  clock: ZoneClock;
+  conventions: LocaleConventions;
+  language: Language;
+}
+
+type Grid = unknown[][];
+
+function isGrid(value: unknown): value is Grid {
+  return Array.isArray(value) && value.every(Array.isArray);
+}
+
+function shapeOf(grid: Grid): string {
+  return `${grid.length}x${grid[0]?.length ?? 0}`;
+}
+
+function fail(ctx: FormulaContext, value: unknown, error: ParseError): never {
+  const words = catalogue(ctx.language);
+  throw new Error(fill(words.formula.invalid, { value: describe(value), what: words.parseError[error] }));
+}
+
+function describe(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+  return String(value);
+}
+
+/**
+ * Applies `fn` cell by cell over one or two arguments that are each a value or a range. Two ranges
+ * must have the same shape; a single value pairs with every cell of the other range.
+ */
+function zip<T>(ctx: FormulaContext, a: unknown, b: unknown, fn: (x: unknown, y: unknown) => T): T | T[][] {
+  if (!isGrid(a) && !isGrid(b)) return fn(a, b);
+  if (isGrid(a) && isGrid(b) && shapeOf(a) !== shapeOf(b)) {
+    throw new Error(fill(catalogue(ctx.language).formula.shape, { a: shapeOf(a), b: shapeOf(b) }));
+  }
+  const shape = (isGrid(a) ? a : b) as Grid;
+  return shape.map((row, i) =>
+    row.map((_, j) => fn(isGrid(a) ? a[i][j] : a, isGrid(b) ? b[i][j] : b)),
+  );
+}
+
+/** A single value from a value or a 1x1 range. */
+function single(value: unknown): unknown {
+  return isGrid(value) && value.length === 1 && value[0].length === 1 ? value[0][0] : value;
+}
+
+function cadenceFrom(ctx: FormulaContext, range: unknown): CadenceSettings {
+  if (isBlank(range)) return DEFAULT_CADENCE;
+  const cells = isGrid(range) ? range.flat() : [range];
+  const words = catalogue(ctx.language).formula;
+  if (cells.length !== 3) throw new Error(words.cadenceRange);
+  const months = cells.map((v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > 120) throw new Error(fill(words.cadenceMonths, { value: String(v) }));
+    return n;
+  });
+  return { ...DEFAULT_CADENCE, monthsPerTier: { A: months[0], B: months[1], C: months[2] } };
+}
+
+export function NEXT_TOUCHPOINT(ctx: FormulaContext, lastContact: unknown, tier: unknown, cadenceMonths?: unknown) {
+  const cadence = cadenceFrom(ctx, cadenceMonths);
+  return zip(ctx, lastContact, tier, (last, t): Date | '' => {
+    if (isBlank(last) || isBlank(t)) return '';
+    const day = parseDay(last, { conventions: ctx.conventions, clock: ctx.clock });
+    if (!day.ok) fail(ctx, last, day.error);
+    const parsedTier = parseTier(t);
+    if (!parsedTier.ok) fail(ctx, t, parsedTier.error);
+    return ctx.clock.instantOf(nextTouchpoint(day.value, parsedTier.value, cadence));
+  });
+}
+
+export function TOUCHPOINT_STATUS(ctx: FormulaContext, nextContact: unknown, referenceDate: unknown, dueSoonDays?: unknown) {
+  const words = catalogue(ctx.language);
+  const reference = single(referenceDate);
+  if (isBlank(reference) || isGrid(reference)) throw new Error(words.formula.referenceDate);
+  const parseCtx = { conventions: ctx.conventions, clock: ctx.clock };
+  const today = parseDay(reference, parseCtx);
+  if (!today.ok) fail(ctx, reference, today.error);
+  let window = DEFAULT_CADENCE.dueSoonDays;
+  const windowCell = single(dueSoonDays);
+  if (!isBlank(windowCell)) {
+    const n = typeof windowCell === 'number' ? windowCell : Number(String(windowCell).trim());
+    if (!Number.isInteger(n) || n < 0 || n > 365) throw new Error(fill(words.formula.dueSoonDays, { value: String(windowCell) }));
+    window = n;
+  }
+  return zip(ctx, nextContact, null, (next): string => {
+    if (isBlank(next)) return '';
+    const day = parseDay(next, parseCtx);
+    if (!day.ok) fail(ctx, next, day.error);
+    return words.status[touchpointStatus(day.value, today.value, window)];
+  });
+}
+
+function shareFrom(ctx: FormulaContext, value: unknown, fallback: number): number {
+  const cell = single(value);
+  if (isBlank(cell)) return fallback;
+  let n: number | null = null;
+  if (typeof cell === 'number') n = cell;
+  else if (typeof cell === 'string') {
+    const percent = cell.trim().endsWith('%');
+    const parsed = parseAmount(cell.replace('%', ''), ctx.conventions);
+    if (parsed.ok) n = percent ? parsed.value / 100 : parsed.value;
+  }
+  if (n === null || !(n > 0 && n <= 1)) throw new Error(fill(catalogue(ctx.language).formula.share, { value: String(cell) }));
+  return n;
+}
+
+function revenuesOf(ctx: FormulaContext, value: unknown): Array<number | null> {
+  const cells = isGrid(value) ? value.flat() : [value];
+  return cells.map((cell) => {
+    if (isBlank(cell)) return null;
+    const parsed = parseRevenue(cell, ctx.conventions);
+    if (!parsed.ok) fail(ctx, cell, parsed.error);
+    return parsed.value;
+  });
+}
+
+/**
+ * ABC tiers by revenue. Blank revenue is C, like zero; only blank rows after the last filled one
+ * stay blank, so that an open range such as B2:B does not fill the empty sheet with C.
+ */
+export function RELATION_TIER(ctx: FormulaContext, revenues: unknown, aShare?: unknown, bShare?: unknown) {
+  const a = shareFrom(ctx, aShare, DEFAULT_A_SHARE);
+  const b = shareFrom(ctx, bShare, DEFAULT_B_SHARE);
+  if (a > b) throw new Error(catalogue(ctx.language).formula.shareOrder);
+  const values = revenuesOf(ctx, revenues);
+  const tiers = abcTiers(values.map((v) => v ?? 0), a, b);
+  let lastFilled = -1;
+  values.forEach((v, i) => v !== null && (lastFilled = i));
+  const out: Array<Tier | ''> = tiers.map((t, i) => (i > lastFilled ? '' : t));
+  if (!isGrid(revenues)) return out[0];
+  const width = revenues[0]?.length ?? 0;
+  return revenues.map((row, i) => row.map((_, j) => out[i * width + j]));
+}
+
+export function CONCENTRATION(ctx: FormulaContext, revenues: unknown): Array<[string, string | number]> {
+  const words = catalogue(ctx.language);
+  const values = revenuesOf(ctx, revenues).filter((v): v is number => v !== null);
+  const c = concentrationOf(values);
+  if (!c) throw new Error(words.formula.noRevenue);
+  return [
+    [words.concentration.hhi, c.hhi],
+    [words.concentration.largestShare, c.largestShare],
+    [words.concentration.top5Share, c.top5Share],
+    [words.concentration.effectiveClients, c.effectiveClients],
+    [words.concentration.verdict, words.verdict[c.verdict]],
+  ];
+}

@@ -1,0 +1,128 @@
+// `cadans`: the local shell. It runs the same engine as the Apps Script project on an .xlsx
+// workbook (an export of the team's Google Sheet), with no Google account.
+//
+//   cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR]
+//   cadans init PATH.xlsx [--empty] [--force]
+
+import { existsSync } from 'node:fs';
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Day, dayFromYmd, dayOfInstant, isValidYmd, wallTimeAsUtc } from '../core/dates';
+import { refresh } from '../engine/refresh';
+import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
+import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
+import { loadSettings } from '../workbook/settings';
+import { formatSummary } from './summary';
+import { templateWorkbook } from './template';
+import { XlsxWorkbook } from './xlsx';
+
+const USAGE = `Cadans: relationship cadence on an .xlsx workbook
+
+Usage:
+  cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR]
+      Computes next contact, status and days overdue for every relationship and writes
+      DIR/<same name>.xlsx (default DIR: out). Without --workbook it runs on the sample workbook.
+  cadans init PATH.xlsx [--empty] [--force]
+      Writes the template workbook with its sample team (--empty: headers and settings only).
+`;
+
+/** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
+export class UsageError extends Error {}
+
+function parseToday(text: string | undefined, timeZone: string, now: Date): Day {
+  if (text === undefined) return dayOfInstant(now, timeZone);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "${text}"`);
+  }
+  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+async function readWorkbook(path: string): Promise<XlsxWorkbook> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new UsageError(`Cannot read workbook ${path}: no such file`);
+  if (!info.isFile()) throw new UsageError(`Cannot read workbook ${path}: not a file`);
+  try {
+    return await XlsxWorkbook.read(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read workbook ${path}: not a readable .xlsx file (${(error as Error).message})`);
+  }
+}
+
+/** Writes next to the target first, then renames: a crash never leaves half a workbook. */
+async function writeWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}.xlsx`;
+  await workbook.write(temporary);
+  await rename(temporary, path);
+}
+
+export async function run(argv: string[], out: (line: string) => void = console.log, now = new Date()): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workbook: { type: 'string' },
+      today: { type: 'string' },
+      out: { type: 'string' },
+      empty: { type: 'boolean' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'run', ...rest] = positionals;
+  if (values.help || command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+
+  if (command === 'init') {
+    const target = rest[0];
+    if (!target) throw new UsageError('cadans init needs a file name, e.g. cadans init relaties.xlsx');
+    if (existsSync(target) && !values.force) throw new UsageError(`${target} already exists; Cadans does not overwrite it (use --force to replace it)`);
+    const today = dayOfInstant(now, DEFAULT_LOCAL_TIME_ZONE);
+    const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty });
+    await writeWorkbook(workbook, target);
+    out(`Written: ${target}`);
+    return 0;
+  }
+
+  if (command !== 'run') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"; use --workbook PATH.xlsx`);
+
+  let workbook: XlsxWorkbook;
+  let name: string;
+  if (values.workbook) {
+    workbook = await readWorkbook(values.workbook);
+    name = basename(values.workbook);
+  } else {
+    // The embedded default: the template with its sample team, dated relative to today.
+    const timeZone = DEFAULT_LOCAL_TIME_ZONE;
+    workbook = templateWorkbook(parseToday(values.today, timeZone, now), wallTimeAsUtc(now, timeZone));
+    name = SAMPLE_WORKBOOK_NAME;
+  }
+  const timeZone = loadSettings(workbook).settings.timeZone ?? DEFAULT_LOCAL_TIME_ZONE;
+  const today = parseToday(values.today, timeZone, now);
+  const result = refresh(workbook, { today, now: wallTimeAsUtc(now, timeZone), job: 'cadans run' });
+
+  const dir = resolve(values.out ?? 'out');
+  await mkdir(dir, { recursive: true });
+  const target = join(dir, name);
+  await writeWorkbook(workbook, target);
+  for (const line of formatSummary(result, name, target)) out(line);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`cadans: ${(error as Error).message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// The template workbook for the local runner: the same setup as in Google Sheets, on an empty
+// .xlsx, optionally filled with the sample team from sheets-templates/.
+
+import { type Day, formatDay, isoFromDay } from '../core/dates';
+import { setupWorkbook } from '../engine/setup';
+import { SAMPLE_RELATIONS, SAMPLE_TOUCHPOINTS, type SampleCell } from '../../sheets-templates/sample';
+import { RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { findTab } from '../workbook/headers';
+import { XlsxWorkbook } from './xlsx';
+
+function cellValue(cell: SampleCell, today: Day, workbook: XlsxWorkbook): unknown {
+  if (cell === null || typeof cell !== 'object') return cell ?? '';
+  const day = today - cell.daysAgo;
+  if (cell.as === 'text-nl') return formatDay(day, 'dmy').replace(/^0/, '').replace(/-0/, '-');
+  if (cell.as === 'text-iso') return isoFromDay(day);
+  return workbook.clock.instantOf(day);
+}
+
+export function templateWorkbook(today: Day, now: Date, options: { empty?: boolean } = {}): XlsxWorkbook {
+  const workbook = XlsxWorkbook.empty();
+  setupWorkbook(workbook, now, 'nl');
+  if (!options.empty) {
+    const names = workbook.sheetNames();
+    const fill = (tab: typeof RELATIONS, rows: readonly SampleCell[][]) =>
+      workbook.sheet(findTab(tab, names)!).write(2, 1, rows.map((row) => row.map((c) => cellValue(c, today, workbook))));
+    fill(RELATIONS, SAMPLE_RELATIONS);
+    fill(TOUCHPOINTS, SAMPLE_TOUCHPOINTS);
+  }
+  return workbook;
+}

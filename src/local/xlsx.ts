@@ -1,0 +1,193 @@
+// The WorkbookPort over an .xlsx file (ExcelJS), for the local runner. An .xlsx stores dates as
+// serial numbers with no time zone; ExcelJS hands them over as midnight UTC, so this workbook's
+// calendar is UTC while "today" comes from the team's time zone.
+
+import ExcelJS from 'exceljs';
+import { intlClock, isDate, type ZoneClock } from '../core/dates';
+import { DEFAULT_LOCALE } from '../core/locale';
+import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+
+type Worksheet = ExcelJS.Worksheet;
+
+const DATE_FORMAT = 'dd-mm-yyyy';
+const DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
+
+/** What a spreadsheet shows for a cell: formulas give their last result, rich text its text. */
+export function plainValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object' || isDate(value)) return value;
+  const v = value as unknown as Record<string, unknown>;
+  if ('error' in v) return String(v.error);
+  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? '' : plainValue(v.result as ExcelJS.CellValue);
+  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text: string }) => r.text).join('');
+  if ('text' in v) return plainValue(v.text as ExcelJS.CellValue);
+  return String(value);
+}
+
+function isBlankCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+class XlsxSheet implements SheetPort {
+  constructor(private readonly ws: Worksheet) {}
+
+  get name(): string {
+    return this.ws.name;
+  }
+
+  private lastRow(): number {
+    let r = this.ws.rowCount;
+    while (r > 0) {
+      const row = this.ws.getRow(r);
+      let any = false;
+      row.eachCell((cell) => {
+        if (!isBlankCell(plainValue(cell.value))) any = true;
+      });
+      if (any) break;
+      r--;
+    }
+    return r;
+  }
+
+  readAll(): unknown[][] {
+    const rows = this.lastRow();
+    const columns = this.ws.columnCount;
+    const out: unknown[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const row = this.ws.getRow(r);
+      const values: unknown[] = new Array(columns);
+      for (let c = 1; c <= columns; c++) values[c - 1] = plainValue(row.getCell(c).value);
+      out.push(values);
+    }
+    let width = columns;
+    while (width > 0 && out.every((row) => isBlankCell(row[width - 1]))) width--;
+    return width === columns ? out : out.map((row) => row.slice(0, width));
+  }
+
+  readHeader(): unknown[] {
+    const header = this.ws.getRow(1);
+    const values: unknown[] = [];
+    for (let c = 1; c <= this.ws.columnCount; c++) values.push(plainValue(header.getCell(c).value));
+    while (values.length > 0 && isBlankCell(values[values.length - 1])) values.pop();
+    return values;
+  }
+
+  write(row: number, column: number, values: unknown[][]): void {
+    values.forEach((rowValues, i) => {
+      const target = this.ws.getRow(row + i);
+      rowValues.forEach((value, j) => {
+        const cell = target.getCell(column + j);
+        if (isDate(value)) {
+          cell.value = value;
+          // Keep the team's own date format; give a bare cell Cadans's.
+          if (!cell.numFmt || cell.numFmt === 'mm-dd-yy') {
+            const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0;
+            cell.numFmt = hasTime ? DATETIME_FORMAT : DATE_FORMAT;
+          }
+        } else {
+          // Strings stay strings in .xlsx: a name starting with "=" is never a formula here.
+          cell.value = value === null || value === undefined ? null : (value as ExcelJS.CellValue);
+        }
+      });
+    });
+  }
+
+  append(values: unknown[][]): void {
+    this.write(this.lastRow() + 1, 1, values);
+  }
+
+  private rangeRef(column: number, fromRow: number): string {
+    const letter = this.ws.getColumn(column).letter;
+    const toRow = Math.max(1000, this.ws.rowCount + 500);
+    return `${letter}${fromRow}:${letter}${toRow}`;
+  }
+
+  setNumberFormat(column: number, fromRow: number, format: string): void {
+    const col = this.ws.getColumn(column);
+    col.numFmt = format;
+    for (let r = fromRow; r <= this.ws.rowCount; r++) this.ws.getRow(r).getCell(column).numFmt = format;
+    this.ws.getRow(1).getCell(column).numFmt = '@';
+  }
+
+  setListValidation(column: number, fromRow: number, values: readonly string[]): void {
+    // ExcelJS supports range validations but does not declare them in its types.
+    const ws = this.ws as Worksheet & { dataValidations: { add(ref: string, v: object): void } };
+    ws.dataValidations.add(this.rangeRef(column, fromRow), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: false,
+    });
+  }
+
+  setStatusColours(column: number, fromRow: number, rules: readonly StatusColourRule[]): void {
+    const ref = this.rangeRef(column, fromRow);
+    const ws = this.ws as Worksheet & { conditionalFormattings?: Array<{ ref: string }> };
+    if (ws.conditionalFormattings) ws.conditionalFormattings = ws.conditionalFormattings.filter((f) => f.ref !== ref);
+    this.ws.addConditionalFormatting({
+      ref,
+      rules: rules.map((r, i) => ({
+        type: 'cellIs' as const,
+        operator: 'equal' as const,
+        priority: i + 1,
+        formulae: [`"${r.text}"`],
+        style: {
+          fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(r.background) } },
+          font: { color: { argb: argb(r.color) } },
+        },
+      })),
+    });
+  }
+
+  styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
+    this.ws.views = [{ state: 'frozen', ySplit: 1 }];
+    const header = this.ws.getRow(1);
+    for (let c = 1; c <= columns; c++) header.getCell(c).font = { bold: true };
+    widths.forEach((w, i) => {
+      if (w) this.ws.getColumn(i + 1).width = Math.round(w / 7);
+    });
+  }
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  readonly clock: ZoneClock = intlClock('UTC');
+
+  constructor(
+    readonly book: ExcelJS.Workbook,
+    readonly locale: string = DEFAULT_LOCALE,
+  ) {}
+
+  static empty(locale?: string): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'Cadans';
+    return new XlsxWorkbook(book, locale);
+  }
+
+  static async read(path: string, locale?: string): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book, locale);
+  }
+
+  async write(path: string): Promise<void> {
+    await this.book.xlsx.writeFile(path);
+  }
+
+  sheetNames(): string[] {
+    return this.book.worksheets.map((ws) => ws.name);
+  }
+
+  sheet(name: string): SheetPort {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) throw new Error(`No tab named ${name}`);
+    return new XlsxSheet(ws);
+  }
+
+  addSheet(name: string): SheetPort {
+    return new XlsxSheet(this.book.addWorksheet(name));
+  }
+}

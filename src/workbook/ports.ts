@@ -1,0 +1,39 @@
+// The small surface through which the engine touches a workbook. The Apps Script shell implements
+// it over SpreadsheetApp, the local shell over an .xlsx file; the engine cannot tell them apart.
+// Each method is at most a few service calls, whatever the number of rows.
+
+import type { ZoneClock } from '../core/dates';
+
+export interface StatusColourRule {
+  text: string;
+  background: string;
+  color: string;
+}
+
+export interface SheetPort {
+  readonly name: string;
+  /** Every value from A1 to the last used row and column, in one read; [] for an empty tab. */
+  readAll(): unknown[][];
+  /** The first row, up to the last used column. */
+  readHeader(): unknown[];
+  /** Writes a rectangular block with its top-left cell at 1-based (row, column). */
+  write(row: number, column: number, values: unknown[][]): void;
+  /** Appends rows below the last used row. */
+  append(values: unknown[][]): void;
+  // Presentation, used by setup only.
+  setNumberFormat(column: number, fromRow: number, format: string): void;
+  setListValidation(column: number, fromRow: number, values: readonly string[]): void;
+  /** Replaces Cadans's own colour rules on that column (so running setup twice adds none). */
+  setStatusColours(column: number, fromRow: number, rules: readonly StatusColourRule[]): void;
+  styleHeader(columns: number, widths: readonly (number | undefined)[]): void;
+}
+
+export interface WorkbookPort {
+  /** The calendar of the spreadsheet: the zone its date cells are midnight in. */
+  readonly clock: ZoneClock;
+  /** The spreadsheet's locale, e.g. nl_NL; the Settings tab may override it. */
+  readonly locale: string;
+  sheetNames(): string[];
+  sheet(name: string): SheetPort;
+  addSheet(name: string): SheetPort;
+}

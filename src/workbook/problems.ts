@@ -1,0 +1,51 @@
+// A problem is something in the team's data that Cadans could not use, told with its place so
+// that the team can fix it: tab, row as the user sees it, column, the value and what is wrong.
+
+import type { Language } from '../core/locale';
+import type { ParseError } from '../core/parse';
+import { catalogue, fill } from '../i18n/catalogue';
+import { columnLetter } from './headers';
+
+export interface Problem {
+  sheet: string;
+  /** 1-based row as shown in the sheet; null for a problem with the whole tab. */
+  row: number | null;
+  /** The column's header and letter, e.g. `Laatste contact (H)`; null for a whole row or tab. */
+  column: string | null;
+  value: string;
+  message: string;
+}
+
+/** Cell values as text for a message, short enough to read in a Log cell. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    return Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
+  }
+  const text = String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+export class ProblemList {
+  readonly items: Problem[] = [];
+  constructor(readonly language: Language) {}
+
+  add(sheet: string, row: number | null, column: string | null, value: unknown, message: string): void {
+    this.items.push({ sheet, row, column, value: describeValue(value), message });
+  }
+
+  parse(sheet: string, row: number, column: string | null, value: unknown, error: ParseError): void {
+    this.add(sheet, row, column, value, catalogue(this.language).parseError[error]);
+  }
+
+  text(key: keyof ReturnType<typeof catalogue>['problem'], params: Record<string, string | number> = {}): string {
+    return fill(catalogue(this.language).problem[key], params);
+  }
+}
+
+/** `Laatste contact (H)`: the header as the team wrote it and the column letter. */
+export function columnLabel(header: unknown, index0: number): string {
+  const name = String(header ?? '').trim();
+  return name ? `${name} (${columnLetter(index0 + 1)})` : columnLetter(index0 + 1);
+}

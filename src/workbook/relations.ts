@@ -1,0 +1,129 @@
+// Reading the Relaties and Touchpoints tabs into domain records. Each bad cell becomes a problem
+// with its place and the rest of the row and sheet are still read.
+
+import type { Day } from '../core/dates';
+import {
+  isBlank,
+  type ParseContext,
+  type Parsed,
+  parseCount,
+  parseDay,
+  parseEmail,
+  parseRelationType,
+  parseRevenue,
+  parseTier,
+  parseYesNo,
+  type RelationType,
+  type Tier,
+} from '../core/parse';
+import { RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { type ColumnMap, mapColumns } from './headers';
+import { columnLabel, type ProblemList } from './problems';
+
+export interface RelationRecord {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  name: string;
+  type: RelationType | null;
+  organisation: string;
+  email: string | null;
+  owner: string | null;
+  tier: Tier | null;
+  /** The Last contact cell (touchpoints not yet counted). */
+  lastContactCell: Day | null;
+  revenue: number | null;
+  placements: number | null;
+  referrals: number | null;
+  active: boolean;
+}
+
+export interface Table {
+  sheet: string;
+  header: unknown[];
+  columns: ColumnMap;
+  /** Data rows (the header excluded); row i is sheet row i + 2. */
+  rows: unknown[][];
+}
+
+export function tableOf(def: typeof RELATIONS, sheet: string, values: unknown[][]): Table {
+  const header = values[0] ?? [];
+  return { sheet, header, columns: mapColumns(def, header), rows: values.slice(1) };
+}
+
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every(isBlank);
+}
+
+/** Reads one column of one row through a parser, reporting a failure with its place. */
+function cellReader(table: Table, problems: ProblemList) {
+  return <T>(row: unknown[], rowNumber: number, key: string, parse: (v: unknown) => Parsed<T>): T | null => {
+    const col = table.columns.index.get(key);
+    if (col === undefined) return null;
+    const value = row[col];
+    if (isBlank(value)) return null;
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    problems.parse(table.sheet, rowNumber, columnLabel(table.header[col], col), value, parsed.error);
+    return null;
+  };
+}
+
+function text(row: unknown[], table: Table, key: string): string {
+  const col = table.columns.index.get(key);
+  return col === undefined || isBlank(row[col]) ? '' : String(row[col]).trim();
+}
+
+export function readRelations(table: Table, ctx: ParseContext, problems: ProblemList): RelationRecord[] {
+  const read = cellReader(table, problems);
+  const records: RelationRecord[] = [];
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const rowNumber = i + 2;
+    records.push({
+      row: rowNumber,
+      id: text(row, table, 'id'),
+      name: text(row, table, 'name'),
+      type: read(row, rowNumber, 'type', parseRelationType),
+      organisation: text(row, table, 'organisation'),
+      email: read(row, rowNumber, 'email', parseEmail),
+      owner: read(row, rowNumber, 'owner', parseEmail),
+      tier: read(row, rowNumber, 'tier', parseTier),
+      lastContactCell: read(row, rowNumber, 'lastContact', (v) => parseDay(v, ctx)),
+      revenue: read(row, rowNumber, 'revenue', (v) => parseRevenue(v, ctx.conventions)),
+      placements: read(row, rowNumber, 'placements', (v) => parseCount(v, ctx.conventions)),
+      referrals: read(row, rowNumber, 'referrals', (v) => parseCount(v, ctx.conventions)),
+      // A blank Active cell means active: teams only mark the ones they stopped working with.
+      active: read(row, rowNumber, 'active', parseYesNo) ?? true,
+    });
+  });
+  return records;
+}
+
+export interface TouchpointRecord {
+  row: number;
+  day: Day;
+  relationId: string;
+}
+
+export function readTouchpoints(table: Table, ctx: ParseContext, problems: ProblemList): TouchpointRecord[] {
+  const read = cellReader(table, problems);
+  const out: TouchpointRecord[] = [];
+  const dateCol = table.columns.index.get('date');
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const rowNumber = i + 2;
+    const day = read(row, rowNumber, 'date', (v) => parseDay(v, ctx));
+    const relationId = text(row, table, 'relationId');
+    if (day === null) {
+      if (dateCol !== undefined && isBlank(row[dateCol])) {
+        problems.add(table.sheet, rowNumber, columnLabel(table.header[dateCol], dateCol), '', problems.text('missingTouchpointDate'));
+      }
+      return;
+    }
+    out.push({ row: rowNumber, day, relationId });
+  });
+  return out;
+}
+
+export { RELATIONS, TOUCHPOINTS };

@@ -1,0 +1,120 @@
+// Reading the Instellingen (Settings) tab into the numbers the rules use. A missing or unreadable
+// value falls back to the playbook's default, and the unreadable one is reported.
+
+import { type CadenceSettings, DEFAULT_CADENCE } from '../core/cadence';
+import { assertTimeZone } from '../core/dates';
+import { type Language, normaliseLocale, parseLanguage } from '../core/locale';
+import { isBlank } from '../core/parse';
+import { SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
+import { SETTINGS } from '../../sheets-templates/tabs';
+import { findTab, mapColumns, normaliseName } from './headers';
+import type { WorkbookPort } from './ports';
+import { columnLabel, ProblemList } from './problems';
+
+export interface Settings {
+  language: Language;
+  cadence: CadenceSettings;
+  /** Null: use the spreadsheet's locale. */
+  locale: string | null;
+  /** Null: use the spreadsheet's (or, locally, the default) time zone. */
+  timeZone: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'nl',
+  cadence: DEFAULT_CADENCE,
+  locale: null,
+  timeZone: null,
+};
+
+export interface SettingsTable {
+  settings: Settings;
+  /** 1-based sheet row of each setting found. */
+  rows: Map<SettingKey, number>;
+  /** 1-based column of the values, or null when the tab has no value column. */
+  valueColumn: number | null;
+  problems: ProblemList;
+}
+
+function defFor(name: unknown): SettingDef | undefined {
+  const n = normaliseName(name);
+  return SETTING_DEFS.find((d) => normaliseName(d.nl) === n || normaliseName(d.en) === n);
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/** `values` is the whole tab as read, or null when the tab does not exist. */
+export function readSettings(values: unknown[][] | null, sheetName: string): SettingsTable {
+  const found = new Map<SettingKey, { value: unknown; row: number }>();
+  let valueColumn: number | null = null;
+  if (values && values.length > 0) {
+    const map = mapColumns(SETTINGS, values[0]);
+    const nameCol = map.index.get('setting') ?? 0;
+    const valueCol = map.index.get('value') ?? 1;
+    valueColumn = valueCol + 1;
+    values.slice(1).forEach((row, i) => {
+      const def = defFor(row[nameCol]);
+      if (def && !found.has(def.key)) found.set(def.key, { value: row[valueCol], row: i + 2 });
+    });
+  }
+  const language = (found.has('language') && parseLanguage(found.get('language')!.value)) || DEFAULT_SETTINGS.language;
+  const problems = new ProblemList(language);
+  const valueLabel = columnLabel(values?.[0]?.[valueColumn ? valueColumn - 1 : 1], valueColumn ? valueColumn - 1 : 1);
+  const bad = (key: SettingKey, fallback: unknown) => {
+    const { value, row } = found.get(key)!;
+    problems.add(sheetName, row, valueLabel, value, problems.text('badSetting', { fallback: String(fallback ?? '') }));
+  };
+  const setting = <T>(key: SettingKey, parse: (v: unknown) => T | null, fallback: T): T => {
+    const entry = found.get(key);
+    if (!entry || isBlank(entry.value)) return fallback;
+    const parsed = parse(entry.value);
+    if (parsed === null) {
+      bad(key, fallback);
+      return fallback;
+    }
+    return parsed;
+  };
+
+  setting('language', parseLanguage, DEFAULT_SETTINGS.language); // reports an unreadable language
+  const months = (key: SettingKey, fallback: number) => setting(key, (v) => wholeNumber(v, 1, 120), fallback);
+  const settings: Settings = {
+    language,
+    cadence: {
+      monthsPerTier: {
+        A: months('monthsA', DEFAULT_CADENCE.monthsPerTier.A),
+        B: months('monthsB', DEFAULT_CADENCE.monthsPerTier.B),
+        C: months('monthsC', DEFAULT_CADENCE.monthsPerTier.C),
+      },
+      dueSoonDays: setting('dueSoonDays', (v) => wholeNumber(v, 0, 365), DEFAULT_CADENCE.dueSoonDays),
+    },
+    locale: setting<string | null>(
+      'locale',
+      (v) => (/^[a-z]{2,3}([_-][a-z]{2})?$/i.test(String(v).trim()) ? normaliseLocale(String(v)) : null),
+      null,
+    ),
+    timeZone: setting<string | null>(
+      'timeZone',
+      (v) => {
+        try {
+          assertTimeZone(String(v).trim());
+          return String(v).trim();
+        } catch {
+          return null;
+        }
+      },
+      null,
+    ),
+  };
+  const rows = new Map<SettingKey, number>();
+  found.forEach((entry, key) => rows.set(key, entry.row));
+  return { settings, rows, valueColumn, problems };
+}
+
+/** Reads the workbook's Settings tab (one read), or the defaults when it has none. */
+export function loadSettings(workbook: WorkbookPort): SettingsTable {
+  const name = findTab(SETTINGS, workbook.sheetNames());
+  return readSettings(name ? workbook.sheet(name).readAll() : null, name ?? SETTINGS.nl);
+}
