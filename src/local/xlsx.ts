@@ -90,7 +90,7 @@ class XlsxSheet implements SheetPort {
           }
         } else {
           // Strings stay strings in .xlsx: a name starting with "=" is never a formula here.
-          cell.value = value === null || value === undefined ? null : (value as ExcelJS.CellValue);
+          cell.value = value === null || value === undefined || value === '' ? null : (value as ExcelJS.CellValue);
         }
       });
     });

@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run, UsageError } from '../../src/local/cli';
+
+const exec = promisify(execFile);
+const BIN = join(__dirname, '../../bin/cadans.mjs');
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
+
+/** A team's export as Google Sheets writes it: Dutch headers in its own order, a column of its own. */
+async function teamExport(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const rel = book.addWorksheet('Relaties');
+  rel.addRow(['Naam', 'ID', 'Tier', 'Laatste contact', 'Eigenaar', 'Onze eigen kolom', 'Actief', 'Volgend contact', 'Status', 'Dagen te laat', 'Jaaromzet']);
+  rel.addRow(['Waterschap Rijnvallei', 'R1', 'A', utc(2026, 1, 31), 'sanne@bureau.nl', 'houden', 'ja', '', '', '', '€ 12.500,00']);
+  rel.addRow(['Zorggroep Middenland', 'R2', 'b-klant', '3-8-2026', 'joris@bureau.nl', { formula: 'LEN(A3)', result: 20 }, '', '', '', '', 64000]);
+  rel.addRow(['Gemeente Heuvelrug', 'R3', 'C', '', 'joris@bureau.nl', 'nog bellen', 'ja', '', '', '', '']);
+  rel.addRow(['Bakkerij De Graanschuur', 'R4', 'Tier C', utc(2026, 1, 10), 'amira@bureau.nl', '', 'nee', '', '', '', '4.200']);
+  rel.addRow(['Jeroen de Boer', 'R5', 'A', 'vorige week', 'sanne@bureau.nl', '=HYPERLINK("x")', 'ja', '', '', '', '']);
+  rel.addRow(['TechNova', 'R6', 'B', utc(2026, 9, 1), 'amira@bureau.nl', '', 'ja', '', '', '', '']);
+  const tp = book.addWorksheet('Touchpoints');
+  tp.addRow(['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities']);
+  tp.addRow([utc(2026, 10, 20), 'R1', 'Check-in', 20, 'sanne@bureau.nl', 'later dan de cel: telt']);
+  tp.addRow([utc(2026, 12, 1), 'R6', 'Gepland', 15, 'amira@bureau.nl', 'na vandaag: telt nog niet']);
+  tp.addRow([utc(2026, 11, 2), 'R404', 'Telefoon', 10, 'amira@bureau.nl', 'onbekend ID']);
+  await book.xlsx.writeFile(path);
+}
+
+describe('cadans run on a team export', () => {
+  let dir: string;
+  let output: string[];
+  let result: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    dir = tmp();
+    await teamExport(join(dir, 'team.xlsx'));
+    output = [];
+    const code = await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => output.push(l));
+    expect(code).toBe(0);
+    result = await load(join(dir, 'out', 'team.xlsx'));
+  });
+
+  const cell = (row: number, col: number) => result.getWorksheet('Relaties')!.getRow(row).getCell(col).value;
+
+  it('writes next contact, status and days overdue for every relationship', () => {
+    // R1: touchpoint 20 Oct beats the 31 Jan cell; A = 1 month: 20 Nov, 4 days overdue on 24 Nov.
+    expect([cell(2, 8), cell(2, 9), cell(2, 10)]).toEqual([utc(2026, 11, 20), 'te laat', 4]);
+    // R2: 3-8-2026 is 3 August in nl; B = 3 months: 3 Nov, 21 days overdue.
+    expect([cell(3, 8), cell(3, 9), cell(3, 10)]).toEqual([utc(2026, 11, 3), 'te laat', 21]);
+    // R3: never contacted: due today.
+    expect([cell(4, 8), cell(4, 9), cell(4, 10)]).toEqual([utc(2026, 11, 24), 'nooit', 0]);
+    // R4: not active.
+    expect([cell(5, 8), cell(5, 9), cell(5, 10)]).toEqual([null, 'inactief', null]);
+    // R6: 1 Sep + 3 months = 1 Dec, within 7 days; the touchpoint planned for 1 Dec does not count yet.
+    expect([cell(7, 8), cell(7, 9), cell(7, 10)]).toEqual([utc(2026, 12, 1), 'binnenkort', 0]);
+  });
+
+  it("leaves the team's own columns exactly as they were", () => {
+    expect([cell(2, 6), cell(3, 6), cell(4, 6), cell(6, 6)]).toEqual(['houden', { formula: 'LEN(A3)', result: 20 }, 'nog bellen', '=HYPERLINK("x")']);
+    expect([cell(3, 4), cell(6, 4), cell(2, 11)]).toEqual(['3-8-2026', 'vorige week', '€ 12.500,00']);
+  });
+
+  it('reports each problem with its place and still computes the other rows', () => {
+    const problems = output.filter((l) => l.startsWith('  Relaties') || l.startsWith('  Touchpoints'));
+    expect(problems).toEqual([
+      "  Relaties, rij 6, Laatste contact (D): 'vorige week': geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)",
+      "  Touchpoints, rij 4, Relatie-ID (B): 'R404': geen relatie met dit ID in Relaties",
+    ]);
+    expect(output).toContain('  nooit 2 · te laat 2 · binnenkort 1 · op schema 0 · inactief 1');
+  });
+
+  it('records the run and its problems in the Log tab', () => {
+    const log = result.getWorksheet('Log')!;
+    const rows = log.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding']);
+    expect(rows[1][1]).toBe('run');
+    expect(rows[1][6]).toBe('cadans run: 6 relaties, 2 nooit, 2 te laat, 1 binnenkort, 0 op schema, 1 inactief, 2 problemen');
+    expect(rows[2].slice(1)).toEqual(['probleem', 'Relaties', 6, 'Laatste contact (D)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)']);
+  });
+
+  it('leaves the input file unchanged', async () => {
+    const input = await load(join(dir, 'team.xlsx'));
+    expect(input.getWorksheet('Relaties')!.getRow(2).getCell(9).value).toBe('');
+    expect(input.getWorksheet('Log')).toBeUndefined();
+  });
+});
+
+describe('cadans init', () => {
+  it('writes the template with its sample team, and the run finds every status in it', async () => {
+    const dir = tmp();
+    const path = join(dir, 'relaties.xlsx');
+    await run(['init', path], () => {});
+    const book = await load(path);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+    const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat']);
+    expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
+    const out: string[] = [];
+    await run(['run', '--workbook', path, '--out', join(dir, 'out')], (l) => out.push(l));
+    expect(out[1]).toBe('Relaties: 15');
+    expect(out[2]).toMatch(/nooit [1-9]\d* · te laat [1-9]\d* · binnenkort [1-9]\d* · op schema [1-9]\d* · inactief 1/);
+  });
+
+  it('with --empty writes headers and settings only', async () => {
+    const path = join(tmp(), 'leeg.xlsx');
+    await run(['init', path, '--empty'], () => {});
+    const book = await load(path);
+    expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(1);
+    const settings = book.getWorksheet('Instellingen')!.getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
+    expect(settings).toEqual(['Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)', 'Landinstelling', 'Tijdzone', 'Vandaag']);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const path = join(tmp(), 'bestaat.xlsx');
+    writeFileSync(path, 'mijn gegevens');
+    await expect(run(['init', path], () => {})).rejects.toThrow(new UsageError(`${path} already exists; Cadans does not overwrite it (use --force to replace it)`));
+    expect(readFileSync(path, 'utf8')).toBe('mijn gegevens');
+  });
+});
+
+describe('an English workbook', () => {
+  it('is read through the English names and answered in English', async () => {
+    const dir = tmp();
+    const book = new ExcelJS.Workbook();
+    const rel = book.addWorksheet('Relations');
+    rel.addRow(['ID', 'Name', 'Tier', 'Last contact', 'Owner']);
+    rel.addRow(['C1', 'Acme', 'A', '2/3/2026', 'kim@agency.com']);
+    const settings = book.addWorksheet('Settings');
+    settings.addRow(['Setting', 'Value']);
+    settings.addRow(['Language', 'en']);
+    settings.addRow(['Locale', 'en_US']);
+    await book.xlsx.writeFile(join(dir, 'en.xlsx'));
+    await run(['run', '--workbook', join(dir, 'en.xlsx'), '--today', '2026-03-01', '--out', dir], () => {});
+    const out = (await load(join(dir, 'en.xlsx'))).getWorksheet('Relations')!;
+    // en_US reads 2/3/2026 as 3 February; + 1 month = 3 March: due within the week.
+    expect((out.getRow(1).values as unknown[]).slice(6)).toEqual(['Next contact', 'Status', 'Days overdue']);
+    expect((out.getRow(2).values as unknown[]).slice(6)).toEqual([utc(2026, 3, 3), 'due soon', 0]);
+  });
+});
+
+describe('the cadans command', () => {
+  it('runs the embedded sample with no arguments and prints the summary', async () => {
+    const dir = tmp();
+    const { stdout } = await exec('node', [BIN, 'run', '--out', dir, '--today', '2026-11-24']);
+    expect(stdout).toContain('Cadans: cadans-voorbeeld.xlsx op 24-11-2026');
+    expect(stdout).toContain('Relaties: 15');
+    expect(stdout).toContain(`Geschreven: ${join(dir, 'cadans-voorbeeld.xlsx')}`);
+    expect((await load(join(dir, 'cadans-voorbeeld.xlsx'))).worksheets.map((w) => w.name)).toContain('Relaties');
+  });
+
+  it('gives a clear message and exit code 2 for a missing or unreadable workbook', async () => {
+    const dir = tmp();
+    const missing = await exec('node', [BIN, 'run', '--workbook', join(dir, 'nergens.xlsx')]).catch((e) => e);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(`cadans: Cannot read workbook ${join(dir, 'nergens.xlsx')}: no such file`);
+    writeFileSync(join(dir, 'kapot.xlsx'), 'dit is geen xlsx');
+    const broken = await exec('node', [BIN, 'run', '--workbook', join(dir, 'kapot.xlsx')]).catch((e) => e);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`cadans: Cannot read workbook ${join(dir, 'kapot.xlsx')}: not a readable .xlsx file`);
+  });
+
+  it('rejects a malformed --today', async () => {
+    await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {})).rejects.toThrow('--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"');
+  });
+});
