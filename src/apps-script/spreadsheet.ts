@@ -8,9 +8,12 @@ import { appsScriptClock } from './clock';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** A string that starts with `=` would become a formula in setValues; an apostrophe keeps it text. */
+/**
+ * setValues parses strings as if typed: `=...` becomes a formula, and `+`, `-` or `@` can too.
+ * A leading apostrophe keeps such text text (Sheets shows it without the apostrophe).
+ */
 export function asCellValue(value: unknown): unknown {
-  if (typeof value === 'string' && value.startsWith('=')) return `'${value}`;
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value ?? '';
 }
 

@@ -111,6 +111,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -147,9 +148,12 @@ function wallClock(ms: number, timeZone: string): WallClock {
     };
   }
   const out: Record<string, number> = {};
+  let beforeChrist = false;
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
+    if (part.type === 'era') beforeChrist = part.value.startsWith('B');
+    else if (part.type !== 'literal') out[part.type] = Number(part.value);
   }
+  if (beforeChrist) out.year = 1 - out.year; // 1 BC is year 0
   // Some ICU versions print midnight as hour 24 of the previous day.
   return {
     year: out.year,
@@ -208,12 +212,33 @@ export interface ZoneClock {
 
 export function intlClock(timeZone: string): ZoneClock {
   assertTimeZone(timeZone);
+  // A sheet holds few distinct dates among many cells (and ranges of formulas repeat them), so
+  // both directions are memoised; Intl formatting is the costly part.
+  const days = new Map<number, Day>();
+  const instants = new Map<Day, number>();
   return {
     timeZone,
-    dayOf: (instant) => dayOfInstant(instant, timeZone),
-    instantOf: (day) => instantOfDay(day, timeZone),
+    dayOf(instant) {
+      const ms = instant.getTime();
+      let day = days.get(ms);
+      if (day === undefined) {
+        day = dayOfInstant(instant, timeZone);
+        if (days.size < MEMO_LIMIT) days.set(ms, day);
+      }
+      return day;
+    },
+    instantOf(day) {
+      let ms = instants.get(day);
+      if (ms === undefined) {
+        ms = instantOfDay(day, timeZone).getTime();
+        if (instants.size < MEMO_LIMIT) instants.set(day, ms);
+      }
+      return new Date(ms); // a fresh Date: callers may hand it to code that mutates it
+    },
   };
 }
+
+const MEMO_LIMIT = 100_000;
 
 /** True for a `Date` from any realm (a sandbox or the Apps Script runtime), unlike `instanceof`. */
 export function isDate(value: unknown): value is Date {

@@ -56,7 +56,8 @@ const MONTH_NAMES: Record<string, number> = {};
 
 const MAX_SERIAL = serialFromDay(dayFromYmd(MAX_YEAR, 12, 31));
 const MIN_SERIAL = serialFromDay(dayFromYmd(MIN_YEAR, 1, 1));
-const TIME_SUFFIX = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?`;
+// Matched against lower-cased text, hence `t` and `z`.
+const TIME_SUFFIX = String.raw`(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:z|[+-]\d{2}:?\d{2}))?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME_SUFFIX}$`);
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${TIME_SUFFIX}$`);
 const DAY_MONTHNAME = /^(\d{1,2})\.?\s+([a-z]+)\.?,?\s+(\d{4})$/;
@@ -136,7 +137,7 @@ export function parseAmount(value: unknown, conventions: LocaleConventions): Par
     negative = !negative;
     text = text.slice(1);
   }
-  text = text.replace(/[.,]-{1,2}$/, ''); // "12.500,-": whole euros
+  text = text.replace(/([.,])-{1,2}$/, '$100'); // "12.500,-" is whole euros: read it as ",00"
   if (!/^\d[\d.,]*$/.test(text) || /[.,]$/.test(text)) return fail('amount');
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');

@@ -4,7 +4,7 @@
 
 import { type CadenceSettings, DEFAULT_CADENCE, nextTouchpoint, touchpointStatus } from '../core/cadence';
 import { concentrationOf } from '../core/concentration';
-import type { ZoneClock } from '../core/dates';
+import { isDate, isoFromDay, type ZoneClock } from '../core/dates';
 import { type Language, type LocaleConventions } from '../core/locale';
 import { isBlank, type ParseError, parseAmount, parseDay, parseRevenue, parseTier, type Tier } from '../core/parse';
 import { abcTiers, DEFAULT_A_SHARE, DEFAULT_B_SHARE } from '../core/tiers';
@@ -28,11 +28,12 @@ function shapeOf(grid: Grid): string {
 
 function fail(ctx: FormulaContext, value: unknown, error: ParseError): never {
   const words = catalogue(ctx.language);
-  throw new Error(fill(words.formula.invalid, { value: describe(value), what: words.parseError[error] }));
+  throw new Error(fill(words.formula.invalid, { value: describe(ctx, value), what: words.parseError[error] }));
 }
 
-function describe(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+/** A value as the user sees it in the cell: a Date by its calendar date in the sheet's zone. */
+function describe(ctx: FormulaContext, value: unknown): string {
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? String(value) : isoFromDay(ctx.clock.dayOf(value));
   return String(value);
 }
 
