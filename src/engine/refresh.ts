@@ -54,7 +54,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   const settingsName = findTab(SETTINGS, names);
   const settingsTable = loadSettings(workbook);
   const { settings } = settingsTable;
-  const problems = new ProblemList(settings.language);
+  const problems = new ProblemList(settings.language, workbook.clock);
   problems.items.push(...settingsTable.problems.items);
   const ctx: ParseContext = {
     conventions: conventionsFor(settings.locale ?? normaliseLocale(workbook.locale)),
@@ -166,7 +166,8 @@ function writeComputedColumns(
   const statusLabels = catalogue(language).status;
   const computed = RELATIONS.columns.filter((c) => c.computed);
   const positions = new Map<string, number>();
-  let nextFree = table.columns.width;
+  // After the last used column, not the last header: a column of notes without a header is the team's.
+  let nextFree = Math.max(table.columns.width, table.header.length);
   const newHeaders: Array<[number, string]> = [];
   for (const col of computed) {
     let index = table.columns.index.get(col.key);

@@ -58,8 +58,10 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
     created = map.missing;
     if (created.length > 0) {
       // New header cells go right of the last used header, never over a cell of the team's.
-      sheet.write(1, map.width + 1, [created.map((c) => displayName(c, language))]);
-      created.forEach((c, i) => positions.set(c.key, map.width + 1 + i));
+      // header.length is the sheet's last used column: a column with data but no header is the team's.
+      const after = Math.max(map.width, header.length);
+      sheet.write(1, after + 1, [created.map((c) => displayName(c, language))]);
+      created.forEach((c, i) => positions.set(c.key, after + 1 + i));
       if (map.width === 0) sheet.styleHeader(created.length, created.map((c) => c.width));
     }
     result.addedColumns.push(...created.map((c) => `${sheet.name}: ${displayName(c, language)}`));
@@ -99,7 +101,7 @@ function ensureSettings(sheet: SheetPort, positions: Map<string, number>, langua
   const rows = missing.map((d) => {
     const row: unknown[] = new Array(width).fill('');
     row[nameCol] = displayName(d, language);
-    row[(positions.get('value') ?? 2) - 1] = d.defaultValue ?? '';
+    row[(positions.get('value') ?? 2) - 1] = d.key === 'language' ? language : (d.defaultValue ?? '');
     row[(positions.get('explanation') ?? 3) - 1] = d.explanation[language];
     return row;
   });

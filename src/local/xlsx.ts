@@ -71,8 +71,8 @@ class XlsxSheet implements SheetPort {
   readHeader(): unknown[] {
     const header = this.ws.getRow(1);
     const values: unknown[] = [];
-    for (let c = 1; c <= this.ws.columnCount; c++) values.push(plainValue(header.getCell(c).value));
-    while (values.length > 0 && isBlankCell(values[values.length - 1])) values.pop();
+    const width = this.readAll().reduce((w, row) => Math.max(w, row.length), 0);
+    for (let c = 1; c <= width; c++) values.push(plainValue(header.getCell(c).value));
     return values;
   }
 

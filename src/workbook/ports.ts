@@ -14,7 +14,7 @@ export interface SheetPort {
   readonly name: string;
   /** Every value from A1 to the last used row and column, in one read; [] for an empty tab. */
   readAll(): unknown[][];
-  /** The first row, up to the last used column. */
+  /** The first row, up to the last column used in any row (blank header cells included). */
   readHeader(): unknown[];
   /** Writes a rectangular block with its top-left cell at 1-based (row, column). */
   write(row: number, column: number, values: unknown[][]): void;

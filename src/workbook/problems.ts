@@ -1,6 +1,7 @@
 // A problem is something in the team's data that Cadans could not use, told with its place so
 // that the team can fix it: tab, row as the user sees it, column, the value and what is wrong.
 
+import { isDate, isoFromDay, type ZoneClock } from '../core/dates';
 import type { Language } from '../core/locale';
 import type { ParseError } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -16,12 +17,15 @@ export interface Problem {
   message: string;
 }
 
-/** Cell values as text for a message, short enough to read in a Log cell. */
-export function describeValue(value: unknown): string {
+/**
+ * Cell values as text for a message, short enough to read in a Log cell. A date is shown as the
+ * calendar date the user sees in the cell (the spreadsheet's zone), not as a UTC timestamp.
+ */
+export function describeValue(value: unknown, clock?: Pick<ZoneClock, 'dayOf'>): string {
   if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    return Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
+  if (isDate(value)) {
+    if (Number.isNaN(value.getTime())) return 'Invalid Date';
+    return clock ? isoFromDay(clock.dayOf(value)) : value.toISOString();
   }
   const text = String(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -29,10 +33,13 @@ export function describeValue(value: unknown): string {
 
 export class ProblemList {
   readonly items: Problem[] = [];
-  constructor(readonly language: Language) {}
+  constructor(
+    readonly language: Language,
+    private readonly clock?: Pick<ZoneClock, 'dayOf'>,
+  ) {}
 
   add(sheet: string, row: number | null, column: string | null, value: unknown, message: string): void {
-    this.items.push({ sheet, row, column, value: describeValue(value), message });
+    this.items.push({ sheet, row, column, value: describeValue(value, this.clock), message });
   }
 
   parse(sheet: string, row: number, column: string | null, value: unknown, error: ParseError): void {

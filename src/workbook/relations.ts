@@ -77,8 +77,10 @@ function text(row: unknown[], table: Table, key: string): string {
 export function readRelations(table: Table, ctx: ParseContext, problems: ProblemList): RelationRecord[] {
   const read = cellReader(table, problems);
   const records: RelationRecord[] = [];
+  // A row the team cleared still holds Cadans's old output; only the team's columns decide.
+  const computed = new Set(RELATIONS.columns.filter((c) => c.computed).map((c) => table.columns.index.get(c.key)));
   table.rows.forEach((row, i) => {
-    if (isBlankRow(row)) return;
+    if (isBlankRow(row.filter((_, col) => !computed.has(col)))) return;
     const rowNumber = i + 2;
     records.push({
       row: rowNumber,

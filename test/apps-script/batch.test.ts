@@ -1,0 +1,87 @@
+// Batch I/O: a refresh reads each tab once and writes the computed columns once, so the number
+// of service calls is a constant, the same for 10 relationships as for 2,000.
+
+import { describe, expect, it } from 'vitest';
+import { addDays, loadCadans, midnight, todayIn, workbook } from './harness';
+
+const HEADER = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat'];
+
+/**
+ * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
+ * 28. (Sheet.getName grows with the number of tabs, not of rows.)
+ */
+const REFRESH_CALLS = 28;
+const REFRESH_CALLS_BY_METHOD = {
+  'Range.getValues': 4, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints
+  'Range.setValues': 3, // the three computed columns as one block, the Vandaag cell, the Log lines
+  'Sheet.getDataRange': 4,
+  'Sheet.getLastRow': 1, // where the Log lines go
+  'Sheet.getName': 4, // one per tab
+  'Sheet.getRange': 3,
+  'Spreadsheet.getSheets': 1,
+  'Spreadsheet.getSpreadsheetLocale': 1,
+  'Spreadsheet.getSpreadsheetTimeZone': 1,
+  'Spreadsheet.toast': 1,
+  'SpreadsheetApp.getActiveSpreadsheet': 2,
+  'SpreadsheetApp.getUi': 1,
+  'Ui.alert': 1,
+  'Utilities.formatDate': 1, // checks Intl against Google's zone data once
+};
+
+function team(relations: number, tz = 'Pacific/Auckland') {
+  const T = todayIn(tz);
+  const rows: unknown[][] = [HEADER];
+  const touchpoints: unknown[][] = [['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities']];
+  for (let i = 1; i <= relations; i++) {
+    const id = `R${String(i).padStart(4, '0')}`;
+    // One bad date and one bad tier in every workbook, so both log the same problems.
+    const last = i === 3 ? '31-2-2026' : i % 7 === 0 ? '' : midnight(tz, addDays(T, -((i * 37) % 400)));
+    const tier = i === 5 ? 'D' : 'ABC'[i % 3];
+    rows.push([id, `Relatie ${i}`, i % 2 ? 'Klant' : 'Kandidaat', 'Org', `r${i}@example.nl`, 'joost@bureau.nl', tier, last, 1000 * i, 1, 0, i % 11 === 0 ? 'nee' : 'ja', '']);
+    touchpoints.push([midnight(tz, addDays(T, -((i * 13) % 90))), id, 'Bel', 15, 'joost@bureau.nl', '']);
+    touchpoints.push([midnight(tz, addDays(T, -((i * 29) % 300))), id, 'Mail', 5, 'eva@bureau.nl', '']);
+  }
+  return workbook({
+    timeZone: tz,
+    sheets: {
+      Relaties: rows,
+      Touchpoints: touchpoints,
+      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Vandaag', '']],
+      Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding']],
+    },
+  });
+}
+
+function refreshCalls(relations: number) {
+  const ss = team(relations);
+  const cadans = loadCadans(ss);
+  cadans.env.reset();
+  cadans.refreshNow();
+  // It really did the work.
+  expect(ss.$sheet('Relaties').$column(15).filter((s) => s !== '')).toHaveLength(relations - 1);
+  return { total: cadans.env.total, byMethod: cadans.env.byMethod() };
+}
+
+describe('refreshNow service calls', () => {
+  it(`are ${REFRESH_CALLS} for 10 relationships and for 2,000`, () => {
+    const small = refreshCalls(10);
+    const large = refreshCalls(2000);
+    expect(small.byMethod).toEqual(REFRESH_CALLS_BY_METHOD);
+    expect(large.byMethod).toEqual(small.byMethod);
+    expect(small.total).toBe(REFRESH_CALLS);
+    expect(large.total).toBe(REFRESH_CALLS);
+  });
+});
+
+describe('setupWorkbook service calls', () => {
+  it('do not grow with the rows either', () => {
+    const count = (relations: number) => {
+      const cadans = loadCadans(team(relations));
+      cadans.env.reset();
+      cadans.setupWorkbook();
+      return cadans.env.byMethod();
+    };
+    const small = count(10);
+    expect(count(2000)).toEqual(small);
+  });
+});

@@ -1,0 +1,453 @@
+// Spreadsheet, Sheet and Range, after developers.google.com/apps-script/reference/spreadsheet.
+// Only what Cadans uses, with the details that bite: getValues returns a fresh copy; the data
+// range of an empty sheet is A1 holding ''; setValues checks dimensions and turns a string that
+// starts with '=' into a formula (a leading apostrophe keeps text); a date cell holds an instant.
+// Methods whose names start with `$` are the tests' window on the grid: not Apps Script, not counted.
+
+import { type Env, isDate } from './env';
+import { ConditionalFormatRule, DataValidation } from './rules';
+
+export type CellValue = string | number | boolean | Date;
+
+export interface Cell {
+  value: CellValue;
+  /** The formula as typed (with its `=`), when the cell holds one; `value` is then its result. */
+  formula?: string;
+}
+
+/** A seed cell holding a formula, with the result getValues should return. */
+export class Formula {
+  constructor(
+    readonly formula: string,
+    readonly value: CellValue = '',
+  ) {}
+}
+
+interface Rect {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+interface Styled<T> extends Rect {
+  value: T;
+}
+
+function inRect(r: Rect, row: number, column: number): boolean {
+  return row >= r.row && row < r.row + r.numRows && column >= r.column && column < r.column + r.numColumns;
+}
+
+function seedCell(value: unknown): Cell | undefined {
+  if (value instanceof Formula) return { value: value.value, formula: value.formula };
+  if (value === null || value === undefined || value === '') return undefined;
+  if (isDate(value)) return { value: new Date(value.getTime()) };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
+  throw new Error(`cannot seed a cell with ${String(value)}`);
+}
+
+export class FakeSpreadsheet {
+  readonly sheets: FakeSheet[] = [];
+  readonly toasts: Array<{ message: string; title?: string; timeoutSeconds?: number }> = [];
+
+  constructor(
+    readonly env: Env,
+    public timeZone = 'Europe/Amsterdam',
+    public locale = 'nl_NL',
+    readonly name = 'Cadans test',
+  ) {}
+
+  getName(): string {
+    this.env.hit('Spreadsheet.getName', 'read');
+    return this.name;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    this.env.hit('Spreadsheet.getSpreadsheetTimeZone', 'read');
+    return this.timeZone;
+  }
+
+  getSpreadsheetLocale(): string {
+    this.env.hit('Spreadsheet.getSpreadsheetLocale', 'read');
+    return this.locale;
+  }
+
+  getSheets(): FakeSheet[] {
+    this.env.hit('Spreadsheet.getSheets', 'read');
+    return this.env.array(this.sheets);
+  }
+
+  getSheetByName(name: string): FakeSheet | null {
+    this.env.hit('Spreadsheet.getSheetByName', 'read');
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+
+  /** A new sheet of 1000 rows and 26 columns, placed last here. Sheet names are unique regardless of case. */
+  insertSheet(name: string): FakeSheet {
+    this.env.hit('Spreadsheet.insertSheet', 'write');
+    if (this.sheets.some((s) => s.name.toLowerCase() === String(name).toLowerCase())) {
+      throw this.env.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    return this.$addSheet(String(name));
+  }
+
+  toast(message: string, title?: string, timeoutSeconds?: number): void {
+    this.env.hit('Spreadsheet.toast', 'ui');
+    this.toasts.push({ message, title, timeoutSeconds });
+  }
+
+  /** Test set-up: a sheet with these rows from A1 (Dates, numbers, strings, booleans, Formula). */
+  $addSheet(name: string, rows: readonly (readonly unknown[])[] = []): FakeSheet {
+    const sheet = new FakeSheet(this.env, name, rows);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  $sheet(name: string): FakeSheet {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no sheet ${name}; have ${this.sheets.map((s) => s.name).join(', ')}`);
+    return sheet;
+  }
+}
+
+export class FakeSheet {
+  /** 0-based rows of 0-based cells; a missing cell is empty. */
+  readonly grid: Array<Array<Cell | undefined> | undefined> = [];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly formats: Styled<string>[] = [];
+  readonly validations: Styled<DataValidation | null>[] = [];
+  readonly fontWeights: Styled<string | null>[] = [];
+  conditionalRules: ConditionalFormatRule[] = [];
+  /** Method names (e.g. 'getValues') that throw on this sheet, to simulate a failing service. */
+  readonly failures = new Set<string>();
+
+  constructor(
+    readonly env: Env,
+    readonly name: string,
+    rows: readonly (readonly unknown[])[],
+  ) {
+    rows.forEach((row, r) => row.forEach((value, c) => this.put(r + 1, c + 1, seedCell(value))));
+    this.maxRows = Math.max(1000, rows.length);
+    this.maxColumns = Math.max(26, ...rows.map((r) => r.length));
+  }
+
+  private put(row: number, column: number, cell: Cell | undefined): void {
+    const r = (this.grid[row - 1] ??= []);
+    r[column - 1] = cell;
+  }
+
+  $fail(method: string): void {
+    if (this.failures.has(method)) {
+      throw this.env.error(`Service Spreadsheets failed while accessing document with id 1CaDaNs-${this.name}.`);
+    }
+  }
+
+  getName(): string {
+    this.env.hit('Sheet.getName', 'read');
+    return this.name;
+  }
+
+  getMaxRows(): number {
+    this.env.hit('Sheet.getMaxRows', 'read');
+    return this.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.env.hit('Sheet.getMaxColumns', 'read');
+    return this.maxColumns;
+  }
+
+  getLastRow(): number {
+    this.env.hit('Sheet.getLastRow', 'read');
+    return this.$lastRow();
+  }
+
+  getLastColumn(): number {
+    this.env.hit('Sheet.getLastColumn', 'read');
+    return this.$lastColumn();
+  }
+
+  /** From A1 to the last row and column with content; A1 alone for an empty sheet. */
+  getDataRange(): FakeRange {
+    this.env.hit('Sheet.getDataRange', 'read');
+    return new FakeRange(this, 1, 1, Math.max(1, this.$lastRow()), Math.max(1, this.$lastColumn()));
+  }
+
+  getRange(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+    this.env.hit('Sheet.getRange', 'read');
+    if (typeof row !== 'number') throw this.env.error('The fake supports getRange(row, column, numRows, numColumns) only');
+    for (const n of [row, column, numRows, numColumns]) {
+      if (!Number.isInteger(n)) throw this.env.error(`Cannot convert ${n} to int.`);
+    }
+    if (row < 1) throw this.env.error('The starting row of the range is too small.');
+    if (column < 1) throw this.env.error('The starting column of the range is too small.');
+    if (numRows < 1) throw this.env.error('The number of rows in the range must be at least 1.');
+    if (numColumns < 1) throw this.env.error('The number of columns in the range must be at least 1.');
+    return new FakeRange(this, row, column, numRows, numColumns);
+  }
+
+  setFrozenRows(rows: number): void {
+    this.env.hit('Sheet.setFrozenRows', 'write');
+    this.frozenRows = rows;
+  }
+
+  setColumnWidth(column: number, width: number): FakeSheet {
+    this.env.hit('Sheet.setColumnWidth', 'write');
+    this.columnWidths.set(column, width);
+    return this;
+  }
+
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    this.env.hit('Sheet.getConditionalFormatRules', 'read');
+    return this.env.array(this.conditionalRules);
+  }
+
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    this.env.hit('Sheet.setConditionalFormatRules', 'write');
+    if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRule)) {
+      throw this.env.error('The parameters (...) don\'t match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.');
+    }
+    this.conditionalRules = [...rules];
+  }
+
+  // ---- The tests' window (not Apps Script, not counted) ---------------------------------------
+
+  $cell(row: number, column: number): Cell | undefined {
+    return this.grid[row - 1]?.[column - 1];
+  }
+
+  $value(row: number, column: number): CellValue {
+    return this.$cell(row, column)?.value ?? '';
+  }
+
+  $formula(row: number, column: number): string {
+    return this.$cell(row, column)?.formula ?? '';
+  }
+
+  $lastRow(): number {
+    for (let r = this.grid.length; r > 0; r--) if (this.grid[r - 1]?.some(hasContent)) return r;
+    return 0;
+  }
+
+  $lastColumn(): number {
+    let last = 0;
+    for (const row of this.grid) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c--) if (hasContent(row[c - 1])) last = c;
+    }
+    return last;
+  }
+
+  /** The values from A1 to the last row and column with content (outer-realm Dates). */
+  $values(): CellValue[][] {
+    const rows = this.$lastRow();
+    const columns = this.$lastColumn();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.$value(r + 1, c + 1)));
+  }
+
+  $row(row: number): CellValue[] {
+    return Array.from({ length: this.$lastColumn() }, (_, c) => this.$value(row, c + 1));
+  }
+
+  $column(column: number, fromRow = 2, toRow = this.$lastRow()): CellValue[] {
+    return Array.from({ length: Math.max(0, toRow - fromRow + 1) }, (_, i) => this.$value(fromRow + i, column));
+  }
+
+  /** Every cell with content, keyed by A1-style row,column, with its value and formula. */
+  $snapshot(): Map<string, { value: unknown; formula: string }> {
+    const out = new Map<string, { value: unknown; formula: string }>();
+    this.grid.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (hasContent(cell)) {
+          const value = isDate(cell!.value) ? `Date(${cell!.value.toISOString()})` : cell!.value;
+          out.set(`${r + 1},${c + 1}`, { value, formula: cell!.formula ?? '' });
+        }
+      }),
+    );
+    return out;
+  }
+
+  $formulaCount(): number {
+    let n = 0;
+    for (const row of this.grid) for (const cell of row ?? []) if (cell?.formula) n++;
+    return n;
+  }
+
+  $format(row: number, column: number): string | null {
+    return lastOver(this.formats, row, column) ?? null;
+  }
+
+  $validation(row: number, column: number): DataValidation | null {
+    return lastOver(this.validations, row, column) ?? null;
+  }
+
+  $fontWeight(row: number, column: number): string | null {
+    return lastOver(this.fontWeights, row, column) ?? null;
+  }
+
+  // ---- For FakeRange (not Apps Script, not counted) ---------------------------------------
+
+  $write(rect: Rect, values: unknown[][]): void {
+    // Writing past the grid grows it, as Sheets now does.
+    this.maxRows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
+    this.maxColumns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
+    const cells = values.map((row) => row.map((v) => this.stored(v)));
+    cells.forEach((row, i) => row.forEach((cell, j) => this.put(rect.row + i, rect.column + j, cell)));
+  }
+
+  private stored(value: unknown): Cell | undefined {
+    if (value === null || value === undefined || value === '') return undefined;
+    if (typeof value === 'string') {
+      if (value.startsWith('=')) return { value: '', formula: value };
+      if (value.startsWith("'")) return value.length > 1 ? { value: value.slice(1) } : undefined;
+      return { value };
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) return { value };
+    if (typeof value === 'boolean') return { value };
+    if (isDate(value) && !Number.isNaN(value.getTime())) return { value: new Date(value.getTime()) };
+    throw this.env.error(`The fake cannot store ${Object.prototype.toString.call(value)} ${String(value)} in a cell`);
+  }
+}
+
+function hasContent(cell: Cell | undefined): boolean {
+  return cell !== undefined && (cell.formula !== undefined || cell.value !== '');
+}
+
+function lastOver<T>(list: Styled<T>[], row: number, column: number): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (inRect(list[i], row, column)) return list[i].value;
+  return undefined;
+}
+
+export class FakeRange implements Rect {
+  private readonly env: Env;
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly numRows: number,
+    readonly numColumns: number,
+  ) {
+    this.env = sheet.env;
+  }
+
+  getSheet(): FakeSheet {
+    this.env.hit('Range.getSheet', 'read');
+    return this.sheet;
+  }
+
+  getRow(): number {
+    this.env.hit('Range.getRow', 'read');
+    return this.row;
+  }
+
+  getColumn(): number {
+    this.env.hit('Range.getColumn', 'read');
+    return this.column;
+  }
+
+  getNumRows(): number {
+    this.env.hit('Range.getNumRows', 'read');
+    return this.numRows;
+  }
+
+  getNumColumns(): number {
+    this.env.hit('Range.getNumColumns', 'read');
+    return this.numColumns;
+  }
+
+  getA1Notation(): string {
+    this.env.hit('Range.getA1Notation', 'read');
+    const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const start = `${letters(this.column)}${this.row}`;
+    return this.numRows === 1 && this.numColumns === 1 ? start : `${start}:${letters(this.column + this.numColumns - 1)}${this.row + this.numRows - 1}`;
+  }
+
+  /** A fresh 2-D array of the bundle's realm; a formula cell gives its result; dates are new Dates. */
+  getValues(): unknown[][] {
+    this.env.hit('Range.getValues', 'read');
+    this.sheet.$fail('getValues');
+    const rows: unknown[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < this.numColumns; c++) {
+        const value = this.sheet.$value(this.row + r, this.column + c);
+        row.push(isDate(value) ? this.env.date(value.getTime()) : value);
+      }
+      rows.push(this.env.array(row));
+    }
+    return this.env.array(rows);
+  }
+
+  getValue(): unknown {
+    this.env.hit('Range.getValue', 'read');
+    this.sheet.$fail('getValue');
+    const value = this.sheet.$value(this.row, this.column);
+    return isDate(value) ? this.env.date(value.getTime()) : value;
+  }
+
+  getFormulas(): string[][] {
+    this.env.hit('Range.getFormulas', 'read');
+    return this.env.array(
+      Array.from({ length: this.numRows }, (_, r) =>
+        this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$formula(this.row + r, this.column + c))),
+      ),
+    );
+  }
+
+  setValues(values: unknown[][]): FakeRange {
+    this.env.hit('Range.setValues', 'write');
+    this.sheet.$fail('setValues');
+    if (!Array.isArray(values) || !values.every(Array.isArray)) {
+      throw this.env.error("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    }
+    if (values.length !== this.numRows) {
+      throw this.env.error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
+    }
+    for (const row of values) {
+      if (row.length !== this.numColumns) {
+        throw this.env.error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+      }
+    }
+    this.sheet.$write(this, values);
+    return this;
+  }
+
+  setValue(value: unknown): FakeRange {
+    this.env.hit('Range.setValue', 'write');
+    this.sheet.$fail('setValue');
+    this.sheet.$write(this, Array.from({ length: this.numRows }, () => Array.from({ length: this.numColumns }, () => value)));
+    return this;
+  }
+
+  setNumberFormat(format: string): FakeRange {
+    this.env.hit('Range.setNumberFormat', 'write');
+    this.sheet.formats.push({ ...this.rect(), value: String(format) });
+    return this;
+  }
+
+  setDataValidation(rule: DataValidation | null): FakeRange {
+    this.env.hit('Range.setDataValidation', 'write');
+    if (rule !== null && !(rule instanceof DataValidation)) {
+      throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+    }
+    this.sheet.validations.push({ ...this.rect(), value: rule });
+    return this;
+  }
+
+  setFontWeight(fontWeight: string | null): FakeRange {
+    this.env.hit('Range.setFontWeight', 'write');
+    if (fontWeight !== null && fontWeight !== 'bold' && fontWeight !== 'normal') {
+      throw this.env.error(`Invalid argument: fontWeight (${fontWeight})`);
+    }
+    this.sheet.fontWeights.push({ ...this.rect(), value: fontWeight });
+    return this;
+  }
+
+  private rect(): Rect {
+    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+  }
+}

@@ -1,0 +1,286 @@
+// Loads the built Apps Script bundle, dist/Cadans.js, into a bare V8 context (node:vm) whose only
+// globals are the fakes of the Apps Script services and a console, as the Apps Script V8 runtime
+// has no require, process, Buffer or timers. Also the helpers the tests share: building a
+// spreadsheet, calendar dates in a given time zone (independent of src/), and cell diffs.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { Env, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
+import { isDate } from './fakes/env';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const BUNDLE_PATH = `${DIST_DIR}Cadans.js`;
+
+/** The public contract: functions that menus, triggers and formulas call by name. */
+export const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'setupWorkbook',
+  'refreshNow',
+  'showAbout',
+  'NEXT_TOUCHPOINT',
+  'TOUCHPOINT_STATUS',
+  'RELATION_TIER',
+  'CONCENTRATION',
+] as const;
+
+export const CUSTOM_FUNCTIONS = {
+  NEXT_TOUCHPOINT: ['last_contact', 'tier', 'cadence_months'],
+  TOUCHPOINT_STATUS: ['next_contact', 'reference_date', 'due_soon_days'],
+  RELATION_TIER: ['revenues', 'a_share', 'b_share'],
+  CONCENTRATION: ['revenues'],
+} as const;
+
+/** The globals handed to the context: nothing else exists there but the language's built-ins. */
+export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'console'] as const;
+
+let compiled: { source: string; script: vm.Script } | null = null;
+
+export function bundleSource(): string {
+  return compiled?.source ?? readFileSync(BUNDLE_PATH, 'utf8');
+}
+
+function bundleScript(): vm.Script {
+  if (!compiled) {
+    const source = readFileSync(BUNDLE_PATH, 'utf8');
+    compiled = { source, script: new vm.Script(source, { filename: 'Cadans.js' }) };
+  }
+  return compiled.script;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+export interface Cadans {
+  env: Env;
+  ss: FakeSpreadsheet;
+  ui: FakeUi;
+  services: Services;
+  context: vm.Context;
+  /** What the bundle logged (console.log is where `tell` goes without a UI). */
+  logs: string[];
+  /** Every top-level function of the bundle, by name. */
+  functions: Record<string, Fn>;
+  onOpen(e?: { authMode: string }): void;
+  onInstall(e?: { authMode: string }): void;
+  setupWorkbook(): void;
+  refreshNow(): void;
+  showAbout(): void;
+  /** Evaluates an expression inside the context. */
+  evaluate(code: string): unknown;
+  /** Calls a custom function as Sheets does: read-only, arguments of the script's realm, result as plain values. */
+  formula(name: keyof typeof CUSTOM_FUNCTIONS, ...args: unknown[]): unknown;
+  /** The error a custom function throws, as { name, message }; fails if it returns. */
+  formulaError(name: keyof typeof CUSTOM_FUNCTIONS, ...args: unknown[]): { name: string; message: string };
+}
+
+/** Loads the bundle into a fresh context over this spreadsheet. */
+export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
+  const env = ss.env;
+  const ui = new FakeUi(env);
+  const services = makeServices(env, ss, ui);
+  const logs: string[] = [];
+  const log = (...parts: unknown[]) => void logs.push(parts.map(String).join(' '));
+  const console = { log, info: log, warn: log, error: log };
+  const context = vm.createContext({ ...services, console });
+  env.realm = {
+    Date: vm.runInContext('Date', context),
+    Array: vm.runInContext('Array', context),
+    Error: vm.runInContext('Error', context),
+  };
+  bundleScript().runInContext(context);
+  const functions: Record<string, Fn> = {};
+  for (const name of Object.getOwnPropertyNames(context)) {
+    if ((CONTEXT_GLOBALS as readonly string[]).includes(name)) continue;
+    const value = (context as Record<string, unknown>)[name];
+    if (typeof value === 'function') functions[name] = value as Fn;
+  }
+  const call = (name: string) => (...args: unknown[]) => {
+    if (!functions[name]) throw new Error(`the bundle has no top-level function ${name}`);
+    return functions[name](...args);
+  };
+  const toRealm = (value: unknown): unknown => {
+    if (Array.isArray(value)) return env.array(value.map(toRealm));
+    if (isDate(value)) return env.date(value.getTime());
+    return value;
+  };
+  const formula = (name: string, ...args: unknown[]) => {
+    env.mode = 'CUSTOM_FUNCTION';
+    try {
+      return plain(call(name)(...args.map(toRealm)));
+    } finally {
+      env.mode = 'FULL';
+    }
+  };
+  return {
+    env,
+    ss,
+    ui,
+    services,
+    context,
+    logs,
+    functions,
+    onOpen: call('onOpen') as Cadans['onOpen'],
+    onInstall: call('onInstall') as Cadans['onInstall'],
+    setupWorkbook: call('setupWorkbook') as Cadans['setupWorkbook'],
+    refreshNow: call('refreshNow') as Cadans['refreshNow'],
+    showAbout: call('showAbout') as Cadans['showAbout'],
+    evaluate: (code) => vm.runInContext(code, context),
+    formula: formula as Cadans['formula'],
+    formulaError(name, ...args) {
+      try {
+        formula(name, ...args);
+      } catch (error) {
+        const e = error as { name?: unknown; message?: unknown };
+        return { name: String(e.name), message: String(e.message) };
+      }
+      throw new Error(`${name} returned instead of throwing`);
+    },
+  };
+}
+
+/** A value from the context as plain outer-realm arrays and Dates, for toEqual. */
+export function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return Array.from(value, plain);
+  if (isDate(value)) return new Date(value.getTime());
+  return value;
+}
+
+// ---- Building spreadsheets --------------------------------------------------------------------
+
+export interface WorkbookOptions {
+  timeZone?: string;
+  locale?: string;
+  /** Tabs in order, each with its rows from A1. Omitted: one empty tab, as a new spreadsheet has. */
+  sheets?: Record<string, unknown[][]>;
+}
+
+export function workbook(options: WorkbookOptions = {}): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet(new Env(), options.timeZone ?? 'Europe/Amsterdam', options.locale ?? 'nl_NL');
+  const sheets = options.sheets ?? { Blad1: [] };
+  for (const [name, rows] of Object.entries(sheets)) ss.$addSheet(name, rows);
+  return ss;
+}
+
+export function formula(text: string, result: string | number | boolean | Date = ''): Formula {
+  return new Formula(text, result);
+}
+
+// ---- Calendar dates in a zone, on Intl alone (not src/) ------------------------------------------
+// A calendar date is an ISO string 'YYYY-MM-DD'.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wall(ms: number, timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
+  const n: Record<string, number> = {};
+  for (const p of parts) if (p.type !== 'literal') n[p.type] = Number(p.value);
+  return { y: n.year, m: n.month, d: n.day, h: n.hour % 24, min: n.minute, s: n.second };
+}
+
+const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const parts = (date: string) => date.split('-').map(Number) as [number, number, number];
+
+/** The calendar date of an instant in a zone. */
+export function dateIn(timeZone: string, instant: Date): string {
+  const w = wall(instant.getTime(), timeZone);
+  return iso(w.y, w.m, w.d);
+}
+
+export function todayIn(timeZone: string): string {
+  return dateIn(timeZone, new Date());
+}
+
+/** Midnight starting that calendar date in that zone: what a date-only cell of that spreadsheet holds. */
+export function midnight(timeZone: string, date: string): Date {
+  const [y, m, d] = parts(date);
+  const target = Date.UTC(y, m - 1, d);
+  let ms = target;
+  for (let i = 0; i < 4; i++) {
+    const w = wall(ms, timeZone);
+    ms -= Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - target;
+  }
+  const w = wall(ms, timeZone);
+  if (iso(w.y, w.m, w.d) !== date || w.h !== 0 || w.min !== 0) throw new Error(`no midnight for ${date} in ${timeZone}`);
+  return new Date(ms);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** EDATE: calendar months with month-end clamping. */
+export function edate(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return iso(year, month, Math.min(d, last));
+}
+
+/** b - a in days. */
+export function daysBetween(a: string, b: string): number {
+  const [ya, ma, da] = parts(a);
+  const [yb, mb, db] = parts(b);
+  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+}
+
+/** Dutch short date as a team types it: 3-2-2026. */
+export function dutch(date: string): string {
+  const [y, m, d] = parts(date);
+  return `${d}-${m}-${y}`;
+}
+
+// ---- Comparing cells --------------------------------------------------------------------------
+
+export type Snapshot = Map<string, Map<string, { value: unknown; formula: string }>>;
+
+export function snapshot(ss: FakeSpreadsheet): Snapshot {
+  return new Map(ss.sheets.map((s) => [s.name, s.$snapshot()]));
+}
+
+/**
+ * What changed between two snapshots: `changed` lists cells that had content before and differ
+ * now (or are gone); `added` lists cells that were empty and now hold something. Keys are
+ * 'Sheet!row,column'.
+ */
+export function diff(before: Snapshot, after: Snapshot): { changed: string[]; added: string[] } {
+  const changed: string[] = [];
+  const added: string[] = [];
+  for (const [sheet, cells] of before) {
+    const now = after.get(sheet);
+    for (const [key, cell] of cells) {
+      const later = now?.get(key);
+      if (!later || later.value !== cell.value || later.formula !== cell.formula) changed.push(`${sheet}!${key}`);
+    }
+  }
+  for (const [sheet, cells] of after) {
+    const then = before.get(sheet);
+    for (const key of cells.keys()) if (!then?.has(key)) added.push(`${sheet}!${key}`);
+  }
+  return { changed, added };
+}
+
+/** The 1-based column of a header in row 1, or throws. */
+export function columnOf(sheet: FakeSheet, header: string): number {
+  const index = sheet.$row(1).indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${sheet.name}: ${sheet.$row(1).join(' | ')}`);
+  return index + 1;
+}

@@ -1,0 +1,257 @@
+// setupWorkbook: adds what is missing, changes nothing that is there, and is safe to run twice.
+
+import { describe, expect, it } from 'vitest';
+import { ConditionalFormatRuleBuilder } from './fakes/rules';
+import type { FakeSheet } from './fakes/index';
+import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harness';
+
+const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat'];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities'];
+const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
+const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding'];
+
+const STATUS_COLOURS = [
+  ['te laat', '#f4c7c3', '#a50e0e'],
+  ['overdue', '#f4c7c3', '#a50e0e'],
+  ['nooit', '#fce8b2', '#7a4f01'],
+  ['never', '#fce8b2', '#7a4f01'],
+  ['binnenkort', '#fff2cc', '#7f6000'],
+  ['due soon', '#fff2cc', '#7f6000'],
+  ['op schema', '#d9ead3', '#274e13'],
+  ['on track', '#d9ead3', '#274e13'],
+  ['inactief', '#eeeeee', '#666666'],
+  ['inactive', '#eeeeee', '#666666'],
+];
+
+/** Cadans's status colour rules on a sheet: [text, background, font colour, column, first row]. */
+function statusRules(sheet: FakeSheet) {
+  return sheet.conditionalRules.map((r) => [
+    r.condition!.args[0],
+    r.condition!.background,
+    r.condition!.fontColor,
+    r.ranges.map((range) => range.column).join(','),
+    r.ranges.map((range) => range.row).join(','),
+  ]);
+}
+
+function listValues(sheet: FakeSheet, row: number, column: number): unknown {
+  const rule = sheet.$validation(row, column);
+  return rule && { criteria: rule.criteria, values: rule.args[0], allowInvalid: rule.allowInvalid };
+}
+
+describe('setupWorkbook on a new spreadsheet', () => {
+  const ss = workbook({ timeZone: 'Pacific/Auckland' });
+  const cadans = loadCadans(ss);
+  cadans.setupWorkbook();
+
+  it('creates the four tabs with their Dutch headers, bold and frozen', () => {
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+    expect(ss.$sheet('Relaties').$row(1)).toEqual(RELATIES);
+    expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
+    expect(ss.$sheet('Instellingen').$row(1)).toEqual(INSTELLINGEN);
+    expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
+    for (const name of ['Relaties', 'Touchpoints', 'Instellingen', 'Log']) {
+      const sheet = ss.$sheet(name);
+      expect(sheet.frozenRows, name).toBe(1);
+      expect(sheet.$fontWeight(1, 1), name).toBe('bold');
+      expect(sheet.$fontWeight(1, sheet.$lastColumn()), name).toBe('bold');
+      expect(sheet.$fontWeight(2, 1), name).toBeNull();
+    }
+    expect(ss.$sheet('Blad1').$snapshot().size).toBe(0);
+  });
+
+  it('fills Instellingen with every setting and its default', () => {
+    const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
+    expect(rows).toEqual([
+      ['Taal', 'nl'],
+      ['Maanden tussen contact, tier A', 1],
+      ['Maanden tussen contact, tier B', 3],
+      ['Maanden tussen contact, tier C', 6],
+      ['Venster binnenkort (dagen)', 7],
+      ['Landinstelling', ''],
+      ['Tijdzone', ''],
+      ['Vandaag', ''],
+    ]);
+    // Every row explains itself.
+    expect(ss.$sheet('Instellingen').$column(3).every((text) => typeof text === 'string' && text.length > 10)).toBe(true);
+  });
+
+  it('puts drop-downs on Type, Tier and Actief from row 2 to the end, warning but keeping other values', () => {
+    const relaties = ss.$sheet('Relaties');
+    for (const row of [2, 500, 1000]) {
+      expect(listValues(relaties, row, 3)).toEqual({ criteria: 'VALUE_IN_LIST', values: ['Klant', 'Kandidaat', 'Client', 'Candidate'], allowInvalid: true });
+      expect(listValues(relaties, row, 7)).toEqual({ criteria: 'VALUE_IN_LIST', values: ['A', 'B', 'C'], allowInvalid: true });
+      expect(listValues(relaties, row, 12)).toEqual({ criteria: 'VALUE_IN_LIST', values: ['ja', 'nee', 'yes', 'no'], allowInvalid: true });
+    }
+    expect(relaties.$validation(1, 3)).toBeNull(); // not on the header
+    expect(relaties.$validation(2, 2)).toBeNull();
+  });
+
+  it('formats dates, amounts and counts', () => {
+    const relaties = ss.$sheet('Relaties');
+    expect(relaties.$format(2, 8)).toBe('dd-mm-yyyy'); // Laatste contact
+    expect(relaties.$format(2, 9)).toBe('€ #,##0.00'); // Jaaromzet
+    expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 16)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(1, 8)).toBeNull();
+    expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
+  });
+
+  it('colours Status (column O) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '15', '2']));
+  });
+
+  it('tells the user and logs the setup', () => {
+    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
+      'Werkboek ingericht: 4 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+    ]);
+    const log = ss.$sheet('Log').$values();
+    expect(log).toHaveLength(2);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 8 instellingen aangevuld']);
+    expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('running it again adds no tab, column, setting or colour rule', () => {
+    const before = snapshot(ss);
+    const rules = ss.sheets.map((s) => s.conditionalRules.length);
+    cadans.setupWorkbook();
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+    expect(ss.sheets.map((s) => s.conditionalRules.length)).toEqual(rules);
+    const { changed, added } = diff(before, snapshot(ss));
+    expect(changed).toEqual([]);
+    expect(added.every((key) => key.startsWith('Log!3,'))).toBe(true); // only its own Log line
+    expect(cadans.ui.alerts.at(-1)!.prompt).toBe('Het werkboek was al ingericht; er is niets gewijzigd.');
+  });
+});
+
+describe('setupWorkbook on a filled spreadsheet', () => {
+  const tz = 'America/Los_Angeles';
+  const d = (date: string) => midnight(tz, date);
+  const relaties = [
+    ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Last contact', 'Regio', 'Score', 'Jaaromzet'],
+    ['R1', 'Anna de Vries', 'Klant', 'Bakkerij Vries', 'anna@vries.nl', 'joost@bureau.nl', 'A', d('2026-10-01'), 'Noord', formula('=K2/1000', 12.5), '€ 12.500,00'],
+    ['R2', 'Bram Jansen', 'Kandidaat', '', 'bram@mail.nl', 'eva@bureau.nl', 'B', '3-2-2026', 'Zuid', formula('=K3/1000', 0), ''],
+    ['R3', 'Chris Smit', 'Klant', 'Smit BV', '', 'joost@bureau.nl', 'x', '', '', formula('=K4/1000', 80), 80000],
+    ['R4', '=niet een formule', 'Klant', '', '', '', 'C', d('2025-12-31'), 'Oost', formula('=K5/1000', 1), 1000],
+  ];
+  const touchpoints = [
+    ['Datum', 'Relatie-ID', 'Soort', 'Kanaal'],
+    [d('2026-10-15'), 'R1', 'Bel', 'telefoon'],
+  ];
+  const pipeline = [['Deal', 'Waarde'], ['Groot', 50000]];
+
+  function filled() {
+    const ss = workbook({ timeZone: tz, sheets: { Relaties: relaties, Touchpoints: touchpoints, Pipeline: pipeline } });
+    // The team's own colour rule, on Regio, happens to use a status word: it must stay.
+    const sheet = ss.$sheet('Relaties');
+    const theirs = new ConditionalFormatRuleBuilder(ss.env).whenTextEqualTo('te laat').setBackground('#000000').setRanges([sheet.getRange(2, 9, 100, 1)]).build();
+    sheet.conditionalRules = [theirs];
+    return ss;
+  }
+
+  it('changes no existing cell and adds missing columns right of the last header only', () => {
+    const ss = filled();
+    const before = snapshot(ss);
+    loadCadans(ss).setupWorkbook();
+    const { changed, added } = diff(before, snapshot(ss));
+    expect(changed).toEqual([]);
+    const newTabs = new Set(['Instellingen', 'Log']);
+    const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
+    const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
+    expect(addedToExisting).toEqual([...headerCells('Relaties', 12, 18), ...headerCells('Touchpoints', 5, 7)].sort());
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([
+      ...relaties[0],
+      'Plaatsingen',
+      'Referrals',
+      'Actief',
+      'Notities',
+      'Volgend contact',
+      'Status',
+      'Dagen te laat',
+    ]);
+    expect(ss.$sheet('Touchpoints').$row(1)).toEqual([...touchpoints[0], 'Duur (min)', 'Eigenaar', 'Notities']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log']);
+    // The formulas are still formulas, the text that looks like one is still text.
+    expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
+    expect(ss.$sheet('Relaties').$value(5, 2)).toBe('=niet een formule');
+    expect(ss.$sheet('Relaties').$formula(5, 2)).toBe('');
+  });
+
+  it('formats only the columns it added, keeps the team\'s colour rules and colours the new Status column', () => {
+    const ss = filled();
+    loadCadans(ss).setupWorkbook();
+    const sheet = ss.$sheet('Relaties');
+    for (const column of [8, 9, 10, 11]) expect(sheet.$format(2, column), `column ${column}`).toBeNull();
+    expect(sheet.$format(2, 16)).toBe('dd-mm-yyyy'); // Volgend contact, added
+    const rules = statusRules(sheet);
+    expect(rules[0]).toEqual(['te laat', '#000000', null, '9', '2']);
+    expect(rules.slice(1)).toEqual(STATUS_COLOURS.map((c) => [...c, '17', '2']));
+    // Type and Tier get their drop-downs where the team has them.
+    expect(listValues(sheet, 2, 3)).toMatchObject({ values: ['Klant', 'Kandidaat', 'Client', 'Candidate'] });
+    expect(listValues(sheet, 2, 7)).toMatchObject({ values: ['A', 'B', 'C'] });
+  });
+
+  it('tells how many tabs and columns it added', () => {
+    const ss = filled();
+    const cadans = loadCadans(ss);
+    cadans.setupWorkbook();
+    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
+      'Werkboek ingericht: 2 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+    ]);
+  });
+
+  it('running it twice adds no tabs, no columns and no duplicate colour rules', () => {
+    const ss = filled();
+    const cadans = loadCadans(ss);
+    cadans.setupWorkbook();
+    const once = snapshot(ss);
+    const shape = ss.sheets.map((s) => [s.name, s.$lastColumn(), s.conditionalRules.length]);
+    cadans.setupWorkbook();
+    expect(ss.sheets.map((s) => [s.name, s.$lastColumn(), s.conditionalRules.length])).toEqual(shape);
+    expect(ss.$sheet('Relaties').conditionalRules).toHaveLength(11);
+    const { changed, added } = diff(once, snapshot(ss));
+    expect(changed).toEqual([]);
+    expect(added.every((key) => key.startsWith('Log!'))).toBe(true);
+    expect(cadans.ui.alerts.at(-1)!.prompt).toBe('Het werkboek was al ingericht; er is niets gewijzigd.');
+  });
+
+  it('never takes over a column that holds the team\'s data without a header', () => {
+    // Notes typed in column N without a header: the team's, even unnamed.
+    const header = RELATIES.slice(0, 13);
+    const ss = workbook({
+      timeZone: tz,
+      sheets: {
+        Relaties: [
+          header,
+          ['R1', 'Anna', 'Klant', '', '', '', 'A', d('2026-10-01'), '', '', '', '', '', 'bellen na de zomer'],
+          ['R2', 'Bram', 'Klant', '', '', '', 'B', d('2026-09-01'), '', '', '', '', '', 'privé: verhuisd'],
+        ],
+      },
+    });
+    const cadans = loadCadans(ss);
+    cadans.setupWorkbook();
+    cadans.refreshNow();
+    const sheet = ss.$sheet('Relaties');
+    expect(sheet.$value(2, 14)).toBe('bellen na de zomer');
+    expect(sheet.$value(3, 14)).toBe('privé: verhuisd');
+    // Cadans's own columns exist, to the right of every used column.
+    expect(sheet.$row(1).slice(14)).toEqual(['Volgend contact', 'Status', 'Dagen te laat']);
+  });
+});
+
+describe('setupWorkbook in an English spreadsheet', () => {
+  it('creates English tabs and headers', () => {
+    const ss = workbook({ locale: 'en_US', timeZone: 'America/Los_Angeles' });
+    const cadans = loadCadans(ss);
+    cadans.setupWorkbook();
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log']);
+    expect(ss.$sheet('Relations').$row(1).slice(-3)).toEqual(['Next contact', 'Status', 'Days overdue']);
+    // Its Language setting says what the workbook speaks.
+    expect(ss.$sheet('Settings').$values()[1].slice(0, 2)).toEqual(['Language', 'en']);
+    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 4 tabs and 0 columns. Existing data was not changed.');
+    // The workbook stays English the next time it opens.
+    const reopened = loadCadans(ss);
+    reopened.onOpen();
+    expect(reopened.ui.menus[0].entries[0]).toEqual({ caption: 'Set up workbook', functionName: 'setupWorkbook' });
+  });
+});
