@@ -19,13 +19,13 @@ export const SAMPLE_TEAM = {
 const [SANNE, JORIS, AMIRA] = SAMPLE_TEAM.members;
 const ago = (daysAgo: number, as?: SampleDate['as']): SampleDate => ({ daysAgo, as });
 
-/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities. */
+/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot. */
 export const SAMPLE_RELATIONS: readonly SampleCell[][] = [
   ['R001', 'Marieke Hoekstra', 'Klant', 'Waterschap Rijnvallei', 'm.hoekstra@rijnvallei.example', SANNE, 'A', ago(41), 186000, 6, 2, 'ja', 'HR-directeur; reorganisatie afdeling Financiën in Q1'],
   ['R002', 'Thomas Verbeek', 'Klant', 'Zorggroep Middenland', 't.verbeek@zorggroep-middenland.example', SANNE, 'A-klant', ago(12), '€ 142.500,00', 4, 1, 'ja', 'Wil een pilot met interim-IT in Amersfoort'],
   ['R003', 'Ingrid de Wit', 'Klant', 'Gemeente Heuvelrug', 'i.dewit@heuvelrug.example', JORIS, 'B', ago(95), '€ 64.000', 3, 0, 'ja', 'Budgetronde in maart'],
   ['R004', 'Pieter Jansen', 'Klant', 'Van Dijk Logistiek B.V.', 'p.jansen@vandijk-logistiek.example', JORIS, 'Tier B', ago(80, 'text-nl'), '38.750,00', 2, 0, 'ja', 'Contact via LinkedIn-event'],
-  ['R005', 'Lotte Smit', 'Klant', 'TechNova Solutions', 'lotte@technova.example', AMIRA, 'C', ago(200), 12500, 1, 0, 'ja', ''],
+  ['R005', 'Lotte Smit', 'Klant', 'TechNova Solutions', 'lotte@technova.example', AMIRA, 'C', ago(200), 12500, 1, 0, 'ja', 'Belt zelf terug na haar verlof', ago(-10)],
   ['R006', 'Hans Mulder', 'Klant', 'Bakkerij De Graanschuur', 'hans@graanschuur.example', AMIRA, 'c', ago(150), '€ 4.200,-', 1, 0, 'ja', 'Seizoenswerk'],
   ['R007', 'Eva Koster', 'Klant', 'Stichting Jeugdzorg Oost', 'e.koster@jeugdzorg-oost.example', SANNE, 'B', null, 0, 0, 0, 'ja', 'Nieuwe lead van beurs; nog niet gesproken'],
   ['R008', 'Fatima El Amrani', 'Kandidaat', 'Interim HR-adviseur', 'fatima.elamrani@mail.example', SANNE, 'A', ago(27), null, 5, 3, 'ja', 'Loopt tot eind maart bij Waterschap Rijnvallei'],

@@ -58,6 +58,7 @@ export const RELATIONS: TabDef = {
       width: 60,
     },
     { key: 'notes', nl: 'Notities', en: 'Notes', width: 240 },
+    { key: 'snoozeUntil', nl: 'Uitstellen tot', en: 'Snooze until', aliases: ['Snooze'], format: 'date', width: 110 },
     { key: 'nextContact', nl: 'Volgend contact', en: 'Next contact', computed: true, format: 'date', width: 110 },
     { key: 'status', nl: 'Status', en: 'Status', computed: true, width: 90 },
     { key: 'daysOverdue', nl: 'Dagen te laat', en: 'Days overdue', computed: true, format: 'integer', width: 90 },
@@ -102,6 +103,11 @@ export const LOG: TabDef = {
     { key: 'column', nl: 'Kolom', en: 'Column', width: 120 },
     { key: 'value', nl: 'Waarde', en: 'Value', width: 160 },
     { key: 'message', nl: 'Melding', en: 'Message', width: 480 },
+    // For sent digests: the day it was for, to whom, how many relationships. A digest logged for
+    // an owner and day is never sent again.
+    { key: 'day', nl: 'Datum', en: 'Date', format: 'date', width: 100 },
+    { key: 'owner', nl: 'Eigenaar', en: 'Owner', width: 200 },
+    { key: 'count', nl: 'Aantal', en: 'Count', format: 'integer', width: 60 },
   ],
 };
 

@@ -8,7 +8,14 @@
 import { conventionsFor, type Language, languageOfLocale } from '../core/locale';
 import * as formulas from '../formulas/formulas';
 import { catalogue, fill } from '../i18n/catalogue';
-import { refresh as runRefresh } from '../engine/refresh';
+import { formatDay } from '../core/dates';
+import { LogTab } from '../engine/log';
+import { computeRefresh, refresh as runRefresh } from '../engine/refresh';
+import { planReminders } from '../engine/reminders';
+import { SETTINGS } from '../../sheets-templates/tabs';
+import { findTab } from '../workbook/headers';
+import { loadSettings } from '../workbook/settings';
+import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
 
@@ -58,6 +65,11 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(words.setup, 'setupWorkbook')
     .addItem(words.refresh, 'refreshNow')
     .addSeparator()
+    .addItem(words.preview, 'previewReminders')
+    .addItem(words.sendNow, 'sendRemindersNow')
+    .addItem(words.remindersOn, 'enableReminders')
+    .addItem(words.remindersOff, 'disableReminders')
+    .addSeparator()
     .addItem(words.about, 'showAbout')
     .addToUi();
 }
@@ -99,6 +111,100 @@ export function refreshNow(): void {
     tell(fill(catalogue(language).ui.failed, { message: error instanceof Error ? error.message : String(error) }));
     throw error;
   }
+}
+
+/**
+ * The daily trigger's handler: refreshes the computed columns, then sends each team member's
+ * morning digest, once per day, on send days only.
+ */
+export function dailyRun(): void {
+  reminderJob('dailyRun');
+}
+
+/** A follow-up run, scheduled when the mail quota or the time limit stopped a run part-way. */
+export function continueReminders(): void {
+  reminderJob('continueReminders');
+}
+
+/** Menu: sends today's digests now (any day); digests already sent today are not sent again. */
+export function sendRemindersNow(): void {
+  const result = reminderJob('sendRemindersNow');
+  if (!result) return;
+  const o = result.outcome ?? { sent: [], failed: [], remaining: [] };
+  const words = catalogue(result.plan.refresh.settings.language).reminders;
+  tell(result.plan.noTeam ? words.noTeam : fill(words.sentNow, { sent: o.sent.length, already: result.plan.alreadySent.length, failed: o.failed.length, waiting: o.remaining.length }));
+}
+
+function reminderJob(job: ReminderJob): ReminderRunResult | null {
+  const result = runReminders(job);
+  if (!result) {
+    // Another run holds the lock and is sending; say so rather than wait or send twice.
+    const wb = workbook();
+    const language = languageOf(wb);
+    LogTab.open(wb, language).append([{ time: new Date(), kind: 'run', message: catalogue(language).reminders.busy }]);
+    if (job === 'sendRemindersNow') tell(catalogue(language).reminders.busy);
+  }
+  return result;
+}
+
+/** Menu: shows today's digests in a dialog, exactly as they would be sent, sending nothing. */
+export function previewReminders(): void {
+  const wb = workbook();
+  const now = () => new Date();
+  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false }, false);
+  const words = catalogue(plan.refresh.settings.language).reminders;
+  const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));
+}
+
+/**
+ * Menu: installs the one daily trigger at the hour in the settings (replacing any earlier one),
+ * after making sure the team (who may receive mail) is set.
+ */
+export function enableReminders(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let wb = workbook();
+  let table = loadSettings(wb);
+  const language = table.settings.language;
+  const words = catalogue(language).reminders;
+  let team = table.settings.reminders.team;
+  if (!team) {
+    const domain = ownersDomain(wb);
+    if (!domain) return tell(words.teamUnknown);
+    const ui = SpreadsheetApp.getUi();
+    if (ui.alert(fill(words.teamProposal, { domain: `@${domain}` }), ui.ButtonSet.YES_NO) !== ui.Button.YES) return tell(words.teamUnknown);
+    if (!table.rows.has('team')) {
+      runSetup(wb, new Date(), language);
+      wb = workbook();
+      table = loadSettings(wb);
+    }
+    const name = findTab(SETTINGS, wb.sheetNames())!;
+    wb.sheet(name).write(table.rows.get('team')!, table.valueColumn!, [[`@${domain}`]]);
+    team = `@${domain}`;
+  }
+  deleteTriggers(DAILY_HANDLER);
+  const hour = table.settings.reminders.sendHour;
+  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(ss.getSpreadsheetTimeZone()).create();
+  tell(fill(words.enabled, { hour, timeZone: ss.getSpreadsheetTimeZone(), team }));
+}
+
+/** The domain most owners share: the proposal for the team when none is set. */
+function ownersDomain(wb: AppsScriptWorkbook): string | null {
+  const now = new Date();
+  const result = computeRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'enableReminders' });
+  const counts = new Map<string, number>();
+  for (const o of result.outcomes) {
+    const owner = o.relation.owner;
+    if (owner) counts.set(owner.slice(owner.indexOf('@') + 1), (counts.get(owner.slice(owner.indexOf('@') + 1)) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/** Menu: removes the daily trigger and any follow-up; no more mail is sent. */
+export function disableReminders(): void {
+  deleteTriggers(DAILY_HANDLER);
+  deleteTriggers(FOLLOW_UP_HANDLER);
+  tell(catalogue(languageOf(workbook())).reminders.disabled);
 }
 
 /** Menu: what Cadans is and where its numbers live. */

@@ -1,22 +1,127 @@
-// The Log tab: one line per run and one per problem, appended in a single write.
+// The Log tab: one line per run, per problem and per digest sent, appended in a single write.
+// Columns are found by name like every other tab, so an older or rearranged Log keeps working;
+// missing Log columns are added to the right.
+//
+// The Log is also the memory of the reminders: a digest logged as sent for an owner and day is
+// never sent again, in either shell.
 
+import { type Day, isDate } from '../core/dates';
 import type { Language } from '../core/locale';
-import { catalogue } from '../i18n/catalogue';
+import { isBlank, parseDay } from '../core/parse';
+import { conventionsFor } from '../core/locale';
+import { CATALOGUES, catalogue } from '../i18n/catalogue';
 import { LOG } from '../../sheets-templates/tabs';
-import { displayName, findTab } from '../workbook/headers';
+import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import type { Problem } from '../workbook/problems';
 
 /** A run with more problems than this logs the first ones and how many more there were. */
 export const MAX_PROBLEM_ROWS_PER_RUN = 500;
 
-export function logSheet(workbook: WorkbookPort, language: Language): SheetPort {
-  const name = findTab(LOG, workbook.sheetNames());
-  if (name) return workbook.sheet(name);
-  const sheet = workbook.addSheet(displayName(LOG, language));
-  sheet.write(1, 1, [catalogue(language).log.headers]);
-  sheet.styleHeader(LOG.columns.length, LOG.columns.map((c) => c.width));
-  return sheet;
+export type LogKind = 'run' | 'problem' | 'setup' | 'sent' | 'stopped';
+
+export interface LogEntry {
+  time: Date;
+  kind: LogKind;
+  sheet?: string;
+  row?: number | null;
+  column?: string | null;
+  value?: string;
+  message: string;
+  /** For a sent digest: the day it was for, the owner it went to and how many relationships. */
+  day?: Day;
+  owner?: string;
+  count?: number;
+}
+
+function kindLabel(kind: LogKind, language: Language): string {
+  const words = catalogue(language).log;
+  return { run: words.kindRun, problem: words.kindProblem, setup: words.kindSetup, sent: words.kindSent, stopped: words.kindStopped }[kind];
+}
+
+export class LogTab {
+  private constructor(
+    private readonly workbook: WorkbookPort,
+    private readonly sheet: SheetPort,
+    private readonly language: Language,
+    /** 0-based column per LOG column key. */
+    private readonly columns: Map<string, number>,
+    private readonly width: number,
+  ) {}
+
+  /** Finds (or creates) the Log tab and its columns: a few service calls, whatever its length. */
+  static open(workbook: WorkbookPort, language: Language): LogTab {
+    const name = findTab(LOG, workbook.sheetNames());
+    let sheet: SheetPort;
+    let header: unknown[];
+    if (name) {
+      sheet = workbook.sheet(name);
+      header = sheet.readHeader();
+    } else {
+      sheet = workbook.addSheet(displayName(LOG, language));
+      header = [];
+    }
+    const map = mapColumns(LOG, header);
+    const columns = new Map(map.index);
+    if (map.missing.length > 0) {
+      const after = Math.max(map.width, header.length);
+      sheet.write(1, after + 1, [map.missing.map((c) => displayName(c, language))]);
+      map.missing.forEach((c, i) => columns.set(c.key, after + i));
+      if (after === 0) sheet.styleHeader(LOG.columns.length, LOG.columns.map((c) => c.width));
+    }
+    const width = Math.max(...columns.values()) + 1;
+    return new LogTab(workbook, sheet, language, columns, width);
+  }
+
+  append(entries: readonly LogEntry[]): void {
+    if (entries.length === 0) return;
+    const rows = entries.map((e) => {
+      const row: unknown[] = new Array(this.width).fill('');
+      const put = (key: string, value: unknown) => {
+        if (value !== undefined && value !== null) row[this.columns.get(key)!] = value;
+      };
+      put('time', e.time);
+      put('kind', kindLabel(e.kind, this.language));
+      put('sheet', e.sheet);
+      put('row', e.row);
+      put('column', e.column);
+      put('value', e.value);
+      put('message', e.message);
+      put('day', e.day === undefined ? undefined : this.workbook.clock.instantOf(e.day));
+      put('owner', e.owner);
+      put('count', e.count);
+      return row;
+    });
+    this.sheet.append(rows);
+  }
+
+  /** Owners whose digest for this day is logged as sent (in either language's words). */
+  sentOn(day: Day): Set<string> {
+    const sentLabels = new Set(Object.values(CATALOGUES).map((c) => c.log.kindSent));
+    const [kindCol, dayCol, ownerCol] = ['kind', 'day', 'owner'].map((k) => this.columns.get(k)!);
+    const ctx = { conventions: conventionsFor('nl_NL'), clock: this.workbook.clock };
+    const owners = new Set<string>();
+    for (const row of this.sheet.readAll().slice(1)) {
+      if (!sentLabels.has(String(row[kindCol] ?? '').trim())) continue;
+      const cell = row[dayCol];
+      if (isBlank(cell)) continue;
+      const parsed = isDate(cell) || typeof cell === 'number' ? parseDay(cell, ctx) : parseDay(String(cell), ctx);
+      if (parsed.ok && parsed.value === day) owners.add(String(row[ownerCol] ?? '').trim().toLowerCase());
+    }
+    return owners;
+  }
+}
+
+/** The entries for one run's summary and its problems (capped, with a count of the rest). */
+export function runEntries(now: Date, summary: string, problems: readonly Problem[], kind: 'run' | 'setup' = 'run'): LogEntry[] {
+  const entries: LogEntry[] = [{ time: now, kind, message: summary }];
+  for (const p of problems.slice(0, MAX_PROBLEM_ROWS_PER_RUN)) {
+    entries.push({ time: now, kind: 'problem', sheet: p.sheet, row: p.row, column: p.column, value: p.value, message: p.message });
+  }
+  if (problems.length > MAX_PROBLEM_ROWS_PER_RUN) {
+    entries.push({ time: now, kind: 'problem', message: `… +${problems.length - MAX_PROBLEM_ROWS_PER_RUN}` });
+  }
+  return entries;
 }
 
 export function appendLog(
@@ -27,13 +132,5 @@ export function appendLog(
   problems: readonly Problem[],
   kind: 'run' | 'setup' = 'run',
 ): void {
-  const words = catalogue(language).log;
-  const rows: unknown[][] = [[now, kind === 'run' ? words.kindRun : words.kindSetup, '', '', '', '', summary]];
-  for (const p of problems.slice(0, MAX_PROBLEM_ROWS_PER_RUN)) {
-    rows.push([now, words.kindProblem, p.sheet, p.row ?? '', p.column ?? '', p.value, p.message]);
-  }
-  if (problems.length > MAX_PROBLEM_ROWS_PER_RUN) {
-    rows.push([now, words.kindProblem, '', '', '', '', `… +${problems.length - MAX_PROBLEM_ROWS_PER_RUN}`]);
-  }
-  logSheet(workbook, language).append(rows);
+  LogTab.open(workbook, language).append(runEntries(now, summary, problems, kind));
 }

@@ -29,6 +29,9 @@ export interface RefreshResult {
   outcomes: RelationOutcome[];
   counts: StatusCounts;
   problems: Problem[];
+  /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
+  relationsSheet: string | null;
+  ownerColumn: string | null;
 }
 
 export interface RefreshOptions {
@@ -66,7 +69,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relationsSheet: null, ownerColumn: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -133,7 +136,9 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     const column = settingsTable.valueColumn;
     writes.push(() => workbook.sheet(settingsName).write(todayRow, column, [[workbook.clock.instantOf(today)]]));
   }
-  return { result: { today, settings, outcomes, counts, problems: problems.items }, writes };
+    const ownerCol = relations.columns.index.get('owner');
+  const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relationsSheet: relationsName, ownerColumn }, writes };
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {

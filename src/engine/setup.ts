@@ -5,7 +5,7 @@
 import { STATUS_ORDER } from '../core/cadence';
 import { type Language, languageOfLocale } from '../core/locale';
 import { CATALOGUES, catalogue, fill } from '../i18n/catalogue';
-import { SETTING_DEFS } from '../../sheets-templates/settings';
+import { defaultValueOf, SETTING_DEFS } from '../../sheets-templates/settings';
 import { type ColumnDef, NUMBER_FORMATS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns, normaliseName } from '../workbook/headers';
 import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
@@ -101,7 +101,7 @@ function ensureSettings(sheet: SheetPort, positions: Map<string, number>, langua
   const rows = missing.map((d) => {
     const row: unknown[] = new Array(width).fill('');
     row[nameCol] = displayName(d, language);
-    row[(positions.get('value') ?? 2) - 1] = d.key === 'language' ? language : (d.defaultValue ?? '');
+    row[(positions.get('value') ?? 2) - 1] = d.key === 'language' ? language : (defaultValueOf(d, language) ?? '');
     row[(positions.get('explanation') ?? 3) - 1] = d.explanation[language];
     return row;
   });

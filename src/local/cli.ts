@@ -9,20 +9,24 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Day, dayFromYmd, dayOfInstant, isValidYmd, wallTimeAsUtc } from '../core/dates';
-import { refresh } from '../engine/refresh';
+import { closingEntries, planReminders } from '../engine/reminders';
 import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
 import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
 import { loadSettings } from '../workbook/settings';
-import { formatSummary } from './summary';
+import { deliverLocally } from './outbox';
+import { formatReminderSummary, formatSummary } from './summary';
 import { templateWorkbook } from './template';
 import { XlsxWorkbook } from './xlsx';
 
 const USAGE = `Cadans: relationship cadence on an .xlsx workbook
 
 Usage:
-  cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR]
-      Computes next contact, status and days overdue for every relationship and writes
-      DIR/<same name>.xlsx (default DIR: out). Without --workbook it runs on the sample workbook.
+  cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR] [--smtp smtp://host:port] [--from ADDRESS]
+      Computes next contact, status and days overdue for every relationship, writes
+      DIR/<same name>.xlsx (default DIR: out) and, on a send day, each team member's morning
+      digest as DIR/outbox/<date>-<owner>.eml (or sends it through --smtp). A digest the
+      workbook's Log records as sent is not written again. Without --workbook it runs on the
+      sample workbook.
   cadans init PATH.xlsx [--empty] [--force]
       Writes the template workbook with its sample team (--empty: headers and settings only).
 `;
@@ -65,6 +69,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
       workbook: { type: 'string' },
       today: { type: 'string' },
       out: { type: 'string' },
+      smtp: { type: 'string' },
+      from: { type: 'string' },
       empty: { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -101,15 +107,29 @@ export async function run(argv: string[], out: (line: string) => void = console.
     workbook = templateWorkbook(parseToday(values.today, timeZone, now), wallTimeAsUtc(now, timeZone));
     name = SAMPLE_WORKBOOK_NAME;
   }
+  if (values.smtp && !/^smtps?:\/\/[^/\s]+/.test(values.smtp)) throw new UsageError(`--smtp must look like smtp://host:port; got "${values.smtp}"`);
   const timeZone = loadSettings(workbook).settings.timeZone ?? DEFAULT_LOCAL_TIME_ZONE;
   const today = parseToday(values.today, timeZone, now);
-  const result = refresh(workbook, { today, now: wallTimeAsUtc(now, timeZone), job: 'cadans run' });
+  const clock = () => wallTimeAsUtc(values.today ? now : new Date(), timeZone);
 
   const dir = resolve(values.out ?? 'out');
   await mkdir(dir, { recursive: true });
   const target = join(dir, name);
+  const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true }, true);
+  const outbox = join(dir, 'outbox');
+  const outcome = plan.pending.length
+    ? await deliverLocally(plan, clock, {
+        outbox,
+        smtp: values.smtp,
+        from: values.from,
+        // Through SMTP a mail is gone once sent: save the Log at once, so a crash cannot resend it.
+        afterSend: values.smtp ? () => writeWorkbook(workbook, target) : undefined,
+      })
+    : null;
+  plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run'));
   await writeWorkbook(workbook, target);
-  for (const line of formatSummary(result, name, target)) out(line);
+  for (const line of formatSummary(plan.refresh, name, target)) out(line);
+  for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
   return 0;
 }
 

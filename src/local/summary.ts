@@ -3,6 +3,7 @@
 import { formatDay } from '../core/dates';
 import { catalogue, fill } from '../i18n/catalogue';
 import type { RefreshResult } from '../engine/refresh';
+import { closingEntries, type DeliveryOutcome, type ReminderPlan } from '../engine/reminders';
 
 export function formatSummary(result: RefreshResult, file: string, written: string): string[] {
   const words = catalogue(result.settings.language);
@@ -29,4 +30,11 @@ export function formatSummary(result: RefreshResult, file: string, written: stri
   }
   lines.push(fill(words.cli.written, { path: written }));
   return lines;
+}
+
+/** What happened to the morning mail, in one or a few lines. */
+export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutcome | null, destination: string): string[] {
+  return closingEntries(plan, outcome, new Date(0), 'cadans run')
+    .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? `${plan.refresh.settings.language === 'nl' ? 'rij' : 'row'} ${e.row}` : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message))
+    .concat(outcome && outcome.sent.length > 0 ? [`  → ${destination}`] : []);
 }

@@ -36,6 +36,8 @@ export interface RelationRecord {
   placements: number | null;
   referrals: number | null;
   active: boolean;
+  /** Left out of digests until this day. */
+  snoozeUntil: Day | null;
 }
 
 export interface Table {
@@ -97,6 +99,7 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
       referrals: read(row, rowNumber, 'referrals', (v) => parseCount(v, ctx.conventions)),
       // A blank Active cell means active: teams only mark the ones they stopped working with.
       active: read(row, rowNumber, 'active', parseYesNo) ?? true,
+      snoozeUntil: read(row, rowNumber, 'snoozeUntil', (v) => parseDay(v, ctx)),
     });
   });
   return records;

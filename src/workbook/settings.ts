@@ -4,15 +4,28 @@
 import { type CadenceSettings, DEFAULT_CADENCE } from '../core/cadence';
 import { assertTimeZone } from '../core/dates';
 import { type Language, normaliseLocale, parseLanguage } from '../core/locale';
-import { isBlank } from '../core/parse';
-import { SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
+import { parseSendDays, parseTeam } from '../core/digest';
+import { isBlank, parseYesNo, type RelationType, type Tier } from '../core/parse';
+import { defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab, mapColumns, normaliseName } from './headers';
 import type { WorkbookPort } from './ports';
 import { columnLabel, ProblemList } from './problems';
 
+export interface ReminderSettings {
+  /** Weekdays (0 Sunday ... 6 Saturday) on which the morning digest goes out. */
+  sendDays: ReadonlySet<number>;
+  skipHolidays: boolean;
+  /** Hour of the day (0-23, spreadsheet time zone) of the daily trigger. */
+  sendHour: number;
+  /** Who may receive mail, as typed; null when the cell is empty. */
+  team: string | null;
+  agendas: Record<RelationType, Record<Tier, string>>;
+}
+
 export interface Settings {
   language: Language;
+  reminders: ReminderSettings;
   cadence: CadenceSettings;
   /** Null: use the spreadsheet's locale. */
   locale: string | null;
@@ -20,8 +33,25 @@ export interface Settings {
   timeZone: string | null;
 }
 
+function defaultAgendas(language: Language): ReminderSettings['agendas'] {
+  const text = (key: SettingKey) => String(defaultValueOf(SETTING_DEFS.find((d) => d.key === key)!, language));
+  return {
+    client: { A: text('agendaClientA'), B: text('agendaClientB'), C: text('agendaClientC') },
+    candidate: { A: text('agendaCandidateA'), B: text('agendaCandidateB'), C: text('agendaCandidateC') },
+  };
+}
+
+export const DEFAULT_REMINDERS: ReminderSettings = {
+  sendDays: new Set([1, 2, 3, 4, 5]),
+  skipHolidays: true,
+  sendHour: 7,
+  team: null,
+  agendas: defaultAgendas('nl'),
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
+  reminders: DEFAULT_REMINDERS,
   cadence: DEFAULT_CADENCE,
   locale: null,
   timeZone: null,
@@ -80,8 +110,36 @@ export function readSettings(values: unknown[][] | null, sheetName: string): Set
 
   setting('language', parseLanguage, DEFAULT_SETTINGS.language); // reports an unreadable language
   const months = (key: SettingKey, fallback: number) => setting(key, (v) => wholeNumber(v, 1, 120), fallback);
+  const agendas = defaultAgendas(language);
+  const agenda = (type: RelationType, tier: Tier, key: SettingKey) => {
+    agendas[type][tier] = setting(key, (v) => String(v).trim(), agendas[type][tier]);
+  };
+  agenda('client', 'A', 'agendaClientA');
+  agenda('client', 'B', 'agendaClientB');
+  agenda('client', 'C', 'agendaClientC');
+  agenda('candidate', 'A', 'agendaCandidateA');
+  agenda('candidate', 'B', 'agendaCandidateB');
+  agenda('candidate', 'C', 'agendaCandidateC');
+  const team = setting<string | null>(
+    'team',
+    (v) => {
+      const text = String(v).trim();
+      return parseTeam(text).invalid.length === 0 ? text : null;
+    },
+    null,
+  );
   const settings: Settings = {
     language,
+    reminders: {
+      sendDays: setting('sendDays', (v) => parseSendDays(String(v)), DEFAULT_REMINDERS.sendDays),
+      skipHolidays: setting('skipHolidays', (v) => {
+        const parsed = parseYesNo(v);
+        return parsed.ok ? parsed.value : null;
+      }, DEFAULT_REMINDERS.skipHolidays),
+      sendHour: setting('sendHour', (v) => wholeNumber(v, 0, 23), DEFAULT_REMINDERS.sendHour),
+      team,
+      agendas,
+    },
     cadence: {
       monthsPerTier: {
         A: months('monthsA', DEFAULT_CADENCE.monthsPerTier.A),

@@ -86,10 +86,12 @@ describe('cadans run on a team export', () => {
   it('records the run and its problems in the Log tab', () => {
     const log = result.getWorksheet('Log')!;
     const rows = log.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding']);
+    expect(rows[0]).toEqual(['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal']);
     expect(rows[1][1]).toBe('run');
     expect(rows[1][6]).toBe('cadans run: 6 relaties, 2 nooit, 2 te laat, 1 binnenkort, 0 op schema, 1 inactief, 2 problemen');
-    expect(rows[2].slice(1)).toEqual(['probleem', 'Relaties', 6, 'Laatste contact (D)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)']);
+    expect(rows[2].slice(1, 7)).toEqual(['probleem', 'Relaties', 6, 'Laatste contact (D)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)']);
+    // No team in this export: the reminders say so instead of mailing anyone.
+    expect(rows[rows.length - 1].slice(1, 7)).toEqual(['probleem', undefined, undefined, undefined, undefined, 'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul adressen of een domein in, of kies Cadans > Herinneringen aanzetten.']);
   });
 
   it('leaves the input file unchanged', async () => {
@@ -107,7 +109,7 @@ describe('cadans init', () => {
     const book = await load(path);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat']);
+    expect(header).toEqual(['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat']);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];
     await run(['run', '--workbook', path, '--out', join(dir, 'out')], (l) => out.push(l));
@@ -121,7 +123,11 @@ describe('cadans init', () => {
     const book = await load(path);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(1);
     const settings = book.getWorksheet('Instellingen')!.getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
-    expect(settings).toEqual(['Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)', 'Landinstelling', 'Tijdzone', 'Vandaag']);
+    expect(settings).toEqual([
+      'Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)',
+      'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Team',
+      'Agenda klant A', 'Agenda klant B', 'Agenda klant C', 'Agenda kandidaat A', 'Agenda kandidaat B', 'Agenda kandidaat C',
+    ]);
   });
 
   it('never overwrites an existing file', async () => {

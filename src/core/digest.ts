@@ -1,0 +1,166 @@
+// Planning the morning digests: which relationships each team member must contact, in which
+// order, and on which days mail goes out at all. Pure: the shells send and log.
+
+import type { Status } from './cadence';
+import { type Day, weekdayOf, ymdFromDay } from './dates';
+import { dutchHolidayOn, type Holiday } from './holidays';
+import type { RelationType, Tier } from './parse';
+
+export type DigestStatus = Extract<Status, 'overdue' | 'never' | 'dueSoon'>;
+const DIGEST_ORDER: Record<DigestStatus, number> = { overdue: 0, never: 1, dueSoon: 2 };
+const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2 };
+
+export interface DigestCandidate {
+  row: number;
+  id: string;
+  name: string;
+  type: RelationType | null;
+  organisation: string;
+  tier: Tier;
+  owner: string | null;
+  status: Status;
+  lastContact: Day | null;
+  nextContact: Day | null;
+  daysOverdue: number | null;
+  /** Left out of digests up to and including the day before this one. */
+  snoozedUntil: Day | null;
+}
+
+export interface DigestItem extends DigestCandidate {
+  status: DigestStatus;
+  nextContact: Day;
+}
+
+export interface Digest {
+  owner: string;
+  day: Day;
+  items: DigestItem[];
+  counts: Record<DigestStatus, number>;
+}
+
+/** Who may receive mail: whole addresses and whole domains (`@bureau.nl` or `bureau.nl`). */
+export interface Team {
+  addresses: ReadonlySet<string>;
+  domains: ReadonlySet<string>;
+}
+
+export function parseTeam(text: string): { team: Team; invalid: string[] } {
+  const addresses = new Set<string>();
+  const domains = new Set<string>();
+  const invalid: string[] = [];
+  for (const raw of text.split(/[\s,;]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (/^[^\s@]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(entry)) addresses.add(entry);
+    else if (/^@?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(entry)) domains.add(entry.replace(/^@/, ''));
+    else invalid.push(raw.trim());
+  }
+  return { team: { addresses, domains }, invalid };
+}
+
+export function isOnTeam(address: string, team: Team): boolean {
+  const lower = address.toLowerCase();
+  return team.addresses.has(lower) || team.domains.has(lower.slice(lower.lastIndexOf('@') + 1));
+}
+
+export function isTeamEmpty(team: Team): boolean {
+  return team.addresses.size === 0 && team.domains.size === 0;
+}
+
+/** The order of a digest: overdue first, then never contacted, then due soon; A before B before C. */
+export function compareItems(a: DigestItem, b: DigestItem): number {
+  return (
+    DIGEST_ORDER[a.status] - DIGEST_ORDER[b.status] ||
+    TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+    a.nextContact - b.nextContact ||
+    a.name.localeCompare(b.name, 'nl') ||
+    a.row - b.row
+  );
+}
+
+export interface DigestPlan {
+  digests: Digest[];
+  /** Owners with work whose address is not on the team: nothing is sent to them. */
+  notOnTeam: Array<{ owner: string; rows: number[] }>;
+  /** Relationships with work but no owner. */
+  withoutOwner: number[];
+}
+
+export function planDigests(candidates: readonly DigestCandidate[], today: Day, team: Team): DigestPlan {
+  const byOwner = new Map<string, DigestItem[]>();
+  const withoutOwner: number[] = [];
+  for (const c of candidates) {
+    if (c.status !== 'overdue' && c.status !== 'never' && c.status !== 'dueSoon') continue;
+    if (c.nextContact === null) continue;
+    if (c.snoozedUntil !== null && c.snoozedUntil > today) continue;
+    if (!c.owner) {
+      withoutOwner.push(c.row);
+      continue;
+    }
+    const list = byOwner.get(c.owner) ?? [];
+    list.push({ ...c, status: c.status, nextContact: c.nextContact });
+    byOwner.set(c.owner, list);
+  }
+  const digests: Digest[] = [];
+  const notOnTeam: DigestPlan['notOnTeam'] = [];
+  for (const [owner, items] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isOnTeam(owner, team)) {
+      notOnTeam.push({ owner, rows: items.map((i) => i.row) });
+      continue;
+    }
+    items.sort(compareItems);
+    const counts = { overdue: 0, never: 0, dueSoon: 0 };
+    for (const i of items) counts[i.status]++;
+    digests.push({ owner, day: today, items, counts });
+  }
+  return { digests, notOnTeam, withoutOwner };
+}
+
+// ---- Send days ------------------------------------------------------------------------------
+
+/** Weekday numbers as `Date.getDay`: 0 Sunday ... 6 Saturday. */
+export const WEEKDAY_NAMES: Record<'nl' | 'en', readonly string[]> = {
+  nl: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+  en: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+};
+
+/** `ma-vr`, `ma,wo,vr`, `mon-fri`, `maandag t/m vrijdag` ... Null when not readable. */
+export function parseSendDays(text: string): Set<number> | null {
+  const days = new Set<number>();
+  const dayOf = (word: string): number | null => {
+    const w = word.trim().toLowerCase().slice(0, 2);
+    for (const names of Object.values(WEEKDAY_NAMES)) {
+      const i = names.findIndex((n) => n.slice(0, 2) === w);
+      if (i >= 0) return i;
+    }
+    return null;
+  };
+  const normalised = text.toLowerCase().replace(/\s+t\/m\s+|\s+tot en met\s+|\s+to\s+|\s*[–-]\s*/g, '-');
+  for (const part of normalised.split(/[\s,;/]+/).filter(Boolean)) {
+    const [from, to] = part.split('-');
+    const a = dayOf(from);
+    if (a === null) return null;
+    if (to === undefined) {
+      days.add(a);
+      continue;
+    }
+    const b = dayOf(to);
+    if (b === null) return null;
+    for (let d = a; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === b) break;
+    }
+  }
+  return days.size > 0 ? days : null;
+}
+
+export type SendDayVerdict = { send: true } | { send: false; reason: 'weekday' } | { send: false; reason: 'holiday'; holiday: Holiday };
+
+export function sendDayVerdict(day: Day, sendDays: ReadonlySet<number>, skipHolidays: boolean): SendDayVerdict {
+  if (!sendDays.has(weekdayOf(day))) return { send: false, reason: 'weekday' };
+  if (skipHolidays) {
+    const holiday = dutchHolidayOn(day, ymdFromDay(day).year);
+    if (holiday) return { send: false, reason: 'holiday', holiday };
+  }
+  return { send: true };
+}

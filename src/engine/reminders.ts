@@ -1,0 +1,186 @@
+// The morning reminders: refresh, decide whether today is a send day, plan one digest per team
+// member, leave out what the Log says was already sent, and deliver the rest one by one, logging
+// each right after it went out.
+//
+// Delivery is a generator that yields each mail and is told whether it went out, so the rules
+// (quota and time checks, what is logged when) live here once, while the Apps Script shell sends
+// synchronously with MailApp and the local shell asynchronously through SMTP or to files.
+
+import type { Day } from '../core/dates';
+import { type DigestCandidate, type DigestPlan, isTeamEmpty, parseTeam, planDigests, sendDayVerdict, type SendDayVerdict } from '../core/digest';
+import { catalogue, fill } from '../i18n/catalogue';
+import { type ComposedMail, composeDigest } from '../mail/compose';
+import { RELATIONS } from '../../sheets-templates/tabs';
+import { displayName } from '../workbook/headers';
+import { type Problem } from '../workbook/problems';
+import type { WorkbookPort } from '../workbook/ports';
+import { LogTab, type LogEntry } from './log';
+import { computeRefresh, refresh, type RefreshResult } from './refresh';
+
+export interface ReminderOptions {
+  today: Day;
+  now: () => Date;
+  /** The job's name in the Log, e.g. `dailyRun`. */
+  job: string;
+  /** The daily run keeps to the send days; "send now" and previews do not. */
+  respectSendDays: boolean;
+  /** Who may receive mail when the Team setting is empty (none by default). */
+  defaultTeam?: string | null;
+  rowLink?: (row: number) => string | null;
+}
+
+export interface OutgoingDigest extends ComposedMail {
+  owner: string;
+  count: number;
+}
+
+export interface ReminderPlan {
+  refresh: RefreshResult;
+  /** The Log, opened once for the run: where sent digests are looked up and recorded. */
+  log: LogTab;
+  verdict: SendDayVerdict;
+  /** True when no team is set: nothing is sent, and the Log says why. */
+  noTeam: boolean;
+  digests: DigestPlan | null;
+  /** Digests to send now, in order. */
+  pending: OutgoingDigest[];
+  /** Owners whose digest for today the Log already records. */
+  alreadySent: string[];
+  problems: Problem[];
+}
+
+export type SendResult = { ok: true } | { ok: false; error: string };
+
+export interface DeliveryOutcome {
+  sent: OutgoingDigest[];
+  failed: Array<{ digest: OutgoingDigest; error: string }>;
+  /** Why delivery stopped before the end, if it did; the rest waits for the follow-up run. */
+  stoppedFor: 'quota' | 'time' | null;
+  remaining: OutgoingDigest[];
+}
+
+function candidates(result: RefreshResult): DigestCandidate[] {
+  return result.outcomes.map((o) => ({
+    row: o.relation.row,
+    id: o.relation.id,
+    name: o.relation.name,
+    type: o.relation.type,
+    organisation: o.relation.organisation,
+    tier: o.relation.tier ?? 'C',
+    owner: o.relation.owner,
+    status: o.status,
+    lastContact: o.lastContact,
+    nextContact: o.nextContact,
+    daysOverdue: o.daysOverdue,
+    snoozedUntil: o.relation.snoozeUntil,
+  }));
+}
+
+/**
+ * Everything up to sending: with `write`, the refresh writes its columns and Log lines (the
+ * daily run); without, nothing is written (the preview).
+ */
+export function planReminders(workbook: WorkbookPort, options: ReminderOptions, write: boolean): ReminderPlan {
+  const result = write
+    ? refresh(workbook, { today: options.today, now: options.now(), job: options.job })
+    : computeRefresh(workbook, { today: options.today, now: options.now(), job: options.job });
+  const { settings } = result;
+  const language = settings.language;
+  const words = catalogue(language);
+  const reminders = settings.reminders;
+  const log = LogTab.open(workbook, language);
+  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [] };
+  const verdict = options.respectSendDays ? sendDayVerdict(options.today, reminders.sendDays, reminders.skipHolidays) : ({ send: true } as const);
+  if (!verdict.send) return { ...base, verdict, noTeam: false };
+
+  const team = parseTeam(reminders.team ?? options.defaultTeam ?? '').team;
+  if (isTeamEmpty(team)) return { ...base, verdict, noTeam: true };
+
+  const digests = planDigests(candidates(result), options.today, team);
+  const problems: Problem[] = [];
+  const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
+  const ownerColumn = result.ownerColumn;
+  for (const { owner, rows } of digests.notOnTeam) {
+    problems.push({ sheet: relationsSheet, row: rows[0], column: ownerColumn, value: owner, message: fill(words.reminders.notOnTeam, { rows: rows.join(', ') }) });
+  }
+  for (const row of digests.withoutOwner) {
+    problems.push({ sheet: relationsSheet, row, column: ownerColumn, value: '', message: words.reminders.noOwner });
+  }
+  // A relationship's own address never receives anything, even if someone typed it as owner.
+  const relationAddresses = new Set(result.outcomes.map((o) => o.relation.email).filter((e): e is string => !!e));
+  const allowed = digests.digests.filter((d) => {
+    if (!relationAddresses.has(d.owner)) return true;
+    problems.push({ sheet: relationsSheet, row: d.items[0].row, column: ownerColumn, value: d.owner, message: words.reminders.ownerIsRelation });
+    return false;
+  });
+
+  const sent = log.sentOn(options.today);
+  const alreadySent = allowed.filter((d) => sent.has(d.owner)).map((d) => d.owner);
+  const agenda = (type: 'client' | 'candidate' | null, tier: 'A' | 'B' | 'C') => reminders.agendas[type ?? 'client'][tier];
+  const pending = allowed
+    .filter((d) => !sent.has(d.owner))
+    .map((d) => ({
+      ...composeDigest(d, { language, dueSoonDays: settings.cadence.dueSoonDays, agenda, rowLink: options.rowLink ?? (() => null) }),
+      owner: d.owner,
+      count: d.items.length,
+    }));
+  return { ...base, verdict, noTeam: false, digests, pending, alreadySent, problems };
+}
+
+export interface DeliveryLimits {
+  /** Recipients the mail service still allows today. */
+  remainingQuota: () => number;
+  /** False when the run must stop to stay clear of the platform's time limit. */
+  timeLeft: () => boolean;
+}
+
+/**
+ * Yields each pending digest and expects to be told whether it was sent. A sent digest is logged
+ * at once; a failed one is logged as a problem and stays unsent for the next run; when the quota
+ * or the time runs out, delivery stops before sending and the rest waits.
+ */
+export function* deliver(plan: ReminderPlan, limits: DeliveryLimits, now: () => Date): Generator<OutgoingDigest, DeliveryOutcome, SendResult> {
+  const words = catalogue(plan.refresh.settings.language);
+  const outcome: DeliveryOutcome = { sent: [], failed: [], stoppedFor: null, remaining: [] };
+  for (let i = 0; i < plan.pending.length; i++) {
+    const digest = plan.pending[i];
+    if (!limits.timeLeft()) outcome.stoppedFor = 'time';
+    else if (limits.remainingQuota() < 1) outcome.stoppedFor = 'quota';
+    if (outcome.stoppedFor) {
+      outcome.remaining = plan.pending.slice(i);
+      break;
+    }
+    const result = yield digest;
+    if (result.ok) {
+      plan.log.append([{ time: now(), kind: 'sent', day: plan.refresh.today, owner: digest.owner, count: digest.count, message: digest.subject }]);
+      outcome.sent.push(digest);
+    } else {
+      plan.log.append([{ time: now(), kind: 'problem', value: digest.owner, message: fill(words.reminders.sendFailed, { owner: digest.owner, error: result.error }) }]);
+      outcome.failed.push({ digest, error: result.error });
+    }
+  }
+  return outcome;
+}
+
+/** The Log lines that close a reminder run: what was sent, skipped or left for later, and why. */
+export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | null, now: Date, job: string): LogEntry[] {
+  const words = catalogue(plan.refresh.settings.language).reminders;
+  const entries: LogEntry[] = plan.problems.map((p) => ({ time: now, kind: 'problem' as const, sheet: p.sheet, row: p.row, column: p.column, value: p.value, message: p.message }));
+  if (!plan.verdict.send) {
+    const reason = plan.verdict.reason === 'holiday' ? plan.verdict.holiday[plan.refresh.settings.language] : words.notASendDay;
+    entries.push({ time: now, kind: 'run', message: fill(words.skipped, { job, reason }) });
+    return entries;
+  }
+  if (plan.noTeam) {
+    entries.push({ time: now, kind: 'problem', message: words.noTeam });
+    return entries;
+  }
+  const o = outcome ?? { sent: [], failed: [], stoppedFor: null, remaining: [] };
+  entries.push({
+    time: now,
+    kind: 'run',
+    message: fill(words.summary, { job, sent: o.sent.length, already: plan.alreadySent.length, failed: o.failed.length, waiting: o.remaining.length }),
+  });
+  if (o.stoppedFor) entries.push({ time: now, kind: 'stopped', message: fill(o.stoppedFor === 'quota' ? words.stoppedQuota : words.stoppedTime, { n: o.remaining.length }) });
+  return entries;
+}

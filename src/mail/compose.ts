@@ -1,0 +1,117 @@
+// The morning digest as a mail: subject, HTML and plain text. Pure; every piece of user text is
+// escaped for HTML, and none of it reaches a header (the subject holds only counts and a date).
+
+import { type Day, formatDay, weekdayOf, ymdFromDay } from '../core/dates';
+import type { Digest, DigestItem } from '../core/digest';
+import type { Language } from '../core/locale';
+import type { RelationType, Tier } from '../core/parse';
+import { catalogue, fill } from '../i18n/catalogue';
+
+export interface ComposedMail {
+  to: string;
+  subject: string;
+  /** A whole HTML document, for the mail's HTML part. */
+  html: string;
+  /** The same content without the document around it, for previews that show several. */
+  body: string;
+  text: string;
+}
+
+export interface ComposeOptions {
+  language: Language;
+  dueSoonDays: number;
+  /** The playbook's touchpoint agenda per relationship type and tier. */
+  agenda: (type: RelationType | null, tier: Tier) => string;
+  /** A link to the relationship's row, or null where there is no sheet to link to. */
+  rowLink: (row: number) => string | null;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** One line for plain text: user text cannot break the layout with line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+}
+
+/** `ma 23 nov` / `Mon 23 Nov`. */
+export function shortDate(day: Day, language: Language): string {
+  const { day: d, month } = ymdFromDay(day);
+  const words = catalogue(language).digest;
+  return `${words.weekdays[weekdayOf(day)]} ${d} ${words.months[month - 1]}`;
+}
+
+export function digestSubject(digest: Digest, language: Language, dueSoonDays: number): string {
+  const words = catalogue(language).digest;
+  const parts: string[] = [];
+  if (digest.counts.overdue) parts.push(fill(words.subjectOverdue, { n: digest.counts.overdue }));
+  if (digest.counts.never) parts.push(fill(words.subjectNever, { n: digest.counts.never }));
+  if (digest.counts.dueSoon) {
+    parts.push(fill(dueSoonDays === 7 ? words.subjectThisWeek : words.subjectWithin, { n: digest.counts.dueSoon, days: dueSoonDays }));
+  }
+  return `Cadans: ${parts.join(', ')} (${shortDate(digest.day, language)})`;
+}
+
+function facts(item: DigestItem, language: Language): string[] {
+  const words = catalogue(language);
+  const d = words.digest;
+  const typeLabel = item.type ? d.types[item.type] : '';
+  return [
+    [typeLabel, item.organisation, `${d.tier} ${item.tier}`].filter(Boolean).map(oneLine).join(' · '),
+    [
+      `${d.lastContact}: ${item.lastContact === null ? d.never : formatDay(item.lastContact)}`,
+      `${d.due}: ${formatDay(item.nextContact)}`,
+      item.status === 'overdue' ? fill(d.daysOverdue, { n: item.daysOverdue ?? 0 }) : words.status[item.status],
+    ].join(' · '),
+  ];
+}
+
+export function composeDigest(digest: Digest, options: ComposeOptions): ComposedMail {
+  const { language } = options;
+  const d = catalogue(language).digest;
+  const subject = digestSubject(digest, language, options.dueSoonDays);
+  const intro = fill(d.intro, { n: digest.items.length, date: shortDate(digest.day, language) });
+
+  const textLines = [intro, ''];
+  const htmlItems: string[] = [];
+  const colours: Record<string, string> = { overdue: '#a50e0e', never: '#7a4f01', dueSoon: '#7f6000' };
+  for (const item of digest.items) {
+    const [line1, line2] = facts(item, language);
+    const agenda = oneLine(options.agenda(item.type, item.tier));
+    const link = options.rowLink(item.row);
+    textLines.push(`- ${oneLine(item.name) || item.id}`, `  ${line1}`, `  ${line2}`);
+    if (agenda) textLines.push(`  ${d.agenda}: ${agenda}`);
+    if (link) textLines.push(`  ${link}`);
+    textLines.push('');
+    htmlItems.push(
+      [
+        `<div style="border-left:4px solid ${colours[item.status]};padding:6px 10px;margin:0 0 12px 0">`,
+        `<div style="font-weight:bold;font-size:16px;overflow-wrap:anywhere">${escapeHtml(oneLine(item.name) || item.id)}</div>`,
+        `<div style="color:#444;overflow-wrap:anywhere">${escapeHtml(line1)}</div>`,
+        `<div style="color:${colours[item.status]}">${escapeHtml(line2)}</div>`,
+        agenda ? `<div style="color:#444;margin-top:4px;overflow-wrap:anywhere"><i>${escapeHtml(d.agenda)}:</i> ${escapeHtml(agenda)}</div>` : '',
+        link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}">${escapeHtml(d.openRow)}</a></div>` : '',
+        '</div>',
+      ].join(''),
+    );
+  }
+  textLines.push(d.footer);
+  const body = [
+    '<div style="max-width:600px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">',
+    `<p style="margin:0 0 12px 0">${escapeHtml(intro)}</p>`,
+    ...htmlItems,
+    `<p style="color:#777;font-size:12px">${escapeHtml(d.footer)}</p>`,
+    '</div>',
+  ].join('\n');
+  return { to: digest.owner, subject, html: htmlDocument(body), body, text: textLines.join('\n') };
+}
+
+export function htmlDocument(body: string): string {
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>',
+    '<body style="margin:0;padding:12px">',
+    body,
+    '</body></html>',
+  ].join('\n');
+}
