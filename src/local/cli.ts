@@ -16,7 +16,8 @@ import { loadSettings } from '../workbook/settings';
 import { deliverLocally } from './outbox';
 import { formatReminderSummary, formatSummary } from './summary';
 import { templateWorkbook } from './template';
-import { XlsxWorkbook } from './xlsx';
+import type { WorkbookPort } from '../workbook/ports';
+import { XlsxFile } from './xlsx-file';
 
 const USAGE = `Cadans: relationship cadence on an .xlsx workbook
 
@@ -43,21 +44,24 @@ function parseToday(text: string | undefined, timeZone: string, now: Date): Day 
   return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-async function readWorkbook(path: string): Promise<XlsxWorkbook> {
+/** A workbook the runner can write back: the template (ExcelJS) or a team's file (XlsxFile). */
+type SavableWorkbook = WorkbookPort & { save(path: string): Promise<void> };
+
+async function readWorkbook(path: string): Promise<XlsxFile> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new UsageError(`Cannot read workbook ${path}: no such file`);
   if (!info.isFile()) throw new UsageError(`Cannot read workbook ${path}: not a file`);
   try {
-    return await XlsxWorkbook.read(path);
+    return await XlsxFile.open(path);
   } catch (error) {
     throw new UsageError(`Cannot read workbook ${path}: not a readable .xlsx file (${(error as Error).message})`);
   }
 }
 
 /** Writes next to the target first, then renames: a crash never leaves half a workbook. */
-async function writeWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
+async function writeWorkbook(workbook: SavableWorkbook, path: string): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}.xlsx`;
-  await workbook.write(temporary);
+  await workbook.save(temporary);
   await rename(temporary, path);
 }
 
@@ -96,7 +100,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   if (command !== 'run') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"; use --workbook PATH.xlsx`);
 
-  let workbook: XlsxWorkbook;
+  let workbook: SavableWorkbook;
   let name: string;
   if (values.workbook) {
     workbook = await readWorkbook(values.workbook);

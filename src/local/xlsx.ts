@@ -173,7 +173,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book, locale);
   }
 
-  async write(path: string): Promise<void> {
+  async save(path: string): Promise<void> {
     await this.book.xlsx.writeFile(path);
   }
 
