@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
+import { columnLetter } from '../workbook/headers';
 import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -57,16 +58,8 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 1 is A, 27 is AA: the same rule the Log uses for column labels. */
+export const columnLetters = columnLetter;
 
 // ---- Number formats -------------------------------------------------------------------------
 
