@@ -15,7 +15,7 @@ import { planReminders } from '../engine/reminders';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
-import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders } from './reminders';
+import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, rowLinker, runReminders } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
 
@@ -91,7 +91,12 @@ export function setupWorkbook(): void {
   const result = runSetup(wb, new Date());
   const words = catalogue(result.language).ui;
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
-  tell(changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length }));
+  const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
+  if (result.missingColumns.length > 0) {
+    const columns = result.missingColumns.map((p) => `${p.sheet}: ${p.column}`).join(', ');
+    lines.push(fill(words.setupMissing, { count: result.missingColumns.length, columns }));
+  }
+  tell(lines.join('\n\n'));
 }
 
 /**
@@ -149,9 +154,10 @@ function reminderJob(job: ReminderJob): ReminderRunResult | null {
 
 /** Menu: shows today's digests in a dialog, exactly as they would be sent, sending nothing. */
 export function previewReminders(): void {
-  const wb = workbook();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new AppsScriptWorkbook(ss);
   const now = () => new Date();
-  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false }, false);
+  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, rowLink: rowLinker(ss, wb) }, false);
   const words = catalogue(plan.refresh.settings.language).reminders;
   const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));
@@ -168,6 +174,11 @@ export function enableReminders(): void {
   const language = table.settings.language;
   const words = catalogue(language).reminders;
   let team = table.settings.reminders.team;
+  const teamRow = table.rows.get('team');
+  if (!team && teamRow !== undefined && table.problems.items.some((p) => p.row === teamRow)) {
+    // The team typed something Cadans cannot read: never replace it with a guess.
+    return tell(fill(words.teamUnreadable, { value: table.problems.items.find((p) => p.row === teamRow)!.value }));
+  }
   if (!team) {
     const domain = ownersDomain(wb);
     if (!domain) return tell(words.teamUnknown);

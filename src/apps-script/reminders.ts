@@ -12,8 +12,8 @@ export const DAILY_HANDLER = 'dailyRun';
 export const FOLLOW_UP_HANDLER = 'continueReminders';
 /** Apps Script stops a run at 6 minutes; stop sending well before, at a safe point. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
-/** When the quota ran out, try again an hour later; after the time limit, a minute later. */
-const FOLLOW_UP_AFTER_MS = { quota: 60 * 60 * 1000, time: 60 * 1000 };
+/** When the quota ran out, try again an hour later; after the time limit, a minute later; after a failed send, ten minutes later. */
+const FOLLOW_UP_AFTER_MS = { quota: 60 * 60 * 1000, time: 60 * 1000, failure: 10 * 60 * 1000 };
 
 export type ReminderJob = 'dailyRun' | 'continueReminders' | 'sendRemindersNow';
 
@@ -23,7 +23,7 @@ export interface ReminderRunResult {
 }
 
 /** A link to the relationship's row in the Relaties tab, for the digest. */
-function rowLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: AppsScriptWorkbook): (row: number) => string | null {
+export function rowLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: AppsScriptWorkbook): (row: number) => string | null {
   const name = findTab(RELATIONS, workbook.sheetNames());
   const sheet = name ? spreadsheet.getSheetByName(name) : null;
   if (!sheet) return () => null;
@@ -89,6 +89,9 @@ export function runReminders(job: ReminderJob): ReminderRunResult | null {
       }
       outcome = step.value;
       if (outcome.stoppedFor) scheduleFollowUp(FOLLOW_UP_AFTER_MS[outcome.stoppedFor]);
+      // A failed send gets one retry by a follow-up run; a follow-up's own failures wait for
+      // the next daily run, so a broken address cannot keep the trigger firing all day.
+      else if (outcome.failed.length > 0 && job !== FOLLOW_UP_HANDLER) scheduleFollowUp(FOLLOW_UP_AFTER_MS.failure);
     }
     plan.log.append(closingEntries(plan, outcome, now(), job));
     return { plan, outcome };

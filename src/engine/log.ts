@@ -42,27 +42,30 @@ function kindLabel(kind: LogKind, language: Language): string {
 export class LogTab {
   private constructor(
     private readonly workbook: WorkbookPort,
-    private readonly sheet: SheetPort,
+    private readonly sheet: SheetPort | null,
     private readonly language: Language,
     /** 0-based column per LOG column key. */
     private readonly columns: Map<string, number>,
     private readonly width: number,
   ) {}
 
-  /** Finds (or creates) the Log tab and its columns: a few service calls, whatever its length. */
-  static open(workbook: WorkbookPort, language: Language): LogTab {
+  /**
+   * Finds (or creates) the Log tab and its columns: a few service calls, whatever its length.
+   * Read-only, it creates and adds nothing, and can only be asked what was sent.
+   */
+  static open(workbook: WorkbookPort, language: Language, options: { readOnly?: boolean } = {}): LogTab {
     const name = findTab(LOG, workbook.sheetNames());
-    let sheet: SheetPort;
-    let header: unknown[];
+    let sheet: SheetPort | null = null;
+    let header: unknown[] = [];
     if (name) {
       sheet = workbook.sheet(name);
       header = sheet.readHeader();
-    } else {
+    } else if (!options.readOnly) {
       sheet = workbook.addSheet(displayName(LOG, language));
-      header = [];
     }
     const map = mapColumns(LOG, header);
     const columns = new Map(map.index);
+    if (options.readOnly || !sheet) return new LogTab(workbook, sheet, language, columns, header.length);
     if (map.missing.length > 0) {
       const after = Math.max(map.width, header.length);
       sheet.write(1, after + 1, [map.missing.map((c) => displayName(c, language))]);
@@ -75,6 +78,7 @@ export class LogTab {
 
   append(entries: readonly LogEntry[]): void {
     if (entries.length === 0) return;
+    if (!this.sheet || [...LOG.columns].some((c) => !this.columns.has(c.key))) throw new Error('The Log was opened read-only');
     const rows = entries.map((e) => {
       const row: unknown[] = new Array(this.width).fill('');
       const put = (key: string, value: unknown) => {
@@ -98,7 +102,8 @@ export class LogTab {
   /** Owners whose digest for this day is logged as sent (in either language's words). */
   sentOn(day: Day): Set<string> {
     const sentLabels = new Set(Object.values(CATALOGUES).map((c) => c.log.kindSent));
-    const [kindCol, dayCol, ownerCol] = ['kind', 'day', 'owner'].map((k) => this.columns.get(k)!);
+    const [kindCol, dayCol, ownerCol] = ['kind', 'day', 'owner'].map((k) => this.columns.get(k));
+    if (!this.sheet || kindCol === undefined || dayCol === undefined || ownerCol === undefined) return new Set();
     const ctx = { conventions: conventionsFor('nl_NL'), clock: this.workbook.clock };
     const owners = new Set<string>();
     for (const row of this.sheet.readAll().slice(1)) {

@@ -88,7 +88,8 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const language = settings.language;
   const words = catalogue(language);
   const reminders = settings.reminders;
-  const log = LogTab.open(workbook, language);
+  // A preview only looks: it must not create the Log or add its columns.
+  const log = LogTab.open(workbook, language, { readOnly: !write });
   const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [] };
   const verdict = options.respectSendDays ? sendDayVerdict(options.today, reminders.sendDays, reminders.skipHolidays) : ({ send: true } as const);
   if (!verdict.send) return { ...base, verdict, noTeam: false };
@@ -154,10 +155,17 @@ export function* deliver(plan: ReminderPlan, limits: DeliveryLimits, now: () => 
     if (result.ok) {
       plan.log.append([{ time: now(), kind: 'sent', day: plan.refresh.today, owner: digest.owner, count: digest.count, message: digest.subject }]);
       outcome.sent.push(digest);
-    } else {
-      plan.log.append([{ time: now(), kind: 'problem', value: digest.owner, message: fill(words.reminders.sendFailed, { owner: digest.owner, error: result.error }) }]);
-      outcome.failed.push({ digest, error: result.error });
+      continue;
     }
+    plan.log.append([{ time: now(), kind: 'problem', value: digest.owner, message: fill(words.reminders.sendFailed, { owner: digest.owner, error: result.error }) }]);
+    // Another script of the account may have used the quota between the check and the send: then
+    // this digest waits with the rest for the follow-up run, rather than counting as failed.
+    if (limits.remainingQuota() < 1) {
+      outcome.stoppedFor = 'quota';
+      outcome.remaining = plan.pending.slice(i);
+      break;
+    }
+    outcome.failed.push({ digest, error: result.error });
   }
   return outcome;
 }

@@ -6,7 +6,8 @@ import { STATUS_ORDER } from '../core/cadence';
 import { type Language, languageOfLocale } from '../core/locale';
 import { CATALOGUES, catalogue, fill } from '../i18n/catalogue';
 import { defaultValueOf, SETTING_DEFS } from '../../sheets-templates/settings';
-import { type ColumnDef, NUMBER_FORMATS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
+import { type ColumnDef, LOG, NUMBER_FORMATS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
+import type { Problem } from '../workbook/problems';
 import { displayName, findTab, mapColumns, normaliseName } from '../workbook/headers';
 import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { loadSettings } from '../workbook/settings';
@@ -16,6 +17,11 @@ export interface SetupResult {
   language: Language;
   addedTabs: string[];
   addedColumns: string[];
+  /**
+   * Input columns missing from a tab that already holds data: reported, not added, because the
+   * team may have renamed the column, and an empty one beside theirs would split their data.
+   */
+  missingColumns: Problem[];
   addedSettings: string[];
 }
 
@@ -26,7 +32,7 @@ export function languageOf(workbook: WorkbookPort): Language {
 }
 
 export function setupWorkbook(workbook: WorkbookPort, now: Date, language: Language = languageOf(workbook)): SetupResult {
-  const result: SetupResult = { language, addedTabs: [], addedColumns: [], addedSettings: [] };
+  const result: SetupResult = { language, addedTabs: [], addedColumns: [], addedSettings: [], missingColumns: [] };
   for (const tab of TABS) ensureTab(workbook, tab, language, result);
   const words = catalogue(language);
   const summary = fill(words.log.setupSummary, {
@@ -34,7 +40,7 @@ export function setupWorkbook(workbook: WorkbookPort, now: Date, language: Langu
     columns: result.addedColumns.length,
     settings: result.addedSettings.length,
   });
-  appendLog(workbook, language, now, summary, [], 'setup');
+  appendLog(workbook, language, now, summary, result.missingColumns, 'setup');
   return result;
 }
 
@@ -56,6 +62,13 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
     const map = mapColumns(tab, header);
     map.index.forEach((i, key) => positions.set(key, i + 1));
     created = map.missing;
+    if (tab.key !== LOG.key && tab.key !== SETTINGS.key && created.some((c) => !c.computed) && hasData(sheet)) {
+      const words = catalogue(language).problem;
+      for (const c of created.filter((c) => !c.computed)) {
+        result.missingColumns.push({ sheet: sheet.name, row: 1, column: displayName(c, language), value: '', message: words.columnNotAdded });
+      }
+      created = created.filter((c) => c.computed);
+    }
     if (created.length > 0) {
       // New header cells go right of the last used header, never over a cell of the team's.
       // header.length is the sheet's last used column: a column with data but no header is the team's.
@@ -68,7 +81,8 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
   }
 
   for (const col of tab.columns) {
-    const column = positions.get(col.key)!;
+    const column = positions.get(col.key);
+    if (column === undefined) continue; // reported above
     const format = col.format ? NUMBER_FORMATS[col.format] : null;
     // Formats change how a cell looks, not what it holds; still, only on columns Cadans made or owns.
     if (format && (col.computed || created.includes(col))) sheet.setNumberFormat(column, 2, format);
@@ -77,6 +91,11 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
   }
   if (tab.key === RELATIONS.key) sheet.setStatusColours(positions.get('status')!, 2, statusColourRules());
   if (tab.key === SETTINGS.key) ensureSettings(sheet, positions, language, result);
+}
+
+/** A tab holds the team's data when anything stands below its header. */
+function hasData(sheet: SheetPort): boolean {
+  return sheet.readAll().slice(1).some((row) => row.some((v) => v !== '' && v !== null && v !== undefined));
 }
 
 function statusColourRules(): StatusColourRule[] {

@@ -71,7 +71,7 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
   const { language } = options;
   const d = catalogue(language).digest;
   const subject = digestSubject(digest, language, options.dueSoonDays);
-  const intro = fill(d.intro, { n: digest.items.length, date: shortDate(digest.day, language) });
+  const intro = fill(digest.items.length === 1 ? d.introOne : d.intro, { n: digest.items.length, date: shortDate(digest.day, language) });
 
   const textLines = [intro, ''];
   const htmlItems: string[] = [];
@@ -91,7 +91,7 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
         `<div style="color:#444;overflow-wrap:anywhere">${escapeHtml(line1)}</div>`,
         `<div style="color:${colours[item.status]}">${escapeHtml(line2)}</div>`,
         agenda ? `<div style="color:#444;margin-top:4px;overflow-wrap:anywhere"><i>${escapeHtml(d.agenda)}:</i> ${escapeHtml(agenda)}</div>` : '',
-        link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}">${escapeHtml(d.openRow)}</a></div>` : '',
+        link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}" target="_blank">${escapeHtml(d.openRow)}</a></div>` : '',
         '</div>',
       ].join(''),
     );

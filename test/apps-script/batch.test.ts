@@ -4,20 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, loadCadans, midnight, todayIn, workbook } from './harness';
 
-const HEADER = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat'];
+const HEADER = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
+const STATUS = 16;
+const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 28. (Sheet.getName grows with the number of tabs, not of rows.)
+ * 31. (Sheet.getName grows with the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 28;
+const REFRESH_CALLS = 31;
 const REFRESH_CALLS_BY_METHOD = {
-  'Range.getValues': 4, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints
+  'Range.getValues': 5, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header
   'Range.setValues': 3, // the three computed columns as one block, the Vandaag cell, the Log lines
-  'Sheet.getDataRange': 4,
+  'Sheet.getDataRange': 4, // Instellingen twice, Relaties, Touchpoints
+  'Sheet.getLastColumn': 1, // the width of the Log header, read before appending (its columns are found by name)
   'Sheet.getLastRow': 1, // where the Log lines go
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 3,
+  'Sheet.getRange': 4, // the computed block, Vandaag, the Log header, the Log lines
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,
@@ -47,7 +50,7 @@ function team(relations: number, tz = 'Pacific/Auckland') {
       Relaties: rows,
       Touchpoints: touchpoints,
       Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Vandaag', '']],
-      Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding']],
+      Log: [LOG],
     },
   });
 }
@@ -58,7 +61,7 @@ function refreshCalls(relations: number) {
   cadans.env.reset();
   cadans.refreshNow();
   // It really did the work.
-  expect(ss.$sheet('Relaties').$column(15).filter((s) => s !== '')).toHaveLength(relations - 1);
+  expect(ss.$sheet('Relaties').$column(STATUS).filter((s) => s !== '')).toHaveLength(relations - 1);
   return { total: cadans.env.total, byMethod: cadans.env.byMethod() };
 }
 

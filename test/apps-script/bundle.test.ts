@@ -69,10 +69,27 @@ describe('dist/appsscript.json', () => {
     expect(manifest.runtimeVersion).toBe('V8');
   });
 
-  it('asks for exactly the current spreadsheet and its UI, nothing broader', () => {
+  it('asks for exactly the current spreadsheet, sending mail, triggers and its UI, nothing broader', () => {
+    // Not gmail.* (MailApp needs only script.send_mail) and not auth/spreadsheets (every sheet of the user).
     expect([...manifest.oauthScopes].sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
+    expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
+  });
+
+  it('goes with a bundle that uses only services those scopes cover', () => {
+    // With oauthScopes declared, Apps Script does not add scopes: a call to GmailApp, DriveApp,
+    // UrlFetchApp, Session or SpreadsheetApp.openById would fail for the user at run time.
+    const services = new Set([...source.matchAll(/\b([A-Z][A-Za-z]*(?:App|Service))\.[a-zA-Z]+/g)].map((m) => m[1]));
+    expect([...services].sort()).toEqual(['HtmlService', 'LockService', 'MailApp', 'ScriptApp', 'SpreadsheetApp']);
+    expect(source).not.toMatch(/\b(GmailApp|DriveApp|UrlFetchApp|Session|PropertiesService|CacheService)\b/);
+    expect(source).not.toMatch(/SpreadsheetApp\.(openById|openByUrl|open|create)\(/);
+  });
+
+  it('is the manifest in the repository', () => {
+    expect(manifest).toEqual(JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')));
   });
 });

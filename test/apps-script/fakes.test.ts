@@ -2,6 +2,8 @@
 // other tests rely on.
 
 import { describe, expect, it } from 'vitest';
+import { QUOTA_ERROR } from './fakes/mail';
+import { MAX_TRIGGERS } from './fakes/script';
 import { formatDate } from './fakes/utilities';
 import { formula, loadCadans, midnight, plain, workbook } from './harness';
 
@@ -73,5 +75,141 @@ describe('the fake Utilities.formatDate', () => {
     expect(formatDate(instant, 'America/Los_Angeles', 'yyyy-MM-dd HH:mm')).toBe('2026-01-30 03:00');
     expect(formatDate(instant, 'America/Los_Angeles', 'Z')).toBe('-0800');
     expect(formatDate(new Date(Date.UTC(2026, 6, 1, 12)), 'Asia/Kolkata', "'om' HH:mm Z")).toBe('om 17:30 +0530');
+  });
+});
+
+describe('the fake MailApp', () => {
+  it('records each message, counts the quota per recipient and refuses a send over it', () => {
+    const { services, project, env } = loadCadans(workbook());
+    const { MailApp } = services;
+    project.mail.quota = 3;
+    env.reset();
+    expect(MailApp.getRemainingDailyQuota()).toBe(3);
+    MailApp.sendEmail({ to: 'a@bureau.nl, b@bureau.nl', subject: 'S', body: 'tekst', htmlBody: '<p>tekst</p>', name: 'Cadans' });
+    expect(MailApp.getRemainingDailyQuota()).toBe(1);
+    expect(() => MailApp.sendEmail({ to: 'c@bureau.nl', cc: 'd@bureau.nl', subject: 'S', body: 'x' })).toThrow(QUOTA_ERROR);
+    MailApp.sendEmail({ to: 'c@bureau.nl', subject: 'T', body: 'y' });
+    expect(MailApp.getRemainingDailyQuota()).toBe(0);
+    expect(project.mail.sent).toEqual([
+      { to: 'a@bureau.nl, b@bureau.nl', subject: 'S', body: 'tekst', htmlBody: '<p>tekst</p>', name: 'Cadans' },
+      { to: 'c@bureau.nl', subject: 'T', body: 'y' },
+    ]);
+    expect(project.mail.to('b@bureau.nl')).toHaveLength(1);
+    expect(env.byMethod()).toEqual({ 'MailApp.getRemainingDailyQuota': 3, 'MailApp.sendEmail': 3 });
+    expect(() => MailApp.sendEmail({ to: 'a@bureau.nl', subject: 'S', body: 'x', bogus: 1 })).toThrow(/unknown message fields bogus/);
+    expect(() => MailApp.sendEmail({ subject: 'S', body: 'x' })).toThrow(/no recipient/);
+  });
+
+  it('throws once on a scripted attempt, sending nothing and using no quota', () => {
+    const { services, project } = loadCadans(workbook());
+    project.mail.failAttempt(2, 'Service unavailable: Gmail');
+    services.MailApp.sendEmail({ to: 'a@bureau.nl', subject: '1', body: '' });
+    expect(() => services.MailApp.sendEmail({ to: 'b@bureau.nl', subject: '2', body: '' })).toThrow('Service unavailable: Gmail');
+    services.MailApp.sendEmail({ to: 'b@bureau.nl', subject: '3', body: '' });
+    expect(project.mail.sent.map((m) => m.subject)).toEqual(['1', '3']);
+    expect([project.mail.attempts, project.mail.quota]).toEqual([3, 98]);
+  });
+
+  it('is refused in a custom function, which runs without authorisation', () => {
+    const cadans = loadCadans(workbook());
+    cadans.env.mode = 'CUSTOM_FUNCTION';
+    expect(() => cadans.services.MailApp.getRemainingDailyQuota()).toThrow(/permission/);
+    expect(() => cadans.services.ScriptApp.getProjectTriggers()).toThrow(/permission/);
+  });
+});
+
+describe('the fake ScriptApp triggers', () => {
+  it('create daily and one-off clock triggers, list them for every execution and delete them', () => {
+    const ss = workbook();
+    const { services } = loadCadans(ss);
+    const daily = services.ScriptApp.newTrigger('dailyRun').timeBased().everyDays(1).atHour(7).inTimezone('Pacific/Auckland').create();
+    services.ScriptApp.newTrigger('continueReminders').timeBased().after(60_000).create();
+    expect(daily.getHandlerFunction()).toBe('dailyRun');
+    expect(daily.getEventType()).toBe('CLOCK');
+    expect(daily.getTriggerSource()).toBe('CLOCK');
+    expect(daily.schedule).toEqual({ everyDays: 1, atHour: 7, timeZone: 'Pacific/Auckland' });
+    // Another execution (a new context) sees the same triggers: they belong to the project.
+    const other = loadCadans(ss);
+    const listed = other.services.ScriptApp.getProjectTriggers();
+    expect(listed.map((t) => [t.getHandlerFunction(), t.schedule])).toEqual([
+      ['dailyRun', { everyDays: 1, atHour: 7, timeZone: 'Pacific/Auckland' }],
+      ['continueReminders', { afterMs: 60_000 }],
+    ]);
+    other.services.ScriptApp.deleteTrigger(listed[0]);
+    expect(services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['continueReminders']);
+  });
+
+  it('refuse a trigger without exactly one schedule, a bad hour or zone, and more than 20', () => {
+    const { services } = loadCadans(workbook());
+    const clock = () => services.ScriptApp.newTrigger('dailyRun').timeBased();
+    expect(() => clock().create()).toThrow(/exactly one schedule/);
+    expect(() => clock().everyDays(1).after(10).create()).toThrow(/exactly one schedule/);
+    expect(() => clock().after(10).atHour(7).create()).toThrow(/atHour/);
+    expect(() => clock().everyDays(1).atHour(24)).toThrow(/hour/);
+    expect(() => clock().everyDays(0)).toThrow(/Invalid argument/);
+    expect(() => clock().everyDays(1).inTimezone('Europe/Nergens')).toThrow(/timezone/);
+    for (let i = 0; i < MAX_TRIGGERS; i++) clock().after(1000).create();
+    expect(() => clock().after(1000).create()).toThrow(/too many triggers/);
+  });
+});
+
+describe('the fake LockService', () => {
+  it('gives the script lock to one execution at a time', () => {
+    const ss = workbook();
+    const cadans = loadCadans(ss);
+    const lock = cadans.project.lock;
+    lock.holdForOtherRun();
+    expect(cadans.services.LockService.getScriptLock().tryLock(10_000)).toBe(false);
+    expect(() => cadans.services.LockService.getScriptLock().waitLock(10_000)).toThrow(/Lock timeout/);
+    lock.release();
+    const mine = cadans.services.LockService.getScriptLock();
+    expect(mine.tryLock(10_000)).toBe(true);
+    expect(mine.hasLock()).toBe(true);
+    // Another execution cannot have it meanwhile.
+    expect(loadCadans(ss).evaluate('LockService.getScriptLock().tryLock(0)')).toBe(false);
+    mine.releaseLock();
+    expect(lock.holder).toBeNull();
+    expect(lock.refused).toBe(3);
+  });
+});
+
+describe('the fake Ui and HtmlService', () => {
+  it('answer an alert with a choice as scripted, or CLOSE, and a plain alert with OK', () => {
+    const { ui } = loadCadans(workbook());
+    ui.answers.push(ui.Button.YES);
+    expect(ui.alert('Zeker?', ui.ButtonSet.YES_NO)).toBe('YES');
+    expect(ui.alert('Nog eens?', ui.ButtonSet.YES_NO)).toBe('CLOSE');
+    expect(ui.alert('Klaar')).toBe('OK');
+    expect(ui.alerts).toEqual([
+      { title: null, prompt: 'Zeker?', buttons: 'YES_NO', answer: 'YES' },
+      { title: null, prompt: 'Nog eens?', buttons: 'YES_NO', answer: 'CLOSE' },
+      { title: null, prompt: 'Klaar', buttons: 'OK', answer: 'OK' },
+    ]);
+  });
+
+  it('show an HtmlOutput in a modal dialog, with its size', () => {
+    const { ui, services, env } = loadCadans(workbook());
+    env.reset();
+    ui.showModalDialog(services.HtmlService.createHtmlOutput('<p>Hallo &amp; dag</p>').setWidth(720).setHeight(640), 'Titel');
+    expect(ui.dialogs).toEqual([{ title: 'Titel', html: '<p>Hallo &amp; dag</p>', width: 720, height: 640 }]);
+    expect(() => ui.showModalDialog('<p>geen HtmlOutput</p>' as never, 'x')).toThrow(/showModalDialog/);
+    expect(env.byMethod()).toEqual({ 'HtmlOutput.setHeight': 1, 'HtmlOutput.setWidth': 1, 'HtmlService.createHtmlOutput': 1, 'Ui.showModalDialog': 2 });
+  });
+
+  it('refuse the UI to a time-driven trigger', () => {
+    const cadans = loadCadans(workbook());
+    cadans.env.uiAvailable = false;
+    expect(() => cadans.services.SpreadsheetApp.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+});
+
+describe('the fake Spreadsheet and Sheet ids', () => {
+  it('give a URL and a gid per tab, 0 for the first', () => {
+    const ss = workbook({ sheets: { A: [], B: [] } });
+    expect(ss.getUrl()).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+\/edit$/);
+    const [a, b] = ss.getSheets();
+    expect(a.getSheetId()).toBe(0);
+    expect(b.getSheetId()).toBeGreaterThan(0);
+    expect(ss.insertSheet('C').getSheetId()).not.toBe(b.getSheetId());
   });
 });

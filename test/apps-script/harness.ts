@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { Env, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
-import { isDate } from './fakes/env';
+import { Env, FakeProject, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
+import { isDate, type Realm } from './fakes/env';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const BUNDLE_PATH = `${DIST_DIR}Cadans.js`;
@@ -19,6 +19,12 @@ export const ENTRY_POINTS = [
   'setupWorkbook',
   'refreshNow',
   'showAbout',
+  'dailyRun',
+  'continueReminders',
+  'enableReminders',
+  'disableReminders',
+  'previewReminders',
+  'sendRemindersNow',
   'NEXT_TOUCHPOINT',
   'TOUCHPOINT_STATUS',
   'RELATION_TIER',
@@ -33,7 +39,8 @@ export const CUSTOM_FUNCTIONS = {
 } as const;
 
 /** The globals handed to the context: nothing else exists there but the language's built-ins. */
-export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'console'] as const;
+export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'MailApp', 'LockService', 'HtmlService', 'console'] as const;
+
 
 let compiled: { source: string; script: vm.Script } | null = null;
 
@@ -55,6 +62,8 @@ export interface Cadans {
   env: Env;
   ss: FakeSpreadsheet;
   ui: FakeUi;
+  /** The script project: its triggers, its script lock, the account's mail. Shared by every execution over this spreadsheet. */
+  project: FakeProject;
   services: Services;
   context: vm.Context;
   /** What the bundle logged (console.log is where `tell` goes without a UI). */
@@ -66,6 +75,18 @@ export interface Cadans {
   setupWorkbook(): void;
   refreshNow(): void;
   showAbout(): void;
+  /** As the daily trigger runs it: without a UI. */
+  dailyRun(): void;
+  /** As the follow-up trigger runs it: without a UI. */
+  continueReminders(): void;
+  enableReminders(): void;
+  disableReminders(): void;
+  previewReminders(): void;
+  sendRemindersNow(): void;
+  /** Calls a top-level function as a time-driven trigger does: no UI. */
+  asTrigger(name: string): unknown;
+  /** Runs each installed trigger for this handler once, each in an execution of its own; returns how many ran. */
+  fireTriggers(handler: string): number;
   /** Evaluates an expression inside the context. */
   evaluate(code: string): unknown;
   /** Calls a custom function as Sheets does: read-only, arguments of the script's realm, result as plain values. */
@@ -74,20 +95,44 @@ export interface Cadans {
   formulaError(name: keyof typeof CUSTOM_FUNCTIONS, ...args: unknown[]): { name: string; message: string };
 }
 
-/** Loads the bundle into a fresh context over this spreadsheet. */
+const projects = new WeakMap<FakeSpreadsheet, FakeProject>();
+
+/** The script project bound to this spreadsheet (one per spreadsheet, as for a bound script). */
+export function projectOf(ss: FakeSpreadsheet): FakeProject {
+  let project = projects.get(ss);
+  if (!project) {
+    project = new FakeProject(ss.env);
+    projects.set(ss, project);
+  }
+  return project;
+}
+
+let contexts = 0;
+
+/**
+ * Loads the bundle into a fresh context over this spreadsheet. Each call of an entry point is one
+ * execution: the fakes hand out values of this context's realm while it runs, and when it ends
+ * the script lock it still holds is released, as Apps Script does. The UI belongs to the context
+ * (the person at the sheet), the project to the spreadsheet.
+ */
 export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
   const env = ss.env;
+  const project = projectOf(ss);
   const ui = new FakeUi(env);
-  const services = makeServices(env, ss, ui);
+  const contextId = ++contexts;
+  let executions = 0;
+  let execution = `context ${contextId}, outside any execution`;
+  const services = makeServices(env, ss, ui, project, () => execution);
   const logs: string[] = [];
   const log = (...parts: unknown[]) => void logs.push(parts.map(String).join(' '));
   const console = { log, info: log, warn: log, error: log };
   const context = vm.createContext({ ...services, console });
-  env.realm = {
+  const realm: Realm = {
     Date: vm.runInContext('Date', context),
     Array: vm.runInContext('Array', context),
     Error: vm.runInContext('Error', context),
   };
+  env.realm = realm;
   bundleScript().runInContext(context);
   const functions: Record<string, Fn> = {};
   for (const name of Object.getOwnPropertyNames(context)) {
@@ -95,10 +140,20 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
     const value = (context as Record<string, unknown>)[name];
     if (typeof value === 'function') functions[name] = value as Fn;
   }
-  const call = (name: string) => (...args: unknown[]) => {
+  const call = (name: string, options: { trigger?: boolean } = {}) => (...args: unknown[]) => {
     if (!functions[name]) throw new Error(`the bundle has no top-level function ${name}`);
-    return functions[name](...args);
+    const saved = { realm: env.realm, uiAvailable: env.uiAvailable, execution };
+    env.realm = realm;
+    env.uiAvailable = !options.trigger;
+    execution = `context ${contextId}, execution ${++executions} (${name})`;
+    try {
+      return functions[name](...args);
+    } finally {
+      project.lock.endExecution(execution);
+      ({ realm: env.realm, uiAvailable: env.uiAvailable, execution } = saved);
+    }
   };
+  const asTrigger = (name: string) => call(name, { trigger: true });
   const toRealm = (value: unknown): unknown => {
     if (Array.isArray(value)) return env.array(value.map(toRealm));
     if (isDate(value)) return env.date(value.getTime());
@@ -116,6 +171,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
     env,
     ss,
     ui,
+    project,
     services,
     context,
     logs,
@@ -125,6 +181,19 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
     setupWorkbook: call('setupWorkbook') as Cadans['setupWorkbook'],
     refreshNow: call('refreshNow') as Cadans['refreshNow'],
     showAbout: call('showAbout') as Cadans['showAbout'],
+    dailyRun: asTrigger('dailyRun') as Cadans['dailyRun'],
+    continueReminders: asTrigger('continueReminders') as Cadans['continueReminders'],
+    enableReminders: call('enableReminders') as Cadans['enableReminders'],
+    disableReminders: call('disableReminders') as Cadans['disableReminders'],
+    previewReminders: call('previewReminders') as Cadans['previewReminders'],
+    sendRemindersNow: call('sendRemindersNow') as Cadans['sendRemindersNow'],
+    asTrigger: (name) => asTrigger(name)(),
+    fireTriggers(handler) {
+      const due = project.triggers.for(handler);
+      // Each fires in an execution of its own, in a fresh context, as Apps Script does.
+      for (let i = 0; i < due.length; i++) loadCadans(ss).asTrigger(handler);
+      return due.length;
+    },
     evaluate: (code) => vm.runInContext(code, context),
     formula: formula as Cadans['formula'],
     formulaError(name, ...args) {

@@ -10,11 +10,21 @@ const DUTCH: MenuEntry[] = [
   { caption: 'Werkboek inrichten', functionName: 'setupWorkbook' },
   { caption: 'Nu bijwerken', functionName: 'refreshNow' },
   { separator: true },
+  { caption: 'Ochtendmail bekijken', functionName: 'previewReminders' },
+  { caption: 'Ochtendmail nu versturen', functionName: 'sendRemindersNow' },
+  { caption: 'Herinneringen aanzetten', functionName: 'enableReminders' },
+  { caption: 'Herinneringen uitzetten', functionName: 'disableReminders' },
+  { separator: true },
   { caption: 'Over Cadans', functionName: 'showAbout' },
 ];
 const ENGLISH: MenuEntry[] = [
   { caption: 'Set up workbook', functionName: 'setupWorkbook' },
   { caption: 'Refresh now', functionName: 'refreshNow' },
+  { separator: true },
+  { caption: 'Preview morning mail', functionName: 'previewReminders' },
+  { caption: 'Send morning mail now', functionName: 'sendRemindersNow' },
+  { caption: 'Turn reminders on', functionName: 'enableReminders' },
+  { caption: 'Turn reminders off', functionName: 'disableReminders' },
   { separator: true },
   { caption: 'About Cadans', functionName: 'showAbout' },
 ];
@@ -29,7 +39,7 @@ describe('onOpen', () => {
     cadans.onOpen({ authMode: AuthMode.LIMITED });
     expect(cadans.ui.menus).toEqual([{ caption: 'Cadans', entries: DUTCH }]);
     // Each item calls a function that exists at the top level.
-    for (const entry of DUTCH) if ('functionName' in entry) expect(typeof cadans.functions[entry.functionName]).toBe('function');
+    for (const entry of [...DUTCH, ...ENGLISH]) if ('functionName' in entry) expect(typeof cadans.functions[entry.functionName]).toBe('function');
   });
 
   it('uses English labels when Instellingen says Taal = en', () => {

@@ -23,6 +23,8 @@ const SETTINGS = [
   ['Vandaag', new Date(Date.UTC(2020, 0, 1)), ''],
 ];
 const VANDAAG_ROW = 9;
+const OLD_LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding'];
+const LOG = [...OLD_LOG, 'Datum', 'Eigenaar', 'Aantal'];
 
 function statusOf(next: string, today: string, labels = { overdue: 'te laat', dueSoon: 'binnenkort', onTrack: 'op schema' }): string {
   const ahead = daysBetween(today, next);
@@ -90,7 +92,8 @@ function build(tz: string) {
       Relaties: s.relaties,
       Touchpoints: s.touchpoints,
       Instellingen: SETTINGS,
-      Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding']],
+      // A Log from before the reminders: without Datum, Eigenaar and Aantal.
+      Log: [OLD_LOG],
     },
   });
   return { ...s, ss };
@@ -129,11 +132,14 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
     cadans.refreshNow();
     const log = ss.$sheet('Log').$values().slice(1);
     const problems = log.filter((r) => r[1] === 'probleem').map((r) => r.slice(2));
+    // Datum, Eigenaar and Aantal are for sent digests: empty on a problem line.
     expect(problems).toEqual([
-      ['Relaties', 8, 'Laatste contact (H)', '31-2-2026', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)'],
-      ['Relaties', 9, 'Tier (G)', 'D', 'geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)'],
-      ['Touchpoints', 5, 'Relatie-ID (B)', 'R99', 'geen relatie met dit ID in Relaties'],
+      ['Relaties', 8, 'Laatste contact (H)', '31-2-2026', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', '', '', ''],
+      ['Relaties', 9, 'Tier (G)', 'D', 'geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)', '', '', ''],
+      ['Touchpoints', 5, 'Relatie-ID (B)', 'R99', 'geen relatie met dit ID in Relaties', '', '', ''],
     ]);
+    // The older Log got its three new columns, to the right of its own.
+    expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     const statuses = Object.values(expected).filter((e) => e !== 'blank').map((e) => (e as { status: string }).status);
     const count = (s: string) => statuses.filter((x) => x === s).length;
     const runs = log.filter((r) => r[1] === 'run');
@@ -141,6 +147,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
     expect(runs[0].slice(2)).toEqual([
       '', '', '', '',
       `refreshNow: 10 relaties, ${count('nooit')} nooit, ${count('te laat')} te laat, ${count('binnenkort')} binnenkort, ${count('op schema')} op schema, 1 inactief, 3 problemen`,
+      '', '', '',
     ]);
     expect(Math.abs((runs[0][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
     expect(cadans.ss.toasts.map((t) => t.message)).toEqual(['Bezig met bijwerken…']);
@@ -162,7 +169,13 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
       return sheet === 'Log' && row > 1;
     };
     expect(changed.filter((k) => !ours(k))).toEqual([]);
-    expect(added.filter((k) => !ours(k))).toEqual([]);
+    // Besides those, only the older Log's three missing header cells, right of Melding.
+    expect(added.filter((k) => !ours(k))).toEqual(['Log!1,8', 'Log!1,9', 'Log!1,10']);
+    expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
+    // A second refresh finds the Log complete and adds no header cell.
+    const again = snapshot(ss);
+    loadCadans(ss).refreshNow();
+    expect(diff(again, snapshot(ss)).added.filter((k) => !ours(k))).toEqual([]);
     // The user's formulas are still there.
     expect(ss.$sheet('Relaties').$formula(2, 18)).toBe('=LEN(B2)');
     expect(ss.$sheet('Relaties').$formulaCount()).toBe(relaties.length - 1);
@@ -241,7 +254,9 @@ describe('refreshNow before setup', () => {
     const cadans = loadCadans(ss);
     cadans.refreshNow();
     const problems = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => r.slice(2));
-    expect(problems).toEqual([['Relaties', '', '', '', 'tabblad ontbreekt; kies Cadans > Werkboek inrichten']]);
+    expect(problems).toEqual([['Relaties', '', '', '', 'tabblad ontbreekt; kies Cadans > Werkboek inrichten', '', '', '']]);
+    // The Log it created has every column.
+    expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual(['Bijgewerkt: 0 relaties, 0 te laat, 0 nooit gesproken, 1 problemen (zie tabblad Log).']);
   });
 });

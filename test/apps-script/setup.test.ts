@@ -5,10 +5,32 @@ import { ConditionalFormatRuleBuilder } from './fakes/rules';
 import type { FakeSheet } from './fakes/index';
 import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harness';
 
-const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Volgend contact', 'Status', 'Dagen te laat'];
+const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
-const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding'];
+const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
+
+/** Every setting with its Dutch default, in the order setup writes them. */
+const SETTINGS_NL = [
+  ['Taal', 'nl'],
+  ['Maanden tussen contact, tier A', 1],
+  ['Maanden tussen contact, tier B', 3],
+  ['Maanden tussen contact, tier C', 6],
+  ['Venster binnenkort (dagen)', 7],
+  ['Landinstelling', ''],
+  ['Tijdzone', ''],
+  ['Vandaag', ''],
+  ['Verzenddagen', 'ma-vr'],
+  ['Feestdagen overslaan', 'ja'],
+  ['Verzenduur', 7],
+  ['Team', ''],
+  ['Agenda klant A', 'Business check-in (20 min): hoe ontwikkelt de organisatie zich, huidige uitdagingen, lopende projecten, marktinzicht delen, komende projecten en waar HR/IT/Finance-behoeften ontstaan'],
+  ['Agenda klant B', 'Check-in (15 min): ontwikkelingen en uitdagingen, lopende en komende projecten, een marktinzicht delen'],
+  ['Agenda klant C', 'Korte check-in (10 min): hoe gaat het, komen er projecten aan'],
+  ['Agenda kandidaat A', 'Kandidaat-gesprek (15 min): loopbaanontwikkeling (5), huidige opdracht (3), toekomstige kansen (5), waarde toevoegen (2: een artikel, link of introductie)'],
+  ['Agenda kandidaat B', 'Kandidaat-gesprek (15 min): huidige opdracht, beschikbaarheid, wensen voor de volgende opdracht'],
+  ['Agenda kandidaat C', 'Korte check-in (10 min): beschikbaarheid en specialisme actueel'],
+];
 
 const STATUS_COLOURS = [
   ['te laat', '#f4c7c3', '#a50e0e'],
@@ -62,16 +84,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
 
   it('fills Instellingen with every setting and its default', () => {
     const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
-    expect(rows).toEqual([
-      ['Taal', 'nl'],
-      ['Maanden tussen contact, tier A', 1],
-      ['Maanden tussen contact, tier B', 3],
-      ['Maanden tussen contact, tier C', 6],
-      ['Venster binnenkort (dagen)', 7],
-      ['Landinstelling', ''],
-      ['Tijdzone', ''],
-      ['Vandaag', ''],
-    ]);
+    expect(rows).toEqual(SETTINGS_NL);
     // Every row explains itself.
     expect(ss.$sheet('Instellingen').$column(3).every((text) => typeof text === 'string' && text.length > 10)).toBe(true);
   });
@@ -91,14 +104,17 @@ describe('setupWorkbook on a new spreadsheet', () => {
     const relaties = ss.$sheet('Relaties');
     expect(relaties.$format(2, 8)).toBe('dd-mm-yyyy'); // Laatste contact
     expect(relaties.$format(2, 9)).toBe('€ #,##0.00'); // Jaaromzet
-    expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Volgend contact
-    expect(relaties.$format(1000, 16)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Uitstellen tot
+    expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 17)).toBe('0'); // Dagen te laat
     expect(relaties.$format(1, 8)).toBeNull();
     expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
+    const log = ss.$sheet('Log');
+    expect([log.$format(2, 1), log.$format(2, 4), log.$format(2, 8), log.$format(2, 10)]).toEqual(['dd-mm-yyyy hh:mm', '0', 'dd-mm-yyyy', '0']);
   });
 
-  it('colours Status (column O) in both languages, from row 2', () => {
-    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '15', '2']));
+  it('colours Status (column P) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '16', '2']));
   });
 
   it('tells the user and logs the setup', () => {
@@ -107,7 +123,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 8 instellingen aangevuld']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 18 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -123,6 +139,11 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(cadans.ui.alerts.at(-1)!.prompt).toBe('Het werkboek was al ingericht; er is niets gewijzigd.');
   });
 });
+
+const MISSING_NOTE =
+  '8 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities. Heeft je kolom een andere naam, geef hem dan die naam.';
 
 describe('setupWorkbook on a filled spreadsheet', () => {
   const tz = 'America/Los_Angeles';
@@ -149,7 +170,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     return ss;
   }
 
-  it('changes no existing cell and adds missing columns right of the last header only', () => {
+  it("changes no existing cell, adds only Cadans's own columns right of the last header, and reports missing input columns", () => {
     const ss = filled();
     const before = snapshot(ss);
     loadCadans(ss).setupWorkbook();
@@ -158,18 +179,22 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const newTabs = new Set(['Instellingen', 'Log']);
     const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
-    expect(addedToExisting).toEqual([...headerCells('Relaties', 12, 18), ...headerCells('Touchpoints', 5, 7)].sort());
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([
-      ...relaties[0],
-      'Plaatsingen',
-      'Referrals',
-      'Actief',
-      'Notities',
-      'Volgend contact',
-      'Status',
-      'Dagen te laat',
+    // The tabs hold data, so a missing input column may be one the team renamed: it is reported
+    // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own.
+    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 14).sort());
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], 'Volgend contact', 'Status', 'Dagen te laat']);
+    expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
+    const reported = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => [r[2], r[3], r[4]]);
+    expect(reported).toEqual([
+      ['Relaties', 1, 'Plaatsingen'],
+      ['Relaties', 1, 'Referrals'],
+      ['Relaties', 1, 'Actief'],
+      ['Relaties', 1, 'Notities'],
+      ['Relaties', 1, 'Uitstellen tot'],
+      ['Touchpoints', 1, 'Duur (min)'],
+      ['Touchpoints', 1, 'Eigenaar'],
+      ['Touchpoints', 1, 'Notities'],
     ]);
-    expect(ss.$sheet('Touchpoints').$row(1)).toEqual([...touchpoints[0], 'Duur (min)', 'Eigenaar', 'Notities']);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log']);
     // The formulas are still formulas, the text that looks like one is still text.
     expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
@@ -182,10 +207,11 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     loadCadans(ss).setupWorkbook();
     const sheet = ss.$sheet('Relaties');
     for (const column of [8, 9, 10, 11]) expect(sheet.$format(2, column), `column ${column}`).toBeNull();
-    expect(sheet.$format(2, 16)).toBe('dd-mm-yyyy'); // Volgend contact, added
+    expect(sheet.$format(2, 12)).toBe('dd-mm-yyyy'); // Volgend contact, added
+    expect(sheet.$format(2, 14)).toBe('0'); // Dagen te laat, added
     const rules = statusRules(sheet);
     expect(rules[0]).toEqual(['te laat', '#000000', null, '9', '2']);
-    expect(rules.slice(1)).toEqual(STATUS_COLOURS.map((c) => [...c, '17', '2']));
+    expect(rules.slice(1)).toEqual(STATUS_COLOURS.map((c) => [...c, '13', '2']));
     // Type and Tier get their drop-downs where the team has them.
     expect(listValues(sheet, 2, 3)).toMatchObject({ values: ['Klant', 'Kandidaat', 'Client', 'Candidate'] });
     expect(listValues(sheet, 2, 7)).toMatchObject({ values: ['A', 'B', 'C'] });
@@ -196,7 +222,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 2 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+      'Werkboek ingericht: 2 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -212,7 +238,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const { changed, added } = diff(once, snapshot(ss));
     expect(changed).toEqual([]);
     expect(added.every((key) => key.startsWith('Log!'))).toBe(true);
-    expect(cadans.ui.alerts.at(-1)!.prompt).toBe('Het werkboek was al ingericht; er is niets gewijzigd.');
+    expect(cadans.ui.alerts.at(-1)!.prompt).toBe(`Het werkboek was al ingericht; er is niets gewijzigd.\n\n${MISSING_NOTE}`);
   });
 
   it('never takes over a column that holds the team\'s data without a header', () => {
@@ -253,5 +279,42 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const reopened = loadCadans(ss);
     reopened.onOpen();
     expect(reopened.ui.menus[0].entries[0]).toEqual({ caption: 'Set up workbook', functionName: 'setupWorkbook' });
+  });
+});
+
+describe('setupWorkbook on a workbook from before the reminders', () => {
+  it('adds the new settings and Log columns, keeping every value, and reports the Uitstellen tot column rather than adding it to a filled tab', () => {
+    const tz = 'Europe/Amsterdam';
+    const old = RELATIES.filter((h) => h !== 'Uitstellen tot');
+    const settings = [
+      ['Instelling', 'Waarde', 'Uitleg'],
+      ...SETTINGS_NL.slice(0, 8).map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value, 'uitleg']),
+    ];
+    const ss = workbook({
+      timeZone: tz,
+      sheets: {
+        Relaties: [old, ['R1', 'Anna', 'Klant', '', '', 'anna@bureau.nl', 'A', midnight(tz, '2026-01-05'), '', '', '', '', '', midnight(tz, '2026-02-05'), 'te laat', 3]],
+        Touchpoints: [TOUCHPOINTS],
+        Instellingen: settings,
+        Log: [LOG.slice(0, 7), [midnight(tz, '2026-01-01'), 'run', '', '', '', '', 'oud']],
+      },
+    });
+    const before = snapshot(ss);
+    const cadans = loadCadans(ss);
+    cadans.setupWorkbook();
+    const { changed, added } = diff(before, snapshot(ss));
+    expect(changed).toEqual([]);
+    expect(ss.$sheet('Relaties').$row(1)).toEqual(old);
+    expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
+    const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
+    expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
+    expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
+    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
+      'Werkboek ingericht: 0 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+        '1 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot. Heeft je kolom een andere naam, geef hem dan die naam.',
+    ]);
+    const log = ss.$sheet('Log').$values();
+    expect(log.at(-2)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 3 kolommen toegevoegd, 10 instellingen aangevuld', '', '', '']);
+    expect(log.at(-1)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
   });
 });

@@ -68,7 +68,7 @@ describe('XlsxFile writing', () => {
       ws.getCell('B2').font = { bold: true };
       ws.mergeCells('D1:E1');
       ws.getCell('D1').value = 'samengevoegd';
-      ws.dataValidations.add('A2:A10', { type: 'list', formulae: ['"R1,R2"'] });
+      (ws as unknown as { dataValidations: { add(ref: string, v: object): void } }).dataValidations.add('A2:A10', { type: 'list', formulae: ['"R1,R2"'] });
       const other = book.addWorksheet('Anders');
       other.addRow(['blijft', 'zoals het was']);
     });

@@ -4,9 +4,10 @@
 
 /**
  * read: get* calls on the spreadsheet; write: anything that changes it; ui: menus, alerts,
- * toasts; local: builders and Utilities, which work in every mode.
+ * toasts, dialogs; service: services that need the user's authorisation (MailApp, triggers);
+ * local: builders, Utilities, HtmlService and LockService, which work in every mode.
  */
-export type CallKind = 'read' | 'write' | 'ui' | 'local';
+export type CallKind = 'read' | 'write' | 'ui' | 'service' | 'local';
 
 /**
  * FULL: a menu or an authorised trigger. CUSTOM_FUNCTION: a formula, which may only read.
@@ -24,6 +25,11 @@ export class Env {
   readonly counts = new Map<string, number>();
   total = 0;
   mode: Mode = 'FULL';
+  /**
+   * False while a time-driven trigger runs: there is no user to show anything to, and
+   * SpreadsheetApp.getUi() throws "Cannot call SpreadsheetApp.getUi() from this context."
+   */
+  uiAvailable = true;
   /** Replaced by the harness with the vm context's constructors once the context exists. */
   realm: Realm = { Date, Array, Error };
 
@@ -32,8 +38,8 @@ export class Env {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.total++;
     const denied =
-      (this.mode === 'NONE' && (kind === 'read' || kind === 'write')) ||
-      (this.mode === 'CUSTOM_FUNCTION' && (kind === 'write' || kind === 'ui'));
+      (this.mode === 'NONE' && (kind === 'read' || kind === 'write' || kind === 'service')) ||
+      (this.mode === 'CUSTOM_FUNCTION' && (kind === 'write' || kind === 'ui' || kind === 'service'));
     if (denied) throw this.error(`You do not have permission to call ${name}`);
   }
 

@@ -1,8 +1,14 @@
-// The Apps Script globals the bundle sees: SpreadsheetApp, Utilities and ScriptApp over one
-// FakeSpreadsheet, every call counted in the shared Env.
+// The Apps Script globals the bundle sees: SpreadsheetApp, Utilities, ScriptApp, MailApp,
+// LockService and HtmlService over one FakeSpreadsheet, every call counted in the shared Env.
+// What belongs to the script project rather than to one execution (its triggers, its script lock,
+// the account's mail and quota) lives in a FakeProject that every execution shares.
 
 import { Env } from './env';
+import { makeHtmlService } from './html';
+import { FakeScriptLock, makeLockService } from './lock';
+import { FakeMailbox, makeMailApp } from './mail';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './rules';
+import { FakeTriggers, makeScriptApp } from './script';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeUi } from './ui';
 import { makeUtilities } from './utilities';
@@ -10,13 +16,27 @@ import { makeUtilities } from './utilities';
 export { Env } from './env';
 export { Formula, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
 export { FakeUi } from './ui';
+export { AuthMode } from './script';
 
-export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
+/** The script project bound to a spreadsheet: shared by all its executions. */
+export class FakeProject {
+  readonly triggers: FakeTriggers;
+  readonly lock: FakeScriptLock;
+  readonly mail = new FakeMailbox();
+
+  constructor(readonly env: Env) {
+    this.triggers = new FakeTriggers(env);
+    this.lock = new FakeScriptLock(env);
+  }
+}
 
 export interface Services {
   SpreadsheetApp: ReturnType<typeof makeSpreadsheetApp>;
   Utilities: ReturnType<typeof makeUtilities>;
-  ScriptApp: { AuthMode: typeof AuthMode };
+  ScriptApp: ReturnType<typeof makeScriptApp>;
+  MailApp: ReturnType<typeof makeMailApp>;
+  LockService: ReturnType<typeof makeLockService>;
+  HtmlService: ReturnType<typeof makeHtmlService>;
 }
 
 function makeSpreadsheetApp(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi) {
@@ -34,6 +54,7 @@ function makeSpreadsheetApp(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi) 
     /** Throws in a custom function, as Apps Script does ("Cannot call SpreadsheetApp.getUi() from this context"). */
     getUi(): FakeUi {
       env.hit('SpreadsheetApp.getUi', 'ui');
+      if (!env.uiAvailable) throw env.error('Cannot call SpreadsheetApp.getUi() from this context.');
       return ui;
     },
     newDataValidation(): DataValidationBuilder {
@@ -50,10 +71,14 @@ function makeSpreadsheetApp(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi) 
   };
 }
 
-export function makeServices(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi): Services {
+/** `execution` names the running execution, for the script lock. */
+export function makeServices(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi, project: FakeProject, execution: () => string): Services {
   return {
     SpreadsheetApp: makeSpreadsheetApp(env, spreadsheet, ui),
     Utilities: makeUtilities(env),
-    ScriptApp: { AuthMode },
+    ScriptApp: makeScriptApp(env, project.triggers),
+    MailApp: makeMailApp(env, project.mail),
+    LockService: makeLockService(env, project.lock, execution),
+    HtmlService: makeHtmlService(env),
   };
 }

@@ -55,11 +55,26 @@ export class FakeSpreadsheet {
     public timeZone = 'Europe/Amsterdam',
     public locale = 'nl_NL',
     readonly name = 'Cadans test',
+    readonly id = '1CaDaNsTestSpreadsheet0123456789abcdefghijk',
   ) {}
 
   getName(): string {
     this.env.hit('Spreadsheet.getName', 'read');
     return this.name;
+  }
+
+  getId(): string {
+    this.env.hit('Spreadsheet.getId', 'read');
+    return this.id;
+  }
+
+  getUrl(): string {
+    this.env.hit('Spreadsheet.getUrl', 'read');
+    return this.$url();
+  }
+
+  $url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
   getSpreadsheetTimeZone(): string {
@@ -98,7 +113,9 @@ export class FakeSpreadsheet {
 
   /** Test set-up: a sheet with these rows from A1 (Dates, numbers, strings, booleans, Formula). */
   $addSheet(name: string, rows: readonly (readonly unknown[])[] = []): FakeSheet {
-    const sheet = new FakeSheet(this.env, name, rows);
+    // The first tab has gid 0; later ones get large ids, unique in the spreadsheet.
+    const sheetId = this.sheets.length === 0 ? 0 : 104_729 * this.sheets.length + 1_000_003;
+    const sheet = new FakeSheet(this.env, name, rows, sheetId);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -128,6 +145,8 @@ export class FakeSheet {
     readonly env: Env,
     readonly name: string,
     rows: readonly (readonly unknown[])[],
+    /** The gid in the sheet's URL. */
+    readonly sheetId = 0,
   ) {
     rows.forEach((row, r) => row.forEach((value, c) => this.put(r + 1, c + 1, seedCell(value))));
     this.maxRows = Math.max(1000, rows.length);
@@ -148,6 +167,11 @@ export class FakeSheet {
   getName(): string {
     this.env.hit('Sheet.getName', 'read');
     return this.name;
+  }
+
+  getSheetId(): number {
+    this.env.hit('Sheet.getSheetId', 'read');
+    return this.sheetId;
   }
 
   getMaxRows(): number {

@@ -1,7 +1,9 @@
-// Ui and Menu, after SpreadsheetApp.getUi(): menus are recorded when added to the UI, alerts as
-// shown (a test reads them instead of a person).
+// Ui and Menu, after SpreadsheetApp.getUi(): menus are recorded when added to the UI, alerts and
+// dialogs as shown (a test reads them instead of a person). An alert with buttons returns the
+// button the test scripted in `answers`, or CLOSE when the person just closed it.
 
 import type { Env } from './env';
+import { HtmlOutput } from './html';
 
 export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord };
 
@@ -50,9 +52,28 @@ export class FakeMenu {
   }
 }
 
+export interface AlertRecord {
+  title: string | null;
+  prompt: string;
+  /** The ButtonSet shown; OK for a plain alert. */
+  buttons: string;
+  /** The button the person clicked. */
+  answer: string;
+}
+
+export interface DialogRecord {
+  title: string;
+  html: string;
+  width: number;
+  height: number;
+}
+
 export class FakeUi {
   readonly menus: MenuRecord[] = [];
-  readonly alerts: Array<{ title: string | null; prompt: string }> = [];
+  readonly alerts: AlertRecord[] = [];
+  readonly dialogs: DialogRecord[] = [];
+  /** What the person clicks in the next alerts that offer a choice, in order (Button values). */
+  readonly answers: string[] = [];
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
@@ -63,11 +84,30 @@ export class FakeUi {
     return new FakeMenu(this, caption);
   }
 
-  /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons); the user clicks OK. */
+  /**
+   * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). A plain alert is
+   * answered OK; one with a choice takes the next scripted answer, or CLOSE.
+   */
   alert(first: string, second?: unknown, third?: unknown): string {
     this.env.hit('Ui.alert', 'ui');
-    if (third !== undefined) this.alerts.push({ title: String(first), prompt: String(second) });
-    else this.alerts.push({ title: null, prompt: String(first) });
-    return Button.OK;
+    const [title, prompt, buttons] = third !== undefined ? [String(first), String(second), third] : second !== undefined ? [null, String(first), second] : [null, String(first), ButtonSet.OK];
+    if (!(Object.values(ButtonSet) as string[]).includes(buttons as string)) throw this.env.error("The parameters don't match the method signature for Ui.alert.");
+    let answer: string = Button.OK;
+    if (buttons !== ButtonSet.OK) {
+      answer = this.answers.shift() ?? Button.CLOSE;
+      const allowed = { OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] }[buttons as 'YES_NO'];
+      if (answer !== Button.CLOSE && !allowed.includes(answer)) throw new Error(`fake Ui: scripted answer ${answer} is not a button of ${String(buttons)}`);
+    }
+    this.alerts.push({ title, prompt, buttons: buttons as string, answer });
+    return answer;
+  }
+
+  /** Opens an HtmlOutput in a modal dialog; returns at once, as Apps Script does. */
+  showModalDialog(userInterface: HtmlOutput, title: string): void {
+    this.env.hit('Ui.showModalDialog', 'ui');
+    if (!(userInterface instanceof HtmlOutput) || typeof title !== 'string') {
+      throw this.env.error("The parameters don't match the method signature for Ui.showModalDialog.");
+    }
+    this.dialogs.push({ title, html: userInterface.$content(), width: userInterface.width, height: userInterface.height });
   }
 }
