@@ -116,7 +116,7 @@ export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG];
 /** Status colours for conditional formatting, keyed by the core's status names. */
 export const STATUS_COLOURS = {
   overdue: { background: '#f4c7c3', text: '#a50e0e' },
-  never: { background: '#fce8b2', text: '#7a4f01' },
+  never: { background: '#cfe2f3', text: '#0b5394' },
   dueSoon: { background: '#fff2cc', text: '#7f6000' },
   onTrack: { background: '#d9ead3', text: '#274e13' },
   inactive: { background: '#eeeeee', text: '#666666' },

@@ -20,6 +20,9 @@ export const SERIAL_OF_EPOCH = 25_569;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
 
+/** 31-12-9999, the last date a spreadsheet can hold. */
+export const MAX_DAY: Day = 2_932_896;
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -3,7 +3,7 @@
 // before the first write, so a run that fails leaves the sheet as it was.
 
 import { type CadenceResult, cadenceOf, type Status } from '../core/cadence';
-import type { Day } from '../core/dates';
+import { type Day, MAX_DAY } from '../core/dates';
 import { conventionsFor, type Language, normaliseLocale } from '../core/locale';
 import { isBlank, type ParseContext } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -98,7 +98,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     for (const t of readTouchpoints(touchpoints, ctx, problems)) {
       const label = relCol === undefined ? null : columnLabel(touchpoints.header[relCol], relCol);
       if (!byId.has(t.relationId)) {
-        problems.add(touchpointsName, t.row, label, t.relationId, problems.text('unknownRelation'));
+        problems.add(touchpointsName, t.row, label, t.relationId, problems.text(t.relationId === '' ? 'missingId' : 'unknownRelation'));
         continue;
       }
       // A touchpoint planned for later is not contact yet.
@@ -126,6 +126,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
       continue;
     }
     const outcome = cadenceOf({ active: relation.active, tier: relation.tier ?? 'C', lastContact }, today, settings.cadence);
+    if (outcome.nextContact !== null && outcome.nextContact > MAX_DAY) {
+      // No spreadsheet holds a date after 9999: say so rather than write one.
+      const col = lastCol ?? 0;
+      problems.add(relationsName, relation.row, columnLabel(relations.header[col], col), relations.rows[relation.row - 2][col], problems.text('nextBeyondCalendar'));
+      continue;
+    }
     counts[outcome.status]++;
     outcomes.push({ ...outcome, relation, lastContact });
   }

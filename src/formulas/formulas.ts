@@ -4,7 +4,7 @@
 
 import { type CadenceSettings, DEFAULT_CADENCE, nextTouchpoint, touchpointStatus } from '../core/cadence';
 import { concentrationOf } from '../core/concentration';
-import { isDate, isoFromDay, type ZoneClock } from '../core/dates';
+import { isDate, isoFromDay, MAX_DAY, type ZoneClock } from '../core/dates';
 import { type Language, type LocaleConventions } from '../core/locale';
 import { isBlank, type ParseError, parseAmount, parseDay, parseRevenue, parseTier, type Tier } from '../core/parse';
 import { abcTiers, DEFAULT_A_SHARE, DEFAULT_B_SHARE } from '../core/tiers';
@@ -78,7 +78,9 @@ export function NEXT_TOUCHPOINT(ctx: FormulaContext, lastContact: unknown, tier:
     if (!day.ok) fail(ctx, last, day.error);
     const parsedTier = parseTier(t);
     if (!parsedTier.ok) fail(ctx, t, parsedTier.error);
-    return ctx.clock.instantOf(nextTouchpoint(day.value, parsedTier.value, cadence));
+    const next = nextTouchpoint(day.value, parsedTier.value, cadence);
+    if (next > MAX_DAY) throw new Error(fill(catalogue(ctx.language).formula.beyondCalendar, { value: describe(ctx, last) }));
+    return ctx.clock.instantOf(next);
   });
 }
 

@@ -121,6 +121,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const target = join(dir, name);
   const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true }, true);
   const outbox = join(dir, 'outbox');
+  // Through SMTP a sent mail cannot be taken back: first make sure the Log can be saved at all.
+  if (values.smtp && plan.pending.length) await writeWorkbook(workbook, target);
   const outcome = plan.pending.length
     ? await deliverLocally(plan, clock, {
         outbox,
@@ -134,7 +136,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
   await writeWorkbook(workbook, target);
   for (const line of formatSummary(plan.refresh, name, target)) out(line);
   for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
-  return 0;
+  // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
+  return outcome && outcome.failed.length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isoFromDay } from '../core/dates';
-import { deliver, type DeliveryOutcome, type OutgoingDigest, type ReminderPlan } from '../engine/reminders';
+import { deliver, type DeliveryOutcome, type OutgoingDigest, type ReminderPlan, type SendResult } from '../engine/reminders';
 
 export const DEFAULT_FROM = 'Cadans <cadans@localhost>';
 
@@ -34,18 +34,24 @@ export async function deliverLocally(plan: ReminderPlan, now: () => Date, option
   if (!transport) await mkdir(options.outbox, { recursive: true });
   // No daily quota and no time limit on a local machine.
   const delivery = deliver(plan, { remainingQuota: () => Infinity, timeLeft: () => true }, now);
-  let step = delivery.next();
-  while (!step.done) {
-    const mail = step.value;
-    try {
-      if (transport) await transport.sendMail(message(mail, from));
-      else await writeFile(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build());
-      step = delivery.next({ ok: true });
-      if (options.afterSend) await options.afterSend();
-    } catch (error) {
-      step = delivery.next({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  try {
+    let step = delivery.next();
+    while (!step.done) {
+      const mail = step.value;
+      let result: SendResult;
+      try {
+        if (transport) await transport.sendMail(message(mail, from));
+        else await writeFile(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build());
+        result = { ok: true };
+      } catch (error) {
+        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      step = delivery.next(result);
+      // Recording a sent mail must succeed before the next one goes: if it cannot, stop here.
+      if (result.ok && options.afterSend) await options.afterSend();
     }
+    return step.value;
+  } finally {
+    transport?.close();
   }
-  transport?.close();
-  return step.value;
 }

@@ -207,7 +207,7 @@ class XlsxFileSheet implements SheetPort {
     if (type === 'b') return v === '1';
     if (type === 'd') return new Date(unescapeXml(v));
     const n = Number(v);
-    if (a.s !== undefined && this.file.isDateStyle(Number(a.s))) return new Date(Math.round((n - SERIAL_OF_EPOCH) * MS_PER_DAY));
+    if (a.s !== undefined && this.file.isDateStyle(Number(a.s))) return new Date(Math.round((n - this.file.epochSerial) * MS_PER_DAY));
     return n;
   }
 
@@ -302,7 +302,7 @@ class XlsxFileSheet implements SheetPort {
     if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
     if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
     if (isDate(value)) {
-      const serial = value.getTime() / MS_PER_DAY + SERIAL_OF_EPOCH;
+      const serial = value.getTime() / MS_PER_DAY + this.file.epochSerial;
       const withTime = value.getTime() % MS_PER_DAY !== 0;
       const style = keepStyle !== undefined && this.file.isDateStyle(Number(keepStyle)) ? Number(keepStyle) : this.file.dateStyle(withTime);
       return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
@@ -364,6 +364,8 @@ export class XlsxFile implements WorkbookPort {
   private styles: Styles | null = null;
   private readonly order: string[] = [];
   formulaReplaced = false;
+  /** The serial of 1970-01-01: 25569 in the usual 1900 date system, 24107 in the 1904 one (old Mac files). */
+  epochSerial = SERIAL_OF_EPOCH;
 
   private constructor(
     private readonly zip: JSZip,
@@ -397,6 +399,7 @@ export class XlsxFile implements WorkbookPort {
       stylesRel ? await text(resolve(stylesRel.target)) : null,
       locale,
     );
+    if (/<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml)) file.epochSerial = SERIAL_OF_EPOCH - 1462;
     for (const m of workbookXml.matchAll(/<sheet\b[^>]*\/?>/g)) {
       const a = attributes(m[0]);
       const rel = targets.get(a['r:id']);
@@ -404,6 +407,11 @@ export class XlsxFile implements WorkbookPort {
       const sheetPath = resolve(rel.target);
       const xml = await text(sheetPath);
       if (xml === null) continue;
+      // Some tools write every element with a namespace prefix (<x:sheetData>); Cadans reads the
+      // plain form only, and refuses rather than misread or damage such a file.
+      if (!/<sheetData\b/.test(xml)) {
+        throw new Error(`the tab ${a.name} is written in a form Cadans cannot update (prefixed XML); open the file in Excel or Google Sheets, save it, and run again`);
+      }
       file.sheets.set(a.name, new XlsxFileSheet(file, a.name, sheetPath, xml, false));
       file.order.push(a.name);
     }

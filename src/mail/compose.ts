@@ -6,6 +6,7 @@ import type { Digest, DigestItem } from '../core/digest';
 import type { Language } from '../core/locale';
 import type { RelationType, Tier } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
+import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 
 export interface ComposedMail {
   to: string;
@@ -48,7 +49,8 @@ export function digestSubject(digest: Digest, language: Language, dueSoonDays: n
   if (digest.counts.overdue) parts.push(fill(words.subjectOverdue, { n: digest.counts.overdue }));
   if (digest.counts.never) parts.push(fill(words.subjectNever, { n: digest.counts.never }));
   if (digest.counts.dueSoon) {
-    parts.push(fill(dueSoonDays === 7 ? words.subjectThisWeek : words.subjectWithin, { n: digest.counts.dueSoon, days: dueSoonDays }));
+    const template = dueSoonDays === 7 ? words.subjectThisWeek : dueSoonDays === 1 ? words.subjectWithinOne : words.subjectWithin;
+    parts.push(fill(template, { n: digest.counts.dueSoon, days: dueSoonDays }));
   }
   return `Cadans: ${parts.join(', ')} (${shortDate(digest.day, language)})`;
 }
@@ -62,8 +64,11 @@ function facts(item: DigestItem, language: Language): string[] {
     [
       `${d.lastContact}: ${item.lastContact === null ? d.never : formatDay(item.lastContact)}`,
       `${d.due}: ${formatDay(item.nextContact)}`,
-      item.status === 'overdue' ? fill(d.daysOverdue, { n: item.daysOverdue ?? 0 }) : words.status[item.status],
-    ].join(' · '),
+      // "never" already stands after Last contact; say it once.
+      item.status === 'overdue' ? (item.daysOverdue === 1 ? d.dayOverdue : fill(d.daysOverdue, { n: item.daysOverdue ?? 0 })) : item.status === 'never' ? null : words.status[item.status],
+    ]
+      .filter(Boolean)
+      .join(' · '),
   ];
 }
 
@@ -75,7 +80,6 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
 
   const textLines = [intro, ''];
   const htmlItems: string[] = [];
-  const colours: Record<string, string> = { overdue: '#a50e0e', never: '#7a4f01', dueSoon: '#7f6000' };
   for (const item of digest.items) {
     const [line1, line2] = facts(item, language);
     const agenda = oneLine(options.agenda(item.type, item.tier));
@@ -86,10 +90,10 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
     textLines.push('');
     htmlItems.push(
       [
-        `<div style="border-left:4px solid ${colours[item.status]};padding:6px 10px;margin:0 0 12px 0">`,
+        `<div style="border-left:4px solid ${STATUS_COLOURS[item.status].text};padding:6px 10px;margin:0 0 12px 0">`,
         `<div style="font-weight:bold;font-size:16px;overflow-wrap:anywhere">${escapeHtml(oneLine(item.name) || item.id)}</div>`,
         `<div style="color:#444;overflow-wrap:anywhere">${escapeHtml(line1)}</div>`,
-        `<div style="color:${colours[item.status]}">${escapeHtml(line2)}</div>`,
+        `<div style="color:${STATUS_COLOURS[item.status].text}">${escapeHtml(line2)}</div>`,
         agenda ? `<div style="color:#444;margin-top:4px;overflow-wrap:anywhere"><i>${escapeHtml(d.agenda)}:</i> ${escapeHtml(agenda)}</div>` : '',
         link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}" target="_blank">${escapeHtml(d.openRow)}</a></div>` : '',
         '</div>',

@@ -28,7 +28,10 @@ export function describeValue(value: unknown, clock?: Pick<ZoneClock, 'dayOf'>):
     return clock ? isoFromDay(clock.dayOf(value)) : value.toISOString();
   }
   const text = String(value);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  if (text.length <= 200) return text;
+  // Cut between whole characters, never inside an emoji's surrogate pair.
+  const chars = Array.from(text);
+  return chars.length > 200 ? `${chars.slice(0, 200).join('')}…` : text;
 }
 
 export class ProblemList {

@@ -3,10 +3,10 @@
 
 import { type CadenceSettings, DEFAULT_CADENCE } from '../core/cadence';
 import { assertTimeZone } from '../core/dates';
-import { type Language, normaliseLocale, parseLanguage } from '../core/locale';
-import { parseSendDays, parseTeam } from '../core/digest';
+import { DEFAULT_LOCALE, type Language, normaliseLocale, parseLanguage } from '../core/locale';
+import { parseSendDays, parseTeam, WEEKDAY_NAMES } from '../core/digest';
 import { isBlank, parseYesNo, type RelationType, type Tier } from '../core/parse';
-import { defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
+import { DEFAULT_LOCAL_TIME_ZONE, defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab, mapColumns, normaliseName } from './headers';
 import type { WorkbookPort } from './ports';
@@ -77,7 +77,7 @@ function wholeNumber(value: unknown, min: number, max: number): number | null {
 }
 
 /** `values` is the whole tab as read, or null when the tab does not exist. */
-export function readSettings(values: unknown[][] | null, sheetName: string): SettingsTable {
+export function readSettings(values: unknown[][] | null, sheetName: string, spreadsheetLocale: string = DEFAULT_LOCALE): SettingsTable {
   const found = new Map<SettingKey, { value: unknown; row: number }>();
   let valueColumn: number | null = null;
   if (values && values.length > 0) {
@@ -95,7 +95,15 @@ export function readSettings(values: unknown[][] | null, sheetName: string): Set
   const valueLabel = columnLabel(values?.[0]?.[valueColumn ? valueColumn - 1 : 1], valueColumn ? valueColumn - 1 : 1);
   const bad = (key: SettingKey, fallback: unknown) => {
     const { value, row } = found.get(key)!;
-    problems.add(sheetName, row, valueLabel, value, problems.text('badSetting', { fallback: String(fallback ?? '') }));
+    // Name what is used instead; an empty default means "the spreadsheet's" (or, for the team, none).
+    const shown =
+      fallback instanceof Set ? describeDays(fallback as Set<number>, language)
+      : typeof fallback === 'boolean' ? (fallback ? (language === 'nl' ? 'ja' : 'yes') : language === 'nl' ? 'nee' : 'no')
+      : key === 'team' ? problems.text('fallbackNoTeam')
+      : key === 'locale' ? problems.text('fallbackLocale', { locale: spreadsheetLocale })
+      : key === 'timeZone' ? problems.text('fallbackTimeZone', { zone: DEFAULT_LOCAL_TIME_ZONE })
+      : String(fallback);
+    problems.add(sheetName, row, valueLabel, value, problems.text('badSetting', { fallback: shown }));
   };
   const setting = <T>(key: SettingKey, parse: (v: unknown) => T | null, fallback: T): T => {
     const entry = found.get(key);
@@ -171,8 +179,13 @@ export function readSettings(values: unknown[][] | null, sheetName: string): Set
   return { settings, rows, valueColumn, problems };
 }
 
+function describeDays(days: Set<number>, language: Language): string {
+  const names = WEEKDAY_NAMES[language];
+  return [1, 2, 3, 4, 5, 6, 0].filter((d) => days.has(d)).map((d) => names[d]).join(',');
+}
+
 /** Reads the workbook's Settings tab (one read), or the defaults when it has none. */
 export function loadSettings(workbook: WorkbookPort): SettingsTable {
   const name = findTab(SETTINGS, workbook.sheetNames());
-  return readSettings(name ? workbook.sheet(name).readAll() : null, name ?? SETTINGS.nl);
+  return readSettings(name ? workbook.sheet(name).readAll() : null, name ?? SETTINGS.nl, normaliseLocale(workbook.locale));
 }

@@ -253,8 +253,9 @@ export function expectedText(t: Team, owner: string): string {
     '',
   ];
   for (const i of items) {
-    const state = i.status === 'overdue' ? `${i.daysOverdue} dagen te laat` : i.status === 'never' ? 'nooit' : 'binnenkort';
-    lines.push(`- ${i.name}`, `  ${i.line1}`, `  Laatste contact: ${i.last === null ? 'nooit' : dmy(i.last)} · Gepland: ${dmy(i.next)} · ${state}`);
+    // "nooit" is said once, after Laatste contact; one day overdue is singular.
+    const state = i.status === 'overdue' ? (i.daysOverdue === 1 ? '1 dag te laat' : `${i.daysOverdue} dagen te laat`) : i.status === 'never' ? null : 'binnenkort';
+    lines.push(`- ${i.name}`, `  ${i.line1}`, `  Laatste contact: ${i.last === null ? 'nooit' : dmy(i.last)} · Gepland: ${dmy(i.next)}${state ? ` · ${state}` : ''}`);
     lines.push(`  Agenda: ${i.agenda}`, `  ${rowLink(t.ss, i.row)}`, '');
   }
   lines.push('Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.');

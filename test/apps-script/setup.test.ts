@@ -35,8 +35,8 @@ const SETTINGS_NL = [
 const STATUS_COLOURS = [
   ['te laat', '#f4c7c3', '#a50e0e'],
   ['overdue', '#f4c7c3', '#a50e0e'],
-  ['nooit', '#fce8b2', '#7a4f01'],
-  ['never', '#fce8b2', '#7a4f01'],
+  ['nooit', '#cfe2f3', '#0b5394'],
+  ['never', '#cfe2f3', '#0b5394'],
   ['binnenkort', '#fff2cc', '#7f6000'],
   ['due soon', '#fff2cc', '#7f6000'],
   ['op schema', '#d9ead3', '#274e13'],
