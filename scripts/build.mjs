@@ -62,6 +62,24 @@ const header = `// Cadans ${pkg.version}: built by scripts/build.mjs from src/. 
 await writeFile(join(root, 'dist/Cadans.js'), header + bundle.outputFiles[0].text + footer(points));
 await copyFile(join(root, 'appsscript.json'), join(root, 'dist/appsscript.json'));
 
+// The sidebar: one HTML file with its script inline, as HtmlService.createHtmlOutputFromFile serves it.
+const sidebarScript = await build({
+  entryPoints: [join(root, 'src/ui/sidebar.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2019',
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const sidebarHtml = (await readFile(join(root, 'src/ui/sidebar.html'), 'utf8')).replace(
+  '/*SIDEBAR_SCRIPT*/',
+  () => sidebarScript.outputFiles[0].text.replace(/<\/script/gi, '<\\/script'),
+);
+await writeFile(join(root, 'dist/Sidebar.html'), sidebarHtml);
+
 await build({
   entryPoints: [join(root, 'src/local/cli.ts')],
   bundle: true,

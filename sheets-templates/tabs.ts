@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions';
 
 export interface ColumnDef {
   key: string;
@@ -77,6 +77,78 @@ export const TOUCHPOINTS: TabDef = {
     { key: 'duration', nl: 'Duur (min)', en: 'Duration (min)', format: 'integer', width: 90 },
     { key: 'owner', nl: 'Eigenaar', en: 'Owner', width: 200 },
     { key: 'notes', nl: 'Notities', en: 'Notes', width: 300 },
+    {
+      key: 'valueAdd',
+      nl: 'Waarde-add',
+      en: 'Value add',
+      validation: { nl: ['marktinzicht', 'introductie', 'advies', 'geen'], en: ['market insight', 'introduction', 'advice', 'none'] },
+      width: 110,
+    },
+    { key: 'newOpportunity', nl: 'Nieuwe kans', en: 'New opportunity', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
+    { key: 'referral', nl: 'Referral', en: 'Referral', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
+  ],
+};
+
+/** Next steps agreed in a conversation; open ones appear in the owner's morning mail until done. */
+export const ACTIONS: TabDef = {
+  key: 'actions',
+  nl: 'Acties',
+  en: 'Actions',
+  columns: [
+    { key: 'relationId', nl: 'Relatie-ID', en: 'Relation ID', width: 90 },
+    { key: 'relation', nl: 'Relatie', en: 'Relation', width: 180 },
+    { key: 'owner', nl: 'Eigenaar', en: 'Owner', width: 200 },
+    { key: 'action', nl: 'Actie', en: 'Action', width: 300 },
+    { key: 'due', nl: 'Deadline', en: 'Due', format: 'date', width: 100 },
+    { key: 'done', nl: 'Gedaan', en: 'Done', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 70 },
+    { key: 'created', nl: 'Aangemaakt', en: 'Created', format: 'date', width: 100 },
+  ],
+};
+
+const YES_NO = { nl: ['ja', 'nee'], en: ['yes', 'no'] } as const;
+
+/** Prospects, qualified with BANT (domain brief, section 6). */
+export const PIPELINE: TabDef = {
+  key: 'pipeline',
+  nl: 'Pipeline',
+  en: 'Pipeline',
+  columns: [
+    { key: 'organisation', nl: 'Organisatie', en: 'Organisation', width: 180 },
+    { key: 'contact', nl: 'Contactpersoon', en: 'Contact', width: 160 },
+    { key: 'owner', nl: 'Eigenaar', en: 'Owner', width: 200 },
+    {
+      key: 'stage',
+      nl: 'Fase',
+      en: 'Stage',
+      validation: { nl: ['koud', 'warm', 'heet', 'klant', 'vaste klant'], en: ['cold', 'warm', 'hot', 'client', 'loyal client'] },
+      width: 90,
+    },
+    { key: 'budget', nl: 'Budget', en: 'Budget', validation: YES_NO, width: 70 },
+    { key: 'budgetNote', nl: 'Budget notitie', en: 'Budget note', width: 160 },
+    { key: 'authority', nl: 'Beslisser', en: 'Authority', validation: YES_NO, width: 80 },
+    { key: 'authorityNote', nl: 'Beslisser notitie', en: 'Authority note', width: 160 },
+    { key: 'need', nl: 'Behoefte', en: 'Need', validation: YES_NO, width: 80 },
+    { key: 'needNote', nl: 'Behoefte notitie', en: 'Need note', width: 160 },
+    { key: 'timeline', nl: 'Tijdlijn', en: 'Timeline', validation: YES_NO, width: 80 },
+    { key: 'timelineNote', nl: 'Tijdlijn notitie', en: 'Timeline note', width: 160 },
+    { key: 'proposalSent', nl: 'Voorstel verstuurd', en: 'Proposal sent', format: 'date', width: 110 },
+    { key: 'nextStep', nl: 'Volgende stap', en: 'Next step', width: 200 },
+    { key: 'bant', nl: 'BANT', en: 'BANT', computed: true, width: 220 },
+  ],
+};
+
+/** The team's question bank for the conversation sidebar, seeded with Cadans's defaults. */
+export const QUESTIONS: TabDef = {
+  key: 'questions',
+  nl: 'Gespreksvragen',
+  en: 'Conversation questions',
+  aliases: ['Vragen', 'Questions'],
+  columns: [
+    { key: 'phase', nl: 'Fase', en: 'Phase', width: 160 },
+    { key: 'audience', nl: 'Type', en: 'Type', validation: { nl: ['Klant', 'Kandidaat', 'Prospect'], en: ['Client', 'Candidate', 'Prospect'] }, width: 90 },
+    { key: 'tier', nl: 'Tier', en: 'Tier', validation: { nl: ['A', 'B', 'C'], en: ['A', 'B', 'C'] }, width: 50 },
+    { key: 'language', nl: 'Taal', en: 'Language', validation: { nl: ['nl', 'en'], en: ['nl', 'en'] }, width: 60 },
+    { key: 'question', nl: 'Vraag', en: 'Question', width: 520 },
   ],
 };
 
@@ -111,7 +183,7 @@ export const LOG: TabDef = {
   ],
 };
 
-export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG];
+export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS];
 
 /** Status colours for conditional formatting, keyed by the core's status names. */
 export const STATUS_COLOURS = {

@@ -12,6 +12,8 @@ import { formatDay } from '../core/dates';
 import { LogTab } from '../engine/log';
 import { computeRefresh, refresh as runRefresh } from '../engine/refresh';
 import { planReminders } from '../engine/reminders';
+import { logTouchpoint as logPreparedTouchpoint, type PrepContext, prepContext } from '../engine/prep';
+import { documentRequestLog } from './requests';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
@@ -64,6 +66,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createMenu(words.title)
     .addItem(words.setup, 'setupWorkbook')
     .addItem(words.refresh, 'refreshNow')
+    .addItem(words.prep, 'showPrepSidebar')
     .addSeparator()
     .addItem(words.preview, 'previewReminders')
     .addItem(words.sendNow, 'sendRemindersNow')
@@ -216,6 +219,46 @@ export function disableReminders(): void {
   deleteTriggers(DAILY_HANDLER);
   deleteTriggers(FOLLOW_UP_HANDLER);
   tell(catalogue(languageOf(workbook())).reminders.disabled);
+}
+
+/** Menu: opens the conversation sidebar for the selected row. */
+export function showPrepSidebar(): void {
+  const language = languageOf(workbook());
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(catalogue(language).sidebar.title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * Called by the sidebar: what to show for the selected row (plain values only, no Dates).
+ * @return {Object} The context for the page.
+ */
+export function getPrepContext(): PrepContext {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new AppsScriptWorkbook(ss);
+  const range = ss.getActiveRange();
+  const selection = range ? { sheet: range.getSheet().getName(), row: range.getRow() } : null;
+  const now = new Date();
+  return prepContext(wb, selection, wb.clock.dayOf(now), now);
+}
+
+/**
+ * Called by the sidebar: logs a touchpoint and its next steps for the relationship in the given
+ * row, once per request ID. A request that does not fit the sheet is refused with a message.
+ * @param {Object} payload What the page collected.
+ * @return {Object} The result and the updated card.
+ */
+export function logTouchpoint(payload: unknown) {
+  const lock = LockService.getScriptLock();
+  // One at a time: a double click's second call waits, then sees the first call's request ID.
+  if (!lock.tryLock(20_000)) throw new Error(catalogue(languageOf(workbook())).reminders.busy);
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const wb = new AppsScriptWorkbook(ss);
+    const now = new Date();
+    return logPreparedTouchpoint(wb, payload, wb.clock.dayOf(now), now, documentRequestLog());
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Menu: what Cadans is and where its numbers live. */

@@ -31,11 +31,20 @@ export interface DigestItem extends DigestCandidate {
   nextContact: Day;
 }
 
+/** An open next step from the Acties tab, due within the window or overdue. */
+export interface DigestAction {
+  row: number;
+  relation: string;
+  action: string;
+  due: Day;
+}
+
 export interface Digest {
   owner: string;
   day: Day;
   items: DigestItem[];
   counts: Record<DigestStatus, number>;
+  actions: DigestAction[];
 }
 
 /** Who may receive mail: whole addresses and whole domains (`@bureau.nl` or `bureau.nl`). */
@@ -86,8 +95,22 @@ export interface DigestPlan {
   withoutOwner: number[];
 }
 
-export function planDigests(candidates: readonly DigestCandidate[], today: Day, team: Team): DigestPlan {
+export interface OpenAction extends DigestAction {
+  owner: string | null;
+  done: boolean;
+}
+
+export function planDigests(candidates: readonly DigestCandidate[], today: Day, team: Team, actions: readonly OpenAction[] = [], dueSoonDays = 7): DigestPlan {
   const byOwner = new Map<string, DigestItem[]>();
+  const actionsByOwner = new Map<string, DigestAction[]>();
+  for (const a of actions) {
+    // Open actions due within the window, and every overdue one until it is done.
+    if (a.done || !a.owner || a.due > today + dueSoonDays) continue;
+    const list = actionsByOwner.get(a.owner) ?? [];
+    list.push({ row: a.row, relation: a.relation, action: a.action, due: a.due });
+    actionsByOwner.set(a.owner, list);
+    if (!byOwner.has(a.owner)) byOwner.set(a.owner, []);
+  }
   const withoutOwner: number[] = [];
   for (const c of candidates) {
     if (c.status !== 'overdue' && c.status !== 'never' && c.status !== 'dueSoon') continue;
@@ -105,13 +128,14 @@ export function planDigests(candidates: readonly DigestCandidate[], today: Day, 
   const notOnTeam: DigestPlan['notOnTeam'] = [];
   for (const [owner, items] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
     if (!isOnTeam(owner, team)) {
-      notOnTeam.push({ owner, rows: items.map((i) => i.row) });
+      if (items.length > 0) notOnTeam.push({ owner, rows: items.map((i) => i.row) });
       continue;
     }
     items.sort(compareItems);
     const counts = { overdue: 0, never: 0, dueSoon: 0 };
     for (const i of items) counts[i.status]++;
-    digests.push({ owner, day: today, items, counts });
+    const ownerActions = (actionsByOwner.get(owner) ?? []).sort((a, b) => a.due - b.due || a.row - b.row);
+    digests.push({ owner, day: today, items, counts, actions: ownerActions });
   }
   return { digests, notOnTeam, withoutOwner };
 }

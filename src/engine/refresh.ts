@@ -7,11 +7,13 @@ import { type Day, MAX_DAY } from '../core/dates';
 import { conventionsFor, type Language, normaliseLocale } from '../core/locale';
 import { isBlank, type ParseContext } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { type ColumnDef, PIPELINE, RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
+import { pipelineTable, readProspects } from '../workbook/pipeline';
 import { displayName, findTab } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
-import { type RelationRecord, readRelations, readTouchpoints, tableOf } from '../workbook/relations';
+import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
 import { loadSettings, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 
@@ -29,6 +31,8 @@ export interface RefreshResult {
   outcomes: RelationOutcome[];
   counts: StatusCounts;
   problems: Problem[];
+  /** Every readable touchpoint, for the conversation sidebar's history. */
+  touchpoints: TouchpointRecord[];
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
   relationsSheet: string | null;
   ownerColumn: string | null;
@@ -69,7 +73,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relationsSheet: null, ownerColumn: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, touchpoints: [], relationsSheet: null, ownerColumn: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -90,12 +94,14 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   }
 
   const latestTouch = new Map<string, Day>();
+  const touchRecords: TouchpointRecord[] = [];
   const touchpointsName = findTab(TOUCHPOINTS, names);
   if (touchpointsName) {
     const touchpoints = tableOf(TOUCHPOINTS, touchpointsName, workbook.sheet(touchpointsName).readAll());
     reportColumns(touchpoints, problems, ['date', 'relationId']);
     const relCol = touchpoints.columns.index.get('relationId');
     for (const t of readTouchpoints(touchpoints, ctx, problems)) {
+      touchRecords.push(t);
       const label = relCol === undefined ? null : columnLabel(touchpoints.header[relCol], relCol);
       if (!byId.has(t.relationId)) {
         problems.add(touchpointsName, t.row, label, t.relationId, problems.text(t.relationId === '' ? 'missingId' : 'unknownRelation'));
@@ -137,6 +143,13 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   }
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
+  const pipelineName = findTab(PIPELINE, names);
+  if (pipelineName) {
+    const pipeline = pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll());
+    const prospects = readProspects(pipeline, ctx, problems);
+    const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
+    writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
+  }
   const todayRow = settingsTable.rows.get('today');
   if (settingsName && todayRow && settingsTable.valueColumn) {
     const column = settingsTable.valueColumn;
@@ -144,7 +157,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   }
     const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relationsSheet: relationsName, ownerColumn }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, touchpoints: touchRecords, relationsSheet: relationsName, ownerColumn }, writes };
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {
@@ -216,6 +229,25 @@ function writeComputedColumns(
     }
     sheet.write(2, block[0].index + 1, values);
   }
+}
+
+/** `gekwalificeerd`, or what is missing: `ontbreekt: Budget, Beslisser`. */
+export function bantLabel(answers: BantAnswers, language: Language): string {
+  const { qualified, missing } = bantVerdict(answers);
+  const words = catalogue(language).bant;
+  if (qualified) return words.qualified;
+  return `${words.missing}: ${missing.map((k) => displayName(PHASES.find((p) => p.key === k)!, language)).join(', ')}`;
+}
+
+/** One computed column of a tab, written in one block; its header added to the right if missing. */
+function writeColumn(sheet: SheetPort, table: ReturnType<typeof tableOf>, col: ColumnDef, language: Language, valueOf: (row: number) => unknown): void {
+  let index = table.columns.index.get(col.key);
+  if (index === undefined) {
+    index = Math.max(table.columns.width, table.header.length);
+    sheet.write(1, index + 1, [[displayName(col, language)]]);
+  }
+  if (table.rows.length === 0) return;
+  sheet.write(2, index + 1, table.rows.map((_, i) => [valueOf(i + 2)]));
 }
 
 /**

@@ -7,12 +7,15 @@
 // synchronously with MailApp and the local shell asynchronously through SMTP or to files.
 
 import type { Day } from '../core/dates';
-import { type DigestCandidate, type DigestPlan, isTeamEmpty, parseTeam, planDigests, sendDayVerdict, type SendDayVerdict } from '../core/digest';
+import { type DigestCandidate, type DigestPlan, isTeamEmpty, type OpenAction, parseTeam, planDigests, sendDayVerdict, type SendDayVerdict } from '../core/digest';
+import { conventionsFor, normaliseLocale } from '../core/locale';
+import { readActions } from '../workbook/actions';
+import { findTab } from '../workbook/headers';
+import { type Problem, ProblemList } from '../workbook/problems';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ComposedMail, composeDigest } from '../mail/compose';
-import { RELATIONS } from '../../sheets-templates/tabs';
+import { ACTIONS, RELATIONS } from '../../sheets-templates/tabs';
 import { displayName } from '../workbook/headers';
-import { type Problem } from '../workbook/problems';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
 import { computeRefresh, refresh, type RefreshResult } from './refresh';
@@ -76,6 +79,17 @@ function candidates(result: RefreshResult): DigestCandidate[] {
   }));
 }
 
+/** The Acties tab's open next steps, read once; problems in it go to the run's problems. */
+function openActions(workbook: WorkbookPort, result: RefreshResult): OpenAction[] {
+  const name = findTab(ACTIONS, workbook.sheetNames());
+  if (!name) return [];
+  const problems = new ProblemList(result.settings.language, workbook.clock);
+  const ctx = { conventions: conventionsFor(result.settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
+  const actions = readActions(name, workbook.sheet(name).readAll(), ctx, problems);
+  result.problems.push(...problems.items);
+  return actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId }));
+}
+
 /**
  * Everything up to sending: with `write`, the refresh writes its columns and Log lines (the
  * daily run); without, nothing is written (the preview).
@@ -97,7 +111,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const team = parseTeam(reminders.team ?? options.defaultTeam ?? '').team;
   if (isTeamEmpty(team)) return { ...base, verdict, noTeam: true };
 
-  const digests = planDigests(candidates(result), options.today, team);
+  const digests = planDigests(candidates(result), options.today, team, openActions(workbook, result), settings.cadence.dueSoonDays);
   const problems: Problem[] = [];
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;

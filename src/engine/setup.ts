@@ -6,7 +6,9 @@ import { STATUS_ORDER } from '../core/cadence';
 import { type Language, languageOfLocale } from '../core/locale';
 import { CATALOGUES, catalogue, fill } from '../i18n/catalogue';
 import { defaultValueOf, SETTING_DEFS } from '../../sheets-templates/settings';
-import { type ColumnDef, LOG, NUMBER_FORMATS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
+import { type ColumnDef, LOG, NUMBER_FORMATS, QUESTIONS, RELATIONS, SETTINGS, STATUS_COLOURS, type TabDef, TABS } from '../../sheets-templates/tabs';
+import { DEFAULT_QUESTIONS } from '../../sheets-templates/questions';
+import { PHASES } from '../core/prep';
 import type { Problem } from '../workbook/problems';
 import { displayName, findTab, mapColumns, normaliseName } from '../workbook/headers';
 import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
@@ -90,7 +92,28 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
     if (col.validation) sheet.setListValidation(column, 2, [...col.validation.nl, ...col.validation.en.filter((v) => !col.validation!.nl.includes(v))]);
   }
   if (tab.key === RELATIONS.key) sheet.setStatusColours(positions.get('status')!, 2, statusColourRules());
+  if (tab.key === QUESTIONS.key && !existing) sheet.append(seedQuestions(tab.columns.map((c) => c.key)));
   if (tab.key === SETTINGS.key) ensureSettings(sheet, positions, language, result);
+}
+
+/** The default question bank in both languages, in the tab's column order. */
+function seedQuestions(keys: readonly string[]): unknown[][] {
+  const audiences = { klant: { nl: 'Klant', en: 'Client' }, kandidaat: { nl: 'Kandidaat', en: 'Candidate' }, prospect: { nl: 'Prospect', en: 'Prospect' } };
+  const rows: unknown[][] = [];
+  for (const language of ['nl', 'en'] as const) {
+    for (const [phase, audience, tier, nl, en] of DEFAULT_QUESTIONS) {
+      const def = PHASES.find((p) => p.key === phase)!;
+      const values: Record<string, string> = {
+        phase: def[language],
+        audience: audience ? audiences[audience][language] : '',
+        tier,
+        language,
+        question: language === 'nl' ? nl : en,
+      };
+      rows.push(keys.map((k) => values[k] ?? ''));
+    }
+  }
+  return rows;
 }
 
 /** A tab holds the team's data when anything stands below its header. */

@@ -52,6 +52,7 @@ export function digestSubject(digest: Digest, language: Language, dueSoonDays: n
     const template = dueSoonDays === 7 ? words.subjectThisWeek : dueSoonDays === 1 ? words.subjectWithinOne : words.subjectWithin;
     parts.push(fill(template, { n: digest.counts.dueSoon, days: dueSoonDays }));
   }
+  if (digest.actions.length) parts.push(fill(digest.actions.length === 1 ? words.subjectActionOne : words.subjectActions, { n: digest.actions.length }));
   return `Cadans: ${parts.join(', ')} (${shortDate(digest.day, language)})`;
 }
 
@@ -98,6 +99,19 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
         link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}" target="_blank">${escapeHtml(d.openRow)}</a></div>` : '',
         '</div>',
       ].join(''),
+    );
+  }
+  if (digest.actions.length > 0) {
+    textLines.push(`${d.actions}:`);
+    for (const a of digest.actions) {
+      const late = a.due < digest.day ? ` (${d.late})` : '';
+      textLines.push(`- ${formatDay(a.due)}${late}: ${oneLine(a.action)} · ${oneLine(a.relation)}`);
+    }
+    textLines.push('');
+    htmlItems.push(
+      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.actions)}</div><ul style="margin:4px 0;padding-left:18px">${digest.actions
+        .map((a) => `<li style="overflow-wrap:anywhere">${escapeHtml(formatDay(a.due))}${a.due < digest.day ? ` <b>(${escapeHtml(d.late)})</b>` : ''}: ${escapeHtml(oneLine(a.action))} · ${escapeHtml(oneLine(a.relation))}</li>`)
+        .join('')}</ul></div>`,
     );
   }
   textLines.push(d.footer);

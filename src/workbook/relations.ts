@@ -109,6 +109,8 @@ export interface TouchpointRecord {
   row: number;
   day: Day;
   relationId: string;
+  kind: string;
+  notes: string;
 }
 
 export function readTouchpoints(table: Table, ctx: ParseContext, problems: ProblemList): TouchpointRecord[] {
@@ -126,7 +128,7 @@ export function readTouchpoints(table: Table, ctx: ParseContext, problems: Probl
       }
       return;
     }
-    out.push({ row: rowNumber, day, relationId });
+    out.push({ row: rowNumber, day, relationId, kind: text(row, table, 'kind'), notes: text(row, table, 'notes') });
   });
   return out;
 }

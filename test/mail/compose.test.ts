@@ -29,7 +29,7 @@ function item(over: Partial<DigestItem>): DigestItem {
 function digest(items: DigestItem[], counts?: Partial<Digest['counts']>): Digest {
   const c = { overdue: 0, never: 0, dueSoon: 0 };
   for (const i of items) c[i.status]++;
-  return { owner: 'sanne@bureau.nl', day: MON_23_NOV, items, counts: { ...c, ...counts } };
+  return { owner: 'sanne@bureau.nl', day: MON_23_NOV, items, counts: { ...c, ...counts }, actions: [] };
 }
 
 const counted = (overdue: number, never: number, dueSoon: number): Digest => ({
@@ -37,6 +37,7 @@ const counted = (overdue: number, never: number, dueSoon: number): Digest => ({
   day: MON_23_NOV,
   items: [],
   counts: { overdue, never, dueSoon },
+  actions: [],
 });
 
 const options = (over: Partial<ComposeOptions> = {}): ComposeOptions => ({

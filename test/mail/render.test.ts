@@ -111,7 +111,7 @@ function longDigest(): Digest {
     { ...base, row: 3, id: 'R2', name: `Dr.${UNBROKEN}`, organisation: 'Gemeente Heuvelrug', status: 'never', tier: 'B', lastContact: null, nextContact: dayFromYmd(2026, 11, 24), daysOverdue: 0 },
     { ...base, row: 4, id: 'R3', name: 'Fatima El Amrani', type: 'candidate', organisation: `${UNBROKEN} ${UNBROKEN}`, status: 'dueSoon', tier: 'C', daysOverdue: 0, nextContact: dayFromYmd(2026, 11, 28) },
   ];
-  return { owner: 'sanne@bureau.nl', day: dayFromYmd(2026, 11, 24), items, counts: { overdue: 1, never: 1, dueSoon: 1 } };
+  return { owner: 'sanne@bureau.nl', day: dayFromYmd(2026, 11, 24), items, counts: { overdue: 1, never: 1, dueSoon: 1 }, actions: [] };
 }
 
 const longMail = () =>

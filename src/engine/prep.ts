@@ -1,0 +1,337 @@
+// The conversation sidebar's server side: what the page shows for the selected row, and logging
+// a touchpoint with its next steps. What goes to the page is plain JSON (dates as text):
+// google.script.run turns a Date in a return value into null.
+
+import { cadenceOf } from '../core/cadence';
+import { type Day, dayFromYmd, formatDay, isoFromDay, isValidYmd } from '../core/dates';
+import type { Language } from '../core/locale';
+import { conventionsFor, normaliseLocale } from '../core/locale';
+import { type Audience, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
+import { catalogue, fill } from '../i18n/catalogue';
+import { ACTIONS, PIPELINE, QUESTIONS, RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { displayName, findTab, mapColumns } from '../workbook/headers';
+import { pipelineTable, readProspects } from '../workbook/pipeline';
+import type { WorkbookPort } from '../workbook/ports';
+import { ProblemList } from '../workbook/problems';
+import { readQuestionBank } from '../workbook/questions';
+import { computeRefresh, type RelationOutcome } from './refresh';
+
+export interface Selection {
+  sheet: string;
+  row: number;
+}
+
+export interface PhaseView {
+  key: string;
+  title: string;
+  minutes: number | null;
+  group: PhaseDef['group'];
+  questions: string[];
+}
+
+export interface RelationCard {
+  row: number;
+  id: string;
+  name: string;
+  type: string;
+  organisation: string;
+  tier: string;
+  lastContact: string | null;
+  nextContact: string | null;
+  status: string;
+  statusKey: string;
+  daysOverdue: number | null;
+  revenue: number | null;
+  /** Share of all clients' revenue, 0-1; null for candidates or without revenue. */
+  revenueShare: number | null;
+}
+
+export type PrepContext =
+  | { kind: 'none'; language: Language; labels: SidebarLabels; message: string }
+  | {
+      kind: 'relation';
+      language: Language;
+      labels: SidebarLabels;
+      relation: RelationCard;
+      touchpoints: Array<{ date: string; kind: string; notes: string }>;
+      agenda: string;
+      phases: PhaseView[];
+      checklist: string[];
+      today: string;
+    }
+  | {
+      kind: 'prospect';
+      language: Language;
+      labels: SidebarLabels;
+      prospect: { row: number; organisation: string; contact: string; stage: string; proposalSent: string | null; nextStep: string };
+      bant: Array<{ key: string; label: string; answer: boolean | null; note: string }>;
+      qualified: boolean;
+      phases: PhaseView[];
+    };
+
+export type SidebarLabels = ReturnType<typeof catalogue>['sidebar'];
+
+function phaseViews(workbook: WorkbookPort, audience: Audience, tier: 'A' | 'B' | 'C' | null, language: Language, problems: ProblemList): PhaseView[] {
+  const name = findTab(QUESTIONS, workbook.sheetNames());
+  const bank = name ? readQuestionBank(name, workbook.sheet(name).readAll(), problems) : [];
+  return questionsFor(bank, audience, tier, language).map(({ phase, questions }) => ({
+    key: phase.key,
+    title: phase[language],
+    minutes: phase.minutes,
+    group: phase.group,
+    questions,
+  }));
+}
+
+function card(o: RelationOutcome, clientRevenue: number, language: Language): RelationCard {
+  const r = o.relation;
+  const words = catalogue(language);
+  return {
+    row: r.row,
+    id: r.id,
+    name: r.name,
+    type: r.type ? words.digest.types[r.type] : '',
+    organisation: r.organisation,
+    tier: r.tier ?? '',
+    lastContact: o.lastContact === null ? null : formatDay(o.lastContact),
+    nextContact: o.nextContact === null ? null : formatDay(o.nextContact),
+    status: words.status[o.status],
+    statusKey: o.status,
+    daysOverdue: o.daysOverdue,
+    revenue: r.revenue,
+    revenueShare: r.type === 'client' && r.revenue !== null && clientRevenue > 0 ? r.revenue / clientRevenue : null,
+  };
+}
+
+/** What the sidebar shows for the selected row: a relationship, a prospect, or how to select one. */
+export function prepContext(workbook: WorkbookPort, selection: Selection | null, today: Day, now: Date): PrepContext {
+  const refreshed = computeRefresh(workbook, { today, now, job: 'showPrepSidebar' });
+  const language = refreshed.settings.language;
+  const labels = catalogue(language).sidebar;
+  const problems = new ProblemList(language, workbook.clock);
+  const none = (message: string): PrepContext => ({ kind: 'none', language, labels, message });
+  if (!selection || selection.row < 2) return none(labels.selectRow);
+
+  if (selection.sheet === refreshed.relationsSheet) {
+    const outcome = refreshed.outcomes.find((o) => o.relation.row === selection.row);
+    if (!outcome) return none(labels.notARelation);
+    const r = outcome.relation;
+    const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
+    const audience: Audience = r.type ?? 'client';
+    const phases = phaseViews(workbook, audience, r.tier, language, problems);
+    const history = refreshed.touchpoints
+      .filter((t) => t.relationId === r.id && r.id !== '')
+      .sort((a, b) => b.day - a.day || b.row - a.row)
+      .slice(0, 3)
+      .map((t) => ({ date: formatDay(t.day), kind: t.kind, notes: t.notes }));
+    return {
+      kind: 'relation',
+      language,
+      labels,
+      relation: card(outcome, clientRevenue, language),
+      touchpoints: history,
+      agenda: refreshed.settings.reminders.agendas[audience === 'candidate' ? 'candidate' : 'client'][r.tier ?? 'C'],
+      phases: phases.filter((p) => p.group !== 'checklist'),
+      checklist: phases.find((p) => p.group === 'checklist')?.questions ?? [],
+      today: isoFromDay(today),
+    };
+  }
+
+  const pipelineName = findTab(PIPELINE, workbook.sheetNames());
+  if (pipelineName && selection.sheet === pipelineName) {
+    const ctx = { conventions: conventionsFor(refreshed.settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
+    const prospect = readProspects(pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()), ctx, problems).find((p) => p.row === selection.row);
+    if (!prospect) return none(labels.notARelation);
+    const verdict = bantVerdict(prospect.bant);
+    // The questions that fill the gaps: only the BANT phases still missing.
+    const phases = phaseViews(workbook, 'prospect', null, language, problems).filter((p) => verdict.missing.includes(p.key as never));
+    return {
+      kind: 'prospect',
+      language,
+      labels,
+      prospect: {
+        row: prospect.row,
+        organisation: prospect.organisation,
+        contact: prospect.contact,
+        stage: prospect.stage,
+        proposalSent: prospect.proposalSent === null ? null : formatDay(prospect.proposalSent),
+        nextStep: prospect.nextStep,
+      },
+      bant: BANT_KEYS.map((key) => ({ key, label: displayName(PHASES.find((p) => p.key === key)!, language), answer: prospect.bant[key], note: prospect.notes[key] })),
+      qualified: verdict.qualified,
+      phases,
+    };
+  }
+  return none(labels.selectRow);
+}
+
+// ---- Logging a touchpoint -------------------------------------------------------------------
+
+/** Remembers which logging requests were carried out, so that a double click or retry logs once. */
+export interface RequestLog {
+  seen(requestId: string): boolean;
+  remember(requestId: string): void;
+}
+
+export interface LogResult {
+  alreadyLogged: boolean;
+  message: string;
+  relation: RelationCard;
+}
+
+const VALUE_ADDS = ['marketInsight', 'introduction', 'advice', 'none'] as const;
+const MAX_NOTE = 5000;
+
+/** A user mistake or a forged call: refused with a message the sidebar shows as it is. */
+export class RefusedError extends Error {}
+
+function field<T>(input: Record<string, unknown>, key: string, check: (v: unknown) => v is T, message: string): T {
+  const value = input[key];
+  if (!check(value)) throw new RefusedError(message);
+  return value;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+
+function isoDay(text: unknown): Day | null {
+  const m = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  return m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/**
+ * Appends one Touchpoints row, sets the relationship's last contact, next contact, status and days
+ * overdue, and appends the next steps to Acties. Everything is checked before the first write.
+ */
+export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: Day, now: Date, requests: RequestLog): LogResult {
+  const refreshed = computeRefresh(workbook, { today, now, job: 'logTouchpoint' });
+  const language = refreshed.settings.language;
+  const words = catalogue(language).sidebar;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new RefusedError(words.badRequest);
+  const input = payload as Record<string, unknown>;
+  const requestId = field(input, 'requestId', (v): v is string => isString(v) && /^[\w-]{8,64}$/.test(v), words.badRequest);
+  const row = field(input, 'row', (v): v is number => isInt(v) && v >= 2, words.badRow);
+  const relationId = field(input, 'relationId', (v): v is string => isString(v) && v.trim() !== '', words.missingId);
+  const outcome = refreshed.outcomes.find((o) => o.relation.row === row);
+  if (!outcome || outcome.relation.id !== relationId.trim()) throw new RefusedError(fill(words.rowMismatch, { row, id: relationId }));
+  const relation = outcome.relation;
+  const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
+
+  if (requests.seen(requestId)) {
+    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language) };
+  }
+  const kind = field(input, 'kind', (v): v is string => isString(v) && v.trim().length > 0 && v.length <= 50, words.badKind).trim();
+  const duration = field(input, 'duration', (v): v is number => isInt(v) && v >= 1 && v <= 600, words.badDuration);
+  const valueAdd = field(input, 'valueAdd', (v): v is (typeof VALUE_ADDS)[number] => isString(v) && (VALUE_ADDS as readonly string[]).includes(v), words.badRequest);
+  const newOpportunity = field(input, 'newOpportunity', isBool, words.badRequest);
+  const referral = field(input, 'referral', isBool, words.badRequest);
+  const notesInput = input.notes ?? {};
+  if (typeof notesInput !== 'object' || notesInput === null || Array.isArray(notesInput)) throw new RefusedError(words.badRequest);
+  const notes = PHASES.filter((p) => isString((notesInput as Record<string, unknown>)[p.key]) && ((notesInput as Record<string, string>)[p.key]).trim() !== '')
+    .map((p) => `${p[language]}: ${((notesInput as Record<string, string>)[p.key]).trim().slice(0, MAX_NOTE)}`)
+    .join('\n');
+  const stepsInput = input.steps ?? [];
+  if (!Array.isArray(stepsInput) || stepsInput.length > 10) throw new RefusedError(words.badRequest);
+  const steps = stepsInput.map((s: unknown) => {
+    if (s === null || typeof s !== 'object') throw new RefusedError(words.badRequest);
+    const step = s as Record<string, unknown>;
+    if (step.kind === 'warmIntroduction' || step.kind === 'introductionMeeting') {
+      return { action: words.stepPresets[step.kind], due: stepDue(step.kind, today) };
+    }
+    const text = field(step, 'text', (v): v is string => isString(v) && v.trim() !== '' && v.length <= 500, words.badStep).trim();
+    const due = isoDay(step.due);
+    if (due === null) throw new RefusedError(words.badStep);
+    return { action: text, due };
+  });
+
+  // Everything is valid: write.
+  const names = workbook.sheetNames();
+  const yes = language === 'nl' ? 'ja' : 'yes';
+  const no = language === 'nl' ? 'nee' : 'no';
+  const touchValues: Record<string, unknown> = {
+    date: workbook.clock.instantOf(today),
+    relationId: relation.id,
+    kind,
+    duration,
+    owner: relation.owner ?? '',
+    notes,
+    valueAdd: words.valueAdds[valueAdd],
+    newOpportunity: newOpportunity ? yes : no,
+    referral: referral ? yes : no,
+  };
+  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language);
+
+  const updated = cadenceOf({ active: relation.active, tier: relation.tier ?? 'C', lastContact: today }, today, refreshed.settings.cadence);
+  const relationsSheet = workbook.sheet(refreshed.relationsSheet!);
+  const map = mapColumns(RELATIONS, relationsSheet.readHeader());
+  const cells: Record<string, unknown> = {
+    lastContact: workbook.clock.instantOf(today),
+    nextContact: updated.nextContact === null ? '' : workbook.clock.instantOf(updated.nextContact),
+    status: catalogue(language).status[updated.status],
+    daysOverdue: updated.daysOverdue ?? '',
+  };
+  writeRowCells(relationsSheet, row, map.index, cells);
+
+  if (steps.length > 0) {
+    const rows = steps.map((step) => ({
+      relationId: relation.id,
+      relation: relation.name,
+      owner: relation.owner ?? '',
+      action: step.action,
+      due: workbook.clock.instantOf(step.due),
+      done: no,
+      created: workbook.clock.instantOf(today),
+    }));
+    appendByHeader(workbook, ACTIONS, workbook.sheetNames(), rows, language);
+  }
+  requests.remember(requestId);
+  const after: RelationOutcome = { ...updated, relation, lastContact: today };
+  return {
+    alreadyLogged: false,
+    message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),
+    relation: card(after, clientRevenue, language),
+  };
+}
+
+/** Appends rows to a tab in the tab's own column order (one write), creating the tab if it is missing. */
+function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, names: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, language: Language): void {
+  const name = findTab(tab, names);
+  let sheet;
+  let header: unknown[];
+  if (name) {
+    sheet = workbook.sheet(name);
+    header = sheet.readHeader();
+  } else {
+    sheet = workbook.addSheet(displayName(tab, language));
+    header = tab.columns.map((c) => displayName(c, language));
+    sheet.write(1, 1, [header]);
+    sheet.styleHeader(header.length, tab.columns.map((c) => c.width));
+  }
+  const map = mapColumns(tab, header);
+  const width = Math.max(header.length, ...[...map.index.values()].map((i) => i + 1));
+  sheet.append(
+    rows.map((values) => {
+      const row: unknown[] = new Array(width).fill('');
+      map.index.forEach((index, key) => {
+        if (key in values) row[index] = values[key];
+      });
+      return row;
+    }),
+  );
+}
+
+/** Writes a few cells of one row, one block per run of adjacent columns. */
+function writeRowCells(sheet: ReturnType<WorkbookPort['sheet']>, row: number, index: Map<string, number>, cells: Record<string, unknown>): void {
+  const placed = Object.entries(cells)
+    .filter(([key]) => index.has(key))
+    .map(([key, value]) => ({ column: index.get(key)!, value }))
+    .sort((a, b) => a.column - b.column);
+  let start = 0;
+  while (start < placed.length) {
+    let end = start;
+    while (end + 1 < placed.length && placed[end + 1].column === placed[end].column + 1) end++;
+    sheet.write(row, placed[start].column + 1, [placed.slice(start, end + 1).map((p) => p.value)]);
+    start = end + 1;
+  }
+}

@@ -1,0 +1,229 @@
+/// <reference lib="dom" />
+// The conversation sidebar page. Everything from the sheet is user text, so the page builds the
+// DOM with textContent only, never innerHTML. Every server call has a failure handler, and its
+// button is disabled while it runs; a retry of "log touchpoint" reuses its request ID, so the
+// server logs it once.
+
+import type { PhaseView, PrepContext, RelationCard } from '../engine/prep';
+
+interface Runner {
+  withSuccessHandler(f: (value: unknown) => void): Runner;
+  withFailureHandler(f: (error: { message?: string }) => void): Runner;
+  [name: string]: unknown;
+}
+declare const google: { script: { run: Runner } };
+
+type Labels = Extract<PrepContext, { kind: 'none' }>['labels'];
+type Step = { kind: 'warmIntroduction' | 'introductionMeeting' | 'custom'; text?: string; due?: string };
+
+let labels: Labels | null = null;
+let context: PrepContext | null = null;
+let requestId = newRequestId();
+let steps: Step[] = [];
+
+function newRequestId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function call<T>(name: string, ...args: unknown[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler((e) => reject(e));
+    (runner[name] as (...a: unknown[]) => void)(...args);
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const child of children) if (child !== null) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+function say(text: string, kind: 'ok' | 'error' | '' = ''): void {
+  const message = document.getElementById('message')!;
+  message.textContent = text;
+  message.className = kind;
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** Disables every button while a server call runs, and says when it failed. */
+async function busy<T>(work: () => Promise<T>): Promise<T | null> {
+  const buttons = Array.from(document.querySelectorAll('button'));
+  buttons.forEach((b) => (b.disabled = true));
+  say(labels?.loading ?? '…');
+  try {
+    return await work();
+  } catch (error) {
+    const message = (error as { message?: string })?.message ?? String(error);
+    say(labels ? fill(labels.failed, { message }) : message, 'error');
+    return null;
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+  }
+}
+
+async function load(): Promise<void> {
+  const result = await busy(() => call<PrepContext>('getPrepContext'));
+  if (!result) return;
+  context = result;
+  labels = result.labels;
+  requestId = newRequestId();
+  steps = [];
+  say('');
+  render();
+}
+
+function render(): void {
+  if (!context || !labels) return;
+  document.documentElement.lang = context.language;
+  document.getElementById('title')!.textContent = labels.title;
+  document.getElementById('refresh')!.textContent = labels.refresh;
+  const content = document.getElementById('content')!;
+  content.replaceChildren();
+  if (context.kind === 'none') {
+    content.append(el('p', { id: 'hint' }, context.message));
+    return;
+  }
+  if (context.kind === 'prospect') return renderProspect(content, context);
+  renderRelation(content, context);
+}
+
+function relationCard(r: RelationCard): HTMLElement {
+  const l = labels!;
+  const facts = el('div', { class: 'facts' });
+  const fact = (name: string, value: Node | string) => facts.append(el('span', { class: 'muted' }, name), el('span', {}, value));
+  fact(l.lastContact, r.lastContact ?? '—');
+  fact(l.nextContact, el('span', {}, `${r.nextContact ?? '—'} `, el('span', { class: `badge ${r.statusKey}` }, r.status)));
+  if (r.daysOverdue) fact(l.daysOverdue, String(r.daysOverdue));
+  if (r.revenueShare !== null) fact(l.revenueShare, `${(r.revenueShare * 100).toFixed(1)}%`);
+  return el('section', { class: 'card', id: 'card' }, el('h2', { id: 'name' }, r.name || r.id), el('div', { class: 'muted' }, [r.type, r.organisation, r.tier ? `Tier ${r.tier}` : ''].filter(Boolean).join(' · ')), facts);
+}
+
+function phaseSection(phase: PhaseView, withNotes: boolean): HTMLElement {
+  const l = labels!;
+  const title = phase.minutes ? `${phase.title} (${fill(l.minutes, { n: phase.minutes })})` : phase.title;
+  const section = el('details', { open: '', 'data-phase': phase.key }, el('summary', {}, title), el('ul', {}, ...phase.questions.map((q) => el('li', {}, q))));
+  if (withNotes) {
+    const id = `notes-${phase.key}`;
+    section.append(el('label', { for: id }, `${l.notes}: ${phase.title}`), el('textarea', { id, 'data-notes': phase.key }));
+  }
+  return section;
+}
+
+function renderRelation(content: HTMLElement, c: Extract<PrepContext, { kind: 'relation' }>): void {
+  const l = labels!;
+  content.append(relationCard(c.relation));
+  if (c.agenda) content.append(el('p', {}, el('b', {}, `${l.agenda}: `), c.agenda));
+  content.append(el('h3', {}, l.history));
+  content.append(c.touchpoints.length === 0 ? el('p', { class: 'muted' }, l.noHistory) : el('ul', { id: 'history' }, ...c.touchpoints.map((t) => el('li', {}, `${t.date} · ${t.kind}${t.notes ? `: ${t.notes}` : ''}`))));
+  for (const group of ['preparation', 'conversation', 'followUp'] as const) {
+    const phases = c.phases.filter((p) => p.group === group);
+    if (phases.length === 0) continue;
+    content.append(el('h3', {}, l[group]));
+    for (const phase of phases) content.append(phaseSection(phase, group !== 'preparation'));
+  }
+  if (c.checklist.length > 0) {
+    content.append(el('h3', {}, l.checklist));
+    c.checklist.forEach((item, i) => content.append(el('label', { class: 'check' }, el('input', { type: 'checkbox', id: `check-${i}` }), item)));
+  }
+  content.append(logForm(c));
+}
+
+function logForm(c: Extract<PrepContext, { kind: 'relation' }>): HTMLElement {
+  const l = labels!;
+  const minutes = c.phases.filter((p) => p.group === 'conversation').reduce((sum, p) => sum + (p.minutes ?? 0), 0) || 15;
+  const form = el('form', { id: 'log' });
+  form.append(
+    el('h3', {}, l.logButton),
+    el('label', { for: 'kind' }, l.kind),
+    el('input', { type: 'text', id: 'kind', value: l.kindDefault, maxlength: '50' }),
+    el('label', { for: 'duration' }, l.duration),
+    el('input', { type: 'number', id: 'duration', value: String(minutes), min: '1', max: '600' }),
+    el('label', { for: 'valueAdd' }, l.valueAdd),
+    el('select', { id: 'valueAdd' }, ...(['none', 'marketInsight', 'introduction', 'advice'] as const).map((k) => el('option', { value: k }, l.valueAdds[k]))),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'newOpportunity' }), l.newOpportunity),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'referral' }), l.referral),
+    el('h3', {}, l.nextSteps),
+    el('ul', { id: 'steps', class: 'steps' }),
+    el('label', { for: 'stepKind' }, l.nextSteps),
+    el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
+    el('label', { for: 'stepText' }, l.stepText),
+    el('input', { type: 'text', id: 'stepText', maxlength: '500' }),
+    el('label', { for: 'stepDue' }, l.stepDue),
+    el('input', { type: 'date', id: 'stepDue' }),
+    el('div', { class: 'bar' }, el('button', { type: 'button', id: 'addStep', class: 'secondary' }, l.addStep), el('button', { type: 'submit', id: 'logButton' }, l.logButton)),
+  );
+  form.querySelector('#addStep')!.addEventListener('click', addStep);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit(c);
+  });
+  return form;
+}
+
+function value(id: string): string {
+  return (document.getElementById(id) as HTMLInputElement).value;
+}
+
+function addStep(): void {
+  const kind = value('stepKind') as Step['kind'];
+  if (kind === 'custom') {
+    const text = value('stepText').trim();
+    const due = value('stepDue');
+    if (!text || !due) return say(labels!.badStep, 'error');
+    steps.push({ kind, text, due });
+  } else steps.push({ kind });
+  const list = document.getElementById('steps')!;
+  const last = steps[steps.length - 1];
+  list.append(el('li', {}, last.kind === 'custom' ? `${last.text} (${last.due})` : labels!.stepKinds[last.kind]));
+  say('');
+}
+
+async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<void> {
+  const notes: Record<string, string> = {};
+  document.querySelectorAll<HTMLTextAreaElement>('textarea[data-notes]').forEach((t) => (notes[t.dataset.notes!] = t.value));
+  const payload = {
+    requestId,
+    row: c.relation.row,
+    relationId: c.relation.id,
+    kind: value('kind'),
+    duration: Number(value('duration')),
+    valueAdd: value('valueAdd'),
+    newOpportunity: (document.getElementById('newOpportunity') as HTMLInputElement).checked,
+    referral: (document.getElementById('referral') as HTMLInputElement).checked,
+    notes,
+    steps,
+  };
+  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard }>('logTouchpoint', payload));
+  if (!result) return; // the same request ID is kept, so a retry cannot log twice
+  requestId = newRequestId();
+  steps = [];
+  c.relation = result.relation;
+  render();
+  say(result.message, 'ok');
+}
+
+function renderProspect(content: HTMLElement, c: Extract<PrepContext, { kind: 'prospect' }>): void {
+  const l = labels!;
+  const p = c.prospect;
+  const facts = el('div', { class: 'facts' });
+  const fact = (name: string, v: string) => facts.append(el('span', { class: 'muted' }, name), el('span', {}, v));
+  if (p.stage) fact(l.stage, p.stage);
+  fact(l.proposalSent, p.proposalSent ?? '—');
+  if (p.nextStep) fact(l.nextStep, p.nextStep);
+  content.append(el('section', { class: 'card', id: 'card' }, el('h2', { id: 'name' }, p.organisation), el('div', { class: 'muted' }, p.contact), facts));
+  content.append(el('h3', {}, l.bant));
+  content.append(
+    el('ul', { id: 'bant' }, ...c.bant.map((b) => el('li', { 'data-bant': b.key }, `${b.answer === true ? '✓' : b.answer === false ? '✗' : '?'} ${b.label}: ${b.answer === true ? l.yes : b.answer === false ? l.no : l.unknown}${b.note ? ` (${b.note})` : ''}`))),
+  );
+  content.append(el('p', { id: 'verdict' }, c.qualified ? l.qualified : l.notQualified));
+  for (const phase of c.phases) content.append(phaseSection(phase, false));
+}
+
+document.getElementById('refresh')!.addEventListener('click', () => void load());
+void load();
