@@ -50,4 +50,11 @@ export const SAMPLE_TOUCHPOINTS: readonly SampleCell[][] = [
   [ago(5), 'R099', 'Telefoon', 10, AMIRA, 'ID bestaat niet: wordt gemeld'],
 ];
 
+/** Columns: Organisatie, Contactpersoon, Eigenaar, Fase, Budget, Budget notitie, Beslisser, Beslisser notitie, Behoefte, Behoefte notitie, Tijdlijn, Tijdlijn notitie, Voorstel verstuurd, Volgende stap. */
+export const SAMPLE_PIPELINE: readonly SampleCell[][] = [
+  ['Omgevingsdienst Eemland', 'Ruud Kramer', JORIS, 'warm', 'ja', 'Begroting 2027 vastgesteld', 'nee', 'Directeur beslist, nog niet gesproken', 'ja', 'Drie vacatures vergunningverlening', '', '', null, 'Kennismaking met de directeur plannen'],
+  ['Fietsfabriek Velox', 'Annemiek Bos', SANNE, 'heet', 'ja', '', 'ja', 'CFO zelf', 'ja', 'Interim-controller nodig', 'ja', 'Start 1 februari', ago(3), 'Voorstel nabellen'],
+  ['Stichting Cultuurhuis', 'Wim de Groot', AMIRA, 'koud', '', '', '', '', 'ja', 'HR-adviseur voor reorganisatie', 'nee', 'Pas na de zomer', null, 'Marktinzicht salarissen sturen'],
+];
+
 export const SAMPLE_WORKBOOK_NAME = 'cadans-voorbeeld.xlsx';

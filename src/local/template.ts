@@ -3,8 +3,8 @@
 
 import { type Day, formatDay, isoFromDay } from '../core/dates';
 import { setupWorkbook } from '../engine/setup';
-import { SAMPLE_RELATIONS, SAMPLE_TEAM, SAMPLE_TOUCHPOINTS, type SampleCell } from '../../sheets-templates/sample';
-import { RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM, SAMPLE_TOUCHPOINTS, type SampleCell } from '../../sheets-templates/sample';
+import { PIPELINE, RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { loadSettings } from '../workbook/settings';
 import { findTab } from '../workbook/headers';
 import { XlsxWorkbook } from './xlsx';
@@ -26,6 +26,7 @@ export function templateWorkbook(today: Day, now: Date, options: { empty?: boole
       workbook.sheet(findTab(tab, names)!).write(2, 1, rows.map((row) => row.map((c) => cellValue(c, today, workbook))));
     fill(RELATIONS, SAMPLE_RELATIONS);
     fill(TOUCHPOINTS, SAMPLE_TOUCHPOINTS);
+    fill(PIPELINE, SAMPLE_PIPELINE);
     // The sample team receives the sample's morning mail.
     const settings = loadSettings(workbook);
     workbook.sheet(findTab(SETTINGS, names)!).write(settings.rows.get('team')!, settings.valueColumn!, [[`@${SAMPLE_TEAM.domain}`]]);
