@@ -18,7 +18,9 @@ export function asCellValue(value: unknown): unknown {
 }
 
 function rectangular(values: unknown[][]): unknown[][] {
-  const width = Math.max(...values.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 125,000 rows overflows the stack.
+  let width = 0;
+  for (const r of values) if (r.length > width) width = r.length;
   return values.map((r) => Array.from({ length: width }, (_, i) => asCellValue(r[i])));
 }
 

@@ -42,14 +42,15 @@ function describe(ctx: FormulaContext, value: unknown): string {
  * must have the same shape; a single value pairs with every cell of the other range.
  */
 function zip<T>(ctx: FormulaContext, a: unknown, b: unknown, fn: (x: unknown, y: unknown) => T): T | T[][] {
-  if (!isGrid(a) && !isGrid(b)) return fn(a, b);
-  if (isGrid(a) && isGrid(b) && shapeOf(a) !== shapeOf(b)) {
-    throw new Error(fill(catalogue(ctx.language).formula.shape, { a: shapeOf(a), b: shapeOf(b) }));
+  // Decided once: isGrid scans the whole range, so asking per cell made a range quadratic.
+  const gridA = isGrid(a) ? a : null;
+  const gridB = isGrid(b) ? b : null;
+  if (!gridA && !gridB) return fn(a, b);
+  if (gridA && gridB && shapeOf(gridA) !== shapeOf(gridB)) {
+    throw new Error(fill(catalogue(ctx.language).formula.shape, { a: shapeOf(gridA), b: shapeOf(gridB) }));
   }
-  const shape = (isGrid(a) ? a : b) as Grid;
-  return shape.map((row, i) =>
-    row.map((_, j) => fn(isGrid(a) ? a[i][j] : a, isGrid(b) ? b[i][j] : b)),
-  );
+  const shape = (gridA ?? gridB)!;
+  return shape.map((row, i) => row.map((_, j) => fn(gridA ? gridA[i][j] : a, gridB ? gridB[i][j] : b)));
 }
 
 /** A single value from a value or a 1x1 range. */
