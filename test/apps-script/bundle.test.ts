@@ -83,9 +83,14 @@ describe('dist/appsscript.json', () => {
   it('goes with a bundle that uses only services those scopes cover', () => {
     // With oauthScopes declared, Apps Script does not add scopes: a call to GmailApp, DriveApp,
     // UrlFetchApp, Session or SpreadsheetApp.openById would fail for the user at run time.
+    // PropertiesService (the sidebar's request IDs, in the document's properties), HtmlService and
+    // LockService need no scope at all.
     const services = new Set([...source.matchAll(/\b([A-Z][A-Za-z]*(?:App|Service))\.[a-zA-Z]+/g)].map((m) => m[1]));
-    expect([...services].sort()).toEqual(['HtmlService', 'LockService', 'MailApp', 'ScriptApp', 'SpreadsheetApp']);
-    expect(source).not.toMatch(/\b(GmailApp|DriveApp|UrlFetchApp|Session|PropertiesService|CacheService)\b/);
+    expect([...services].sort()).toEqual(['HtmlService', 'LockService', 'MailApp', 'PropertiesService', 'ScriptApp', 'SpreadsheetApp']);
+    expect(source).not.toMatch(/\b(GmailApp|DriveApp|UrlFetchApp|Session|CacheService)\b/);
+    // Only the document's own properties: the user's or the script's would need no scope either,
+    // but would share request IDs across spreadsheets or users.
+    expect([...source.matchAll(/PropertiesService\.(\w+)/g)].map((m) => m[1])).toEqual(['getDocumentProperties']);
     expect(source).not.toMatch(/SpreadsheetApp\.(openById|openByUrl|open|create)\(/);
   });
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { QUOTA_ERROR } from './fakes/mail';
 import { MAX_TRIGGERS } from './fakes/script';
 import { formatDate } from './fakes/utilities';
-import { formula, loadCadans, midnight, plain, workbook } from './harness';
+import { readFileSync } from 'node:fs';
+import { QUOTA_ERROR as PROPERTIES_QUOTA_ERROR } from './fakes/properties';
+import { DIST_DIR, formula, loadCadans, midnight, overTheWire, plain, workbook } from './harness';
 
 describe('the fake Sheet and Range', () => {
   it('give an empty sheet a data range of A1 holding a blank', () => {
@@ -196,6 +198,20 @@ describe('the fake Ui and HtmlService', () => {
     expect(env.byMethod()).toEqual({ 'HtmlOutput.setHeight': 1, 'HtmlOutput.setWidth': 1, 'HtmlService.createHtmlOutput': 1, 'Ui.showModalDialog': 2 });
   });
 
+  it('serve a project HTML file as it is, and show an HtmlOutput in the sidebar with its title', () => {
+    const { ui, services, env } = loadCadans(workbook());
+    env.reset();
+    const output = services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Gesprek voorbereiden');
+    ui.showSidebar(output);
+    expect(ui.sidebars).toEqual([{ title: 'Gesprek voorbereiden', html: readFileSync(`${DIST_DIR}Sidebar.html`, 'utf8') }]);
+    // With the extension too, as Apps Script allows; a file the project lacks throws.
+    expect(services.HtmlService.createHtmlOutputFromFile('Sidebar.html').$content()).toBe(ui.sidebars[0].html);
+    expect(() => services.HtmlService.createHtmlOutputFromFile('Zijbalk')).toThrow('No HTML file named Zijbalk was found.');
+    expect(() => services.HtmlService.createHtmlOutputFromFile('../package')).toThrow(/No HTML file/);
+    expect(() => ui.showSidebar('<p>geen HtmlOutput</p>' as never)).toThrow(/showSidebar/);
+    expect(env.byMethod()).toEqual({ 'HtmlOutput.setTitle': 1, 'HtmlService.createHtmlOutputFromFile': 4, 'Ui.showSidebar': 2 });
+  });
+
   it('refuse the UI to a time-driven trigger', () => {
     const cadans = loadCadans(workbook());
     cadans.env.uiAvailable = false;
@@ -211,5 +227,97 @@ describe('the fake Spreadsheet and Sheet ids', () => {
     expect(a.getSheetId()).toBe(0);
     expect(b.getSheetId()).toBeGreaterThan(0);
     expect(ss.insertSheet('C').getSheetId()).not.toBe(b.getSheetId());
+  });
+});
+
+describe('the fake active range', () => {
+  it('is A1 of the first tab until the person selects other cells, and null without a selection', () => {
+    const ss = workbook({ sheets: { Relaties: [['ID'], ['R1']], Pipeline: [] } });
+    ss.env.reset();
+    const first = ss.getActiveRange()!;
+    expect([first.getSheet().getName(), first.getRow(), first.getColumn(), first.getA1Notation()]).toEqual(['Relaties', 1, 1, 'A1']);
+    ss.$select('Pipeline', 3, 2, 2, 4);
+    const picked = ss.getActiveRange()!;
+    expect([picked.getSheet().getName(), picked.getRow(), picked.getA1Notation()]).toEqual(['Pipeline', 3, 'B3:E4']);
+    expect(ss.getActiveSheet().getName()).toBe('Pipeline');
+    ss.$select(null);
+    expect(ss.getActiveRange()).toBeNull();
+    expect(() => ss.$select('Nergens')).toThrow(/no sheet Nergens/);
+    expect(ss.env.byMethod()).toEqual({
+      'Range.getA1Notation': 2, 'Range.getColumn': 1, 'Range.getRow': 2, 'Range.getSheet': 2,
+      'Sheet.getName': 3, 'Spreadsheet.getActiveRange': 3, 'Spreadsheet.getActiveSheet': 1,
+    });
+  });
+});
+
+describe('the fake PropertiesService', () => {
+  it("keeps the document's properties as strings, shared by every execution, null when missing", () => {
+    const ss = workbook();
+    const one = loadCadans(ss);
+    one.env.reset();
+    const props = one.services.PropertiesService.getDocumentProperties();
+    expect(props.getProperty('a')).toBeNull();
+    expect(props.setProperty('a', 12 as never)).toBe(props);
+    props.setProperty('b', 'twee');
+    // Another execution over the same document sees them.
+    const other = loadCadans(ss).services.PropertiesService.getDocumentProperties();
+    expect(other.getProperty('a')).toBe('12');
+    expect(other.getProperties()).toEqual({ a: '12', b: 'twee' });
+    const copy = other.getProperties();
+    copy.a = 'changed';
+    expect(props.getProperty('a')).toBe('12');
+    other.deleteProperty('a');
+    expect(props.getKeys()).toEqual(['b']);
+    // Another spreadsheet has its own.
+    expect(loadCadans(workbook()).services.PropertiesService.getDocumentProperties().getProperties()).toEqual({});
+    expect(one.env.byMethod()).toMatchObject({ 'Properties.getProperty': 3, 'Properties.setProperty': 2, 'Properties.deleteProperty': 1, 'PropertiesService.getDocumentProperties': 2 });
+  });
+
+  it('refuses a value over 9 KB and a store over 500 KB, keeping what was there', () => {
+    const props = loadCadans(workbook()).services.PropertiesService.getDocumentProperties();
+    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    for (let i = 0; i < 55; i++) props.setProperty(`k${i}`, 'x'.repeat(9 * 1024));
+    expect(() => props.setProperty('k55', 'x'.repeat(9 * 1024))).toThrow(PROPERTIES_QUOTA_ERROR);
+    expect(props.getProperty('k55')).toBeNull();
+    expect(props.getKeys()).toHaveLength(55);
+  });
+
+  it('may be read but not written by a custom function, and neither before authorisation', () => {
+    const cadans = loadCadans(workbook());
+    const props = cadans.services.PropertiesService.getDocumentProperties();
+    cadans.env.mode = 'CUSTOM_FUNCTION';
+    expect(props.getProperty('a')).toBeNull();
+    expect(() => props.setProperty('a', 'b')).toThrow(/permission/);
+    cadans.env.mode = 'NONE';
+    expect(() => props.getProperty('a')).toThrow(/permission/);
+  });
+});
+
+describe('google.script.run as the harness makes it', () => {
+  it('gives the page JSON, and null for a result holding a Date anywhere', () => {
+    expect(overTheWire({ a: [1, 'x', null, { b: true }] })).toEqual({ a: [1, 'x', null, { b: true }] });
+    expect(overTheWire({ a: [{ when: new Date(0) }] })).toBeNull();
+    expect(overTheWire(undefined)).toBeNull();
+  });
+
+  it('calls only public top-level functions, with the arguments as JSON of the script, and reports a throw as a failure', () => {
+    const cadans = loadCadans(workbook());
+    expect(cadans.serverCall('nietBestaand')).toEqual({ ok: false, message: 'Script function not found: nietBestaand' });
+    expect(cadans.serverCall('logTouchpoint', { when: new Date() })).toEqual({ ok: false, message: 'Invalid argument: a Date, function or undefined cannot be sent to the server' });
+    expect(cadans.serverCall('RELATION_TIER', [[100], [0]])).toEqual({ ok: true, value: [['A'], ['C']] });
+    const failed = cadans.serverCall('logTouchpoint', 'geen object');
+    expect(failed.ok).toBe(false);
+  });
+});
+
+describe('a fixed clock in the script', () => {
+  it('makes new Date() and Date.now() give that instant, and leaves other Dates alone', () => {
+    const now = new Date(Date.UTC(2026, 10, 24, 7, 30));
+    const cadans = loadCadans(workbook(), { now });
+    expect(cadans.evaluate('new Date().toISOString()')).toBe('2026-11-24T07:30:00.000Z');
+    expect(cadans.evaluate('Date.now()')).toBe(now.getTime());
+    expect(cadans.evaluate('new Date(0).toISOString()')).toBe('1970-01-01T00:00:00.000Z');
+    expect(cadans.evaluate('new Date(0) instanceof Date && Object.prototype.toString.call(new Date()) === "[object Date]"')).toBe(true);
+    expect(cadans.evaluate('typeof Date()')).toBe('string');
   });
 });

@@ -3,7 +3,7 @@
 // has no require, process, Buffer or timers. Also the helpers the tests share: building a
 // spreadsheet, calendar dates in a given time zone (independent of src/), and cell diffs.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { Env, FakeProject, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
@@ -25,6 +25,9 @@ export const ENTRY_POINTS = [
   'disableReminders',
   'previewReminders',
   'sendRemindersNow',
+  'showPrepSidebar',
+  'getPrepContext',
+  'logTouchpoint',
   'NEXT_TOUCHPOINT',
   'TOUCHPOINT_STATUS',
   'RELATION_TIER',
@@ -39,7 +42,13 @@ export const CUSTOM_FUNCTIONS = {
 } as const;
 
 /** The globals handed to the context: nothing else exists there but the language's built-ins. */
-export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'MailApp', 'LockService', 'HtmlService', 'console'] as const;
+export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'MailApp', 'LockService', 'HtmlService', 'PropertiesService', 'console'] as const;
+
+/** The project's HTML files as clasp pushes them: dist/NAME.html. */
+export function projectFile(name: string): string | null {
+  const path = `${DIST_DIR}${name}.html`;
+  return /^[\w-]+$/.test(name) && existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
 
 
 let compiled: { source: string; script: vm.Script } | null = null;
@@ -83,6 +92,16 @@ export interface Cadans {
   disableReminders(): void;
   previewReminders(): void;
   sendRemindersNow(): void;
+  showPrepSidebar(): void;
+  /** Called directly (the value as the script returns it, of the context's realm); see also serverCall. */
+  getPrepContext(): unknown;
+  logTouchpoint(payload: unknown): unknown;
+  /**
+   * A call from the sidebar page, as google.script.run makes it: the arguments cross as JSON into
+   * the script's realm, the call is an execution of its own, and the result crosses back (a Date
+   * anywhere in it makes the page receive null); a throw reaches the page's failure handler.
+   */
+  serverCall(name: string, ...args: unknown[]): ServerResult;
   /** Calls a top-level function as a time-driven trigger does: no UI. */
   asTrigger(name: string): unknown;
   /** Runs each installed trigger for this handler once, each in an execution of its own; returns how many ran. */
@@ -95,13 +114,34 @@ export interface Cadans {
   formulaError(name: keyof typeof CUSTOM_FUNCTIONS, ...args: unknown[]): { name: string; message: string };
 }
 
+export type ServerResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** True when a Date, a function or undefined stands anywhere in the value. */
+function holdsNonJson(value: unknown): boolean {
+  if (isDate(value) || typeof value === 'function' || value === undefined) return true;
+  if (Array.isArray(value)) return value.some(holdsNonJson);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsNonJson);
+  return false;
+}
+
+/**
+ * What the page receives for a server function's return value: the value as JSON, or null when a
+ * Date stands anywhere in it (Apps Script then delivers null to the success handler).
+ */
+export function overTheWire(value: unknown): unknown {
+  if (value === undefined) return null;
+  const hasDate = (v: unknown): boolean =>
+    isDate(v) || (Array.isArray(v) ? v.some(hasDate) : v !== null && typeof v === 'object' ? Object.values(v).some(hasDate) : false);
+  return hasDate(value) ? null : JSON.parse(JSON.stringify(value));
+}
+
 const projects = new WeakMap<FakeSpreadsheet, FakeProject>();
 
 /** The script project bound to this spreadsheet (one per spreadsheet, as for a bound script). */
 export function projectOf(ss: FakeSpreadsheet): FakeProject {
   let project = projects.get(ss);
   if (!project) {
-    project = new FakeProject(ss.env);
+    project = new FakeProject(ss.env, projectFile);
     projects.set(ss, project);
   }
   return project;
@@ -115,7 +155,32 @@ let contexts = 0;
  * the script lock it still holds is released, as Apps Script does. The UI belongs to the context
  * (the person at the sheet), the project to the spreadsheet.
  */
-export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
+export interface LoadOptions {
+  /** A fixed clock: `new Date()` and `Date.now()` in the script give this instant (for screenshots). */
+  now?: Date;
+}
+
+/** Replaces the context's Date with one whose "now" is fixed; every Date made is still a plain Date. */
+function freezeClock(context: vm.Context, now: Date): void {
+  vm.runInContext(
+    `(() => {
+      const Real = Date;
+      const fixed = ${now.getTime()};
+      function FixedDate(...args) {
+        if (!new.target) return new Real(fixed).toString();
+        return args.length === 0 ? new Real(fixed) : new Real(...args);
+      }
+      FixedDate.prototype = Real.prototype;
+      FixedDate.now = () => fixed;
+      FixedDate.UTC = Real.UTC;
+      FixedDate.parse = Real.parse;
+      Object.defineProperty(globalThis, 'Date', { value: FixedDate, writable: true, configurable: true, enumerable: false });
+    })()`,
+    context,
+  );
+}
+
+export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOptions = {}): Cadans {
   const env = ss.env;
   const project = projectOf(ss);
   const ui = new FakeUi(env);
@@ -127,6 +192,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
   const log = (...parts: unknown[]) => void logs.push(parts.map(String).join(' '));
   const console = { log, info: log, warn: log, error: log };
   const context = vm.createContext({ ...services, console });
+  if (options.now) freezeClock(context, options.now);
   const realm: Realm = {
     Date: vm.runInContext('Date', context),
     Array: vm.runInContext('Array', context),
@@ -154,6 +220,18 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
     }
   };
   const asTrigger = (name: string) => call(name, { trigger: true });
+  const contextJson = vm.runInContext('JSON', context) as typeof JSON;
+  const serverCall = (name: string, ...args: unknown[]): ServerResult => {
+    // Only public top-level functions can be called from a page; names ending in _ are private.
+    if (!functions[name] || name.endsWith('_')) return { ok: false, message: `Script function not found: ${name}` };
+    if (args.some(holdsNonJson)) return { ok: false, message: 'Invalid argument: a Date, function or undefined cannot be sent to the server' };
+    const inScript = contextJson.parse(JSON.stringify(args)) as unknown[];
+    try {
+      return { ok: true, value: overTheWire(call(name)(...inScript)) };
+    } catch (error) {
+      return { ok: false, message: String((error as { message?: unknown })?.message ?? error) };
+    }
+  };
   const toRealm = (value: unknown): unknown => {
     if (Array.isArray(value)) return env.array(value.map(toRealm));
     if (isDate(value)) return env.date(value.getTime());
@@ -187,6 +265,10 @@ export function loadCadans(ss: FakeSpreadsheet = workbook()): Cadans {
     disableReminders: call('disableReminders') as Cadans['disableReminders'],
     previewReminders: call('previewReminders') as Cadans['previewReminders'],
     sendRemindersNow: call('sendRemindersNow') as Cadans['sendRemindersNow'],
+    showPrepSidebar: call('showPrepSidebar') as Cadans['showPrepSidebar'],
+    getPrepContext: call('getPrepContext') as Cadans['getPrepContext'],
+    logTouchpoint: call('logTouchpoint') as Cadans['logTouchpoint'],
+    serverCall,
     asTrigger: (name) => asTrigger(name)(),
     fireTriggers(handler) {
       const due = project.triggers.for(handler);

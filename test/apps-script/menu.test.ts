@@ -9,6 +9,7 @@ import { loadCadans, workbook } from './harness';
 const DUTCH: MenuEntry[] = [
   { caption: 'Werkboek inrichten', functionName: 'setupWorkbook' },
   { caption: 'Nu bijwerken', functionName: 'refreshNow' },
+  { caption: 'Gesprek voorbereiden', functionName: 'showPrepSidebar' },
   { separator: true },
   { caption: 'Ochtendmail bekijken', functionName: 'previewReminders' },
   { caption: 'Ochtendmail nu versturen', functionName: 'sendRemindersNow' },
@@ -20,6 +21,7 @@ const DUTCH: MenuEntry[] = [
 const ENGLISH: MenuEntry[] = [
   { caption: 'Set up workbook', functionName: 'setupWorkbook' },
   { caption: 'Refresh now', functionName: 'refreshNow' },
+  { caption: 'Prepare conversation', functionName: 'showPrepSidebar' },
   { separator: true },
   { caption: 'Preview morning mail', functionName: 'previewReminders' },
   { caption: 'Send morning mail now', functionName: 'sendRemindersNow' },

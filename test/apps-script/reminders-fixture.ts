@@ -55,7 +55,7 @@ export function dmy(date: string): string {
 }
 
 /** Dutch public holidays (the ones Cadans skips), worked out here to pick the fixture's send days. */
-function dutchHoliday(date: string): boolean {
+export function dutchHoliday(date: string): boolean {
   const [year] = ymd(date);
   // Anonymous Gregorian Easter.
   const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;

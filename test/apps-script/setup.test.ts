@@ -1,14 +1,60 @@
 // setupWorkbook: adds what is missing, changes nothing that is there, and is safe to run twice.
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUESTIONS } from '../../sheets-templates/questions';
 import { ConditionalFormatRuleBuilder } from './fakes/rules';
 import type { FakeSheet } from './fakes/index';
 import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harness';
 
 const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
-const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities'];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
+const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'];
+const PIPELINE = [
+  'Organisatie', 'Contactpersoon', 'Eigenaar', 'Fase', 'Budget', 'Budget notitie', 'Beslisser', 'Beslisser notitie',
+  'Behoefte', 'Behoefte notitie', 'Tijdlijn', 'Tijdlijn notitie', 'Voorstel verstuurd', 'Volgende stap', 'BANT',
+];
+const GESPREKSVRAGEN = ['Fase', 'Type', 'Tier', 'Taal', 'Vraag'];
+const TABS_NL = ['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen'];
+
+/** The phases as the Gespreksvragen tab names them, in Dutch and English (the playbook's words). */
+const PHASE_NAMES: Record<string, [string, string]> = {
+  prepOrganisation: ['Organisatie in kaart', 'Organisation mapping'],
+  prepStakeholders: ['Stakeholdernetwerk', 'Stakeholder network'],
+  prepIntelligence: ['Business intelligence', 'Business intelligence'],
+  situation: ['Situatie', 'Situation'],
+  problem: ['Probleem', 'Problem'],
+  implication: ['Implicatie', 'Implication'],
+  needPayoff: ['Need-payoff', 'Need-payoff'],
+  expansion: ['Uitbreiding plannen', 'Expansion planning'],
+  commitment: ['Commitment', 'Commitment'],
+  checklist: ['Checklist', 'Checklist'],
+  career: ['Loopbaanontwikkeling', 'Career development'],
+  currentAssignment: ['Huidige opdracht', 'Current assignment'],
+  future: ['Toekomstige kansen', 'Future opportunities'],
+  addingValue: ['Waarde toevoegen', 'Adding value'],
+  checkIn: ['Check-in', 'Check-in'],
+  budget: ['Budget', 'Budget'],
+  authority: ['Beslisser', 'Authority'],
+  need: ['Behoefte', 'Need'],
+  timeline: ['Tijdlijn', 'Timeline'],
+};
+const AUDIENCE_NAMES: Record<string, [string, string]> = { klant: ['Klant', 'Client'], kandidaat: ['Kandidaat', 'Candidate'], prospect: ['Prospect', 'Prospect'], '': ['', ''] };
+
+/**
+ * The seeded question bank as the tab holds it (Fase, Type, Tier, Taal, Vraag): every Dutch row,
+ * then every English one, each in its own language's words, whatever the workbook's language.
+ */
+function seededQuestions(): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const language of [0, 1] as const) {
+    for (const [phase, audience, tier, nl, en] of DEFAULT_QUESTIONS) {
+      rows.push([PHASE_NAMES[phase][language], AUDIENCE_NAMES[audience][language], tier, language === 0 ? 'nl' : 'en', language === 0 ? nl : en]);
+    }
+  }
+  return rows;
+}
 
 /** Every setting with its Dutch default, in the order setup writes them. */
 const SETTINGS_NL = [
@@ -66,13 +112,18 @@ describe('setupWorkbook on a new spreadsheet', () => {
   const cadans = loadCadans(ss);
   cadans.setupWorkbook();
 
-  it('creates the four tabs with their Dutch headers, bold and frozen', () => {
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+  it('creates the seven tabs with their Dutch headers, bold and frozen', () => {
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', ...TABS_NL]);
     expect(ss.$sheet('Relaties').$row(1)).toEqual(RELATIES);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
     expect(ss.$sheet('Instellingen').$row(1)).toEqual(INSTELLINGEN);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
-    for (const name of ['Relaties', 'Touchpoints', 'Instellingen', 'Log']) {
+    expect(ss.$sheet('Acties').$row(1)).toEqual(ACTIES);
+    expect(ss.$sheet('Pipeline').$row(1)).toEqual(PIPELINE);
+    expect(ss.$sheet('Gespreksvragen').$row(1)).toEqual(GESPREKSVRAGEN);
+    // Acties and Pipeline start empty.
+    expect([ss.$sheet('Acties').$lastRow(), ss.$sheet('Pipeline').$lastRow()]).toEqual([1, 1]);
+    for (const name of TABS_NL) {
       const sheet = ss.$sheet(name);
       expect(sheet.frozenRows, name).toBe(1);
       expect(sheet.$fontWeight(1, 1), name).toBe('bold');
@@ -100,6 +151,38 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(relaties.$validation(2, 2)).toBeNull();
   });
 
+  it('seeds Gespreksvragen with the default question bank, in Dutch and in English', () => {
+    const rows = ss.$sheet('Gespreksvragen').$values().slice(1);
+    expect(DEFAULT_QUESTIONS.length).toBe(38);
+    expect(rows).toHaveLength(2 * DEFAULT_QUESTIONS.length);
+    expect(rows).toEqual(seededQuestions());
+    // Spot checks of the playbook: the SPIN phases for clients, the A-candidate agenda, BANT for prospects.
+    expect(rows[7]).toEqual(['Situatie', 'Klant', '', 'nl', 'Hoe is de organisatie nu ingericht, over afdelingen en locaties heen?']);
+    expect(rows[25]).toEqual(['Loopbaanontwikkeling', 'Kandidaat', 'A', 'nl', 'Waar wil je over twee jaar staan, en wat heb je daarvoor nodig?']);
+    expect(rows[38 + 33]).toEqual(['Budget', 'Prospect', '', 'en', 'Is there a budget set aside for this, and how much?']);
+    // Every phase the sidebar knows has a question in both languages.
+    for (const language of ['nl', 'en']) {
+      const phases = new Set(rows.filter((r) => r[3] === language).map((r) => r[0]));
+      expect(phases.size, language).toBe(19);
+    }
+  });
+
+  it('puts drop-downs on the new tabs: value add, yes/no, stage, question type, tier and language', () => {
+    const list = (tab: string, column: number) => (listValues(ss.$sheet(tab), 2, column) as { values: unknown } | null)?.values;
+    expect(list('Touchpoints', 7)).toEqual(['marktinzicht', 'introductie', 'advies', 'geen', 'market insight', 'introduction', 'advice', 'none']);
+    expect(list('Touchpoints', 8)).toEqual(['ja', 'nee', 'yes', 'no']);
+    expect(list('Touchpoints', 9)).toEqual(['ja', 'nee', 'yes', 'no']);
+    expect(list('Acties', 6)).toEqual(['ja', 'nee', 'yes', 'no']);
+    expect(list('Pipeline', 4)).toEqual(['koud', 'warm', 'heet', 'klant', 'vaste klant', 'cold', 'hot', 'client', 'loyal client']);
+    for (const column of [5, 7, 9, 11]) expect(list('Pipeline', column), `Pipeline column ${column}`).toEqual(['ja', 'nee', 'yes', 'no']);
+    expect(list('Gespreksvragen', 2)).toEqual(['Klant', 'Kandidaat', 'Prospect', 'Client', 'Candidate']);
+    expect(list('Gespreksvragen', 3)).toEqual(['A', 'B', 'C']);
+    expect(list('Gespreksvragen', 4)).toEqual(['nl', 'en']);
+    expect(list('Gespreksvragen', 5)).toBeUndefined();
+    expect(list('Acties', 4)).toBeUndefined();
+    expect([ss.$sheet('Acties').$format(2, 5), ss.$sheet('Acties').$format(2, 7), ss.$sheet('Pipeline').$format(2, 13)]).toEqual(['dd-mm-yyyy', 'dd-mm-yyyy', 'dd-mm-yyyy']);
+  });
+
   it('formats dates, amounts and counts', () => {
     const relaties = ss.$sheet('Relaties');
     expect(relaties.$format(2, 8)).toBe('dd-mm-yyyy'); // Laatste contact
@@ -119,11 +202,11 @@ describe('setupWorkbook on a new spreadsheet', () => {
 
   it('tells the user and logs the setup', () => {
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 4 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+      'Werkboek ingericht: 7 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 18 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 7 tabbladen en 0 kolommen toegevoegd, 18 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -131,7 +214,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     const before = snapshot(ss);
     const rules = ss.sheets.map((s) => s.conditionalRules.length);
     cadans.setupWorkbook();
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', ...TABS_NL]);
     expect(ss.sheets.map((s) => s.conditionalRules.length)).toEqual(rules);
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
@@ -140,10 +223,14 @@ describe('setupWorkbook on a new spreadsheet', () => {
   });
 });
 
+/** Cadans's Pipeline columns other than its computed BANT: a team's own Pipeline tab lacks them. */
+const PIPELINE_INPUTS = PIPELINE.slice(0, -1);
+
 const MISSING_NOTE =
-  '8 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '25 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities. Heeft je kolom een andere naam, geef hem dan die naam.';
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, ' +
+  `${PIPELINE_INPUTS.map((c) => `Pipeline: ${c}`).join(', ')}. Heeft je kolom een andere naam, geef hem dan die naam.`;
 
 describe('setupWorkbook on a filled spreadsheet', () => {
   const tz = 'America/Los_Angeles';
@@ -176,14 +263,16 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     loadCadans(ss).setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    const newTabs = new Set(['Instellingen', 'Log']);
+    const newTabs = new Set(['Instellingen', 'Log', 'Acties', 'Gespreksvragen']);
     const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
     // The tabs hold data, so a missing input column may be one the team renamed: it is reported
-    // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own.
-    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 14).sort());
+    // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own: the
+    // team's own Pipeline tab (a name Cadans now uses) gets the BANT column right of its last header.
+    expect(addedToExisting).toEqual([...headerCells('Relaties', 12, 14), 'Pipeline!1,3'].sort());
     expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], 'Volgend contact', 'Status', 'Dagen te laat']);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
+    expect(ss.$sheet('Pipeline').$values()).toEqual([[...pipeline[0], 'BANT'], [...pipeline[1], '']]);
     const reported = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => [r[2], r[3], r[4]]);
     expect(reported).toEqual([
       ['Relaties', 1, 'Plaatsingen'],
@@ -194,8 +283,12 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Touchpoints', 1, 'Duur (min)'],
       ['Touchpoints', 1, 'Eigenaar'],
       ['Touchpoints', 1, 'Notities'],
+      ['Touchpoints', 1, 'Waarde-add'],
+      ['Touchpoints', 1, 'Nieuwe kans'],
+      ['Touchpoints', 1, 'Referral'],
+      ...PIPELINE_INPUTS.map((c) => ['Pipeline', 1, c]),
     ]);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen']);
     // The formulas are still formulas, the text that looks like one is still text.
     expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
     expect(ss.$sheet('Relaties').$value(5, 2)).toBe('=niet een formule');
@@ -222,7 +315,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 2 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 4 tabbladen en 4 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -270,11 +363,19 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const ss = workbook({ locale: 'en_US', timeZone: 'America/Los_Angeles' });
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions']);
     expect(ss.$sheet('Relations').$row(1).slice(-3)).toEqual(['Next contact', 'Status', 'Days overdue']);
+    expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
+    expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
+    expect(ss.$sheet('Pipeline').$row(1)).toEqual([
+      'Organisation', 'Contact', 'Owner', 'Stage', 'Budget', 'Budget note', 'Authority', 'Authority note',
+      'Need', 'Need note', 'Timeline', 'Timeline note', 'Proposal sent', 'Next step', 'BANT',
+    ]);
+    // The question bank: English headers, the same seeded rows (each language in its own words).
+    expect(ss.$sheet('Conversation questions').$values()).toEqual([['Phase', 'Type', 'Tier', 'Language', 'Question'], ...seededQuestions()]);
     // Its Language setting says what the workbook speaks.
     expect(ss.$sheet('Settings').$values()[1].slice(0, 2)).toEqual(['Language', 'en']);
-    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 4 tabs and 0 columns. Existing data was not changed.');
+    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 7 tabs and 0 columns. Existing data was not changed.');
     // The workbook stays English the next time it opens.
     const reopened = loadCadans(ss);
     reopened.onOpen();
@@ -282,8 +383,8 @@ describe('setupWorkbook in an English spreadsheet', () => {
   });
 });
 
-describe('setupWorkbook on a workbook from before the reminders', () => {
-  it('adds the new settings and Log columns, keeping every value, and reports the Uitstellen tot column rather than adding it to a filled tab', () => {
+describe('setupWorkbook on a workbook from before the reminders and the conversation sidebar', () => {
+  it('adds the new tabs, settings, Log and Touchpoints columns, keeping every value, and reports the Uitstellen tot column rather than adding it to a filled tab', () => {
     const tz = 'Europe/Amsterdam';
     const old = RELATIES.filter((h) => h !== 'Uitstellen tot');
     const settings = [
@@ -294,7 +395,7 @@ describe('setupWorkbook on a workbook from before the reminders', () => {
       timeZone: tz,
       sheets: {
         Relaties: [old, ['R1', 'Anna', 'Klant', '', '', 'anna@bureau.nl', 'A', midnight(tz, '2026-01-05'), '', '', '', '', '', midnight(tz, '2026-02-05'), 'te laat', 3]],
-        Touchpoints: [TOUCHPOINTS],
+        Touchpoints: [TOUCHPOINTS.slice(0, 6)],
         Instellingen: settings,
         Log: [LOG.slice(0, 7), [midnight(tz, '2026-01-01'), 'run', '', '', '', '', 'oud']],
       },
@@ -306,15 +407,18 @@ describe('setupWorkbook on a workbook from before the reminders', () => {
     expect(changed).toEqual([]);
     expect(ss.$sheet('Relaties').$row(1)).toEqual(old);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
+    // Touchpoints holds no data yet: its new columns are added.
+    expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
     const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 0 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 3 tabbladen en 6 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '1 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log.at(-2)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 3 kolommen toegevoegd, 10 instellingen aangevuld', '', '', '']);
+    expect(log.at(-2)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 6 kolommen toegevoegd, 10 instellingen aangevuld', '', '', '']);
     expect(log.at(-1)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
   });
 });

@@ -107,7 +107,7 @@ describe('cadans init', () => {
     const path = join(dir, 'relaties.xlsx');
     await run(['init', path], () => {});
     const book = await load(path);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat']);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
@@ -115,6 +115,16 @@ describe('cadans init', () => {
     await run(['run', '--workbook', path, '--out', join(dir, 'out')], (l) => out.push(l));
     expect(out[1]).toBe('Relaties: 15');
     expect(out[2]).toMatch(/nooit [1-9]\d* · te laat [1-9]\d* · binnenkort [1-9]\d* · op schema [1-9]\d* · inactief 1/);
+    // The conversation tabs: no actions yet, the seeded question bank (38 questions in each
+    // language), and the sample pipeline, whose BANT column the run fills in.
+    const rows = (sheet: string) => (book.getWorksheet(sheet)!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    expect(rows('Acties')).toEqual([['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt']]);
+    expect(rows('Gespreksvragen')).toHaveLength(1 + 2 * 38);
+    expect(rows('Gespreksvragen')[1]).toEqual(['Organisatie in kaart', 'Klant', undefined, 'nl', 'Hoe ziet het organigram eruit, en welke afdelingen kennen we nog niet?']);
+    const pipeline = rows('Pipeline');
+    expect(pipeline.map((r) => r[0])).toEqual(['Organisatie', 'Omgevingsdienst Eemland', 'Fietsfabriek Velox', 'Stichting Cultuurhuis']);
+    const ran = (await load(join(dir, 'out', 'relaties.xlsx'))).getWorksheet('Pipeline')!;
+    expect([2, 3, 4].map((r) => ran.getRow(r).getCell(15).value)).toEqual(['ontbreekt: Beslisser, Tijdlijn', 'gekwalificeerd', 'ontbreekt: Budget, Beslisser, Tijdlijn']);
   });
 
   it('with --empty writes headers and settings only', async () => {

@@ -1,6 +1,7 @@
-// HtmlService.createHtmlOutput(html) and the HtmlOutput it returns, after
-// developers.google.com/apps-script/reference/html: the content as given, and the size a dialog
-// opens at. Ui.showModalDialog (fakes/ui.ts) records what a person would see.
+// HtmlService.createHtmlOutput(html), createHtmlOutputFromFile(name) and the HtmlOutput they
+// return, after developers.google.com/apps-script/reference/html: the content as given (a file's
+// as it is in the project, scriptlets not evaluated), and the size a dialog opens at.
+// Ui.showModalDialog and Ui.showSidebar (fakes/ui.ts) record what a person would see.
 
 import type { Env } from './env';
 
@@ -54,8 +55,19 @@ export class HtmlOutput {
   }
 }
 
-export function makeHtmlService(env: Env) {
+/** The project's HTML files by name (without .html), or null for a name the project lacks. */
+export type ProjectFiles = (name: string) => string | null;
+
+export function makeHtmlService(env: Env, files: ProjectFiles = () => null) {
   return {
+    /** The project file `name` (Apps Script also accepts the name with `.html`); throws for a missing one. */
+    createHtmlOutputFromFile(filename: string): HtmlOutput {
+      env.hit('HtmlService.createHtmlOutputFromFile', 'local');
+      const name = String(filename).replace(/\.html$/, '');
+      const content = files(name);
+      if (content === null) throw env.error(`No HTML file named ${String(filename)} was found.`);
+      return new HtmlOutput(env, content);
+    },
     createHtmlOutput(html = ''): HtmlOutput {
       env.hit('HtmlService.createHtmlOutput', 'local');
       if (typeof html !== 'string') throw new Error('fake HtmlService: only createHtmlOutput(string) is supported');

@@ -1,10 +1,12 @@
 // The Apps Script globals the bundle sees: SpreadsheetApp, Utilities, ScriptApp, MailApp,
-// LockService and HtmlService over one FakeSpreadsheet, every call counted in the shared Env.
-// What belongs to the script project rather than to one execution (its triggers, its script lock,
-// the account's mail and quota) lives in a FakeProject that every execution shares.
+// LockService, HtmlService and PropertiesService over one FakeSpreadsheet, every call counted in
+// the shared Env. What belongs to the script project rather than to one execution (its triggers,
+// its script lock, the account's mail and quota, the document's properties, its HTML files)
+// lives in a FakeProject that every execution shares.
 
 import { Env } from './env';
-import { makeHtmlService } from './html';
+import { makeHtmlService, type ProjectFiles } from './html';
+import { FakePropertyStore, makePropertiesService } from './properties';
 import { FakeScriptLock, makeLockService } from './lock';
 import { FakeMailbox, makeMailApp } from './mail';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './rules';
@@ -23,8 +25,14 @@ export class FakeProject {
   readonly triggers: FakeTriggers;
   readonly lock: FakeScriptLock;
   readonly mail = new FakeMailbox();
+  /** PropertiesService.getDocumentProperties(): the bound document's store. */
+  readonly documentProperties = new FakePropertyStore();
 
-  constructor(readonly env: Env) {
+  constructor(
+    readonly env: Env,
+    /** The project's HTML files, for HtmlService.createHtmlOutputFromFile. */
+    readonly files: ProjectFiles = () => null,
+  ) {
     this.triggers = new FakeTriggers(env);
     this.lock = new FakeScriptLock(env);
   }
@@ -37,6 +45,7 @@ export interface Services {
   MailApp: ReturnType<typeof makeMailApp>;
   LockService: ReturnType<typeof makeLockService>;
   HtmlService: ReturnType<typeof makeHtmlService>;
+  PropertiesService: ReturnType<typeof makePropertiesService>;
 }
 
 function makeSpreadsheetApp(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi) {
@@ -79,6 +88,7 @@ export function makeServices(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi,
     ScriptApp: makeScriptApp(env, project.triggers),
     MailApp: makeMailApp(env, project.mail),
     LockService: makeLockService(env, project.lock, execution),
-    HtmlService: makeHtmlService(env),
+    HtmlService: makeHtmlService(env, project.files),
+    PropertiesService: makePropertiesService(env, project.documentProperties),
   };
 }

@@ -106,6 +106,33 @@ export class FakeSpreadsheet {
     return this.$addSheet(String(name));
   }
 
+  /**
+   * The range the person has selected. A spreadsheet always has one: A1 of the first tab until a
+   * test selects another with $select; $select(null) stands for a context without a selection.
+   */
+  getActiveRange(): FakeRange | null {
+    this.env.hit('Spreadsheet.getActiveRange', 'read');
+    return this.$activeRange();
+  }
+
+  getActiveSheet(): FakeSheet {
+    this.env.hit('Spreadsheet.getActiveSheet', 'read');
+    return this.$activeRange()?.sheet ?? this.sheets[0];
+  }
+
+  private selection: { sheet: FakeSheet; row: number; column: number; numRows: number; numColumns: number } | null | undefined;
+
+  /** Test: the person selects these cells (of the tab named), or nothing at all (null). */
+  $select(sheet: string | null, row = 1, column = 1, numRows = 1, numColumns = 1): void {
+    this.selection = sheet === null ? null : { sheet: this.$sheet(sheet), row, column, numRows, numColumns };
+  }
+
+  $activeRange(): FakeRange | null {
+    if (this.selection === null) return null;
+    const s = this.selection ?? (this.sheets[0] && { sheet: this.sheets[0], row: 1, column: 1, numRows: 1, numColumns: 1 });
+    return s ? new FakeRange(s.sheet, s.row, s.column, s.numRows, s.numColumns) : null;
+  }
+
   toast(message: string, title?: string, timeoutSeconds?: number): void {
     this.env.hit('Spreadsheet.toast', 'ui');
     this.toasts.push({ message, title, timeoutSeconds });

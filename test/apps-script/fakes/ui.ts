@@ -68,10 +68,17 @@ export interface DialogRecord {
   height: number;
 }
 
+export interface SidebarRecord {
+  title: string;
+  html: string;
+}
+
 export class FakeUi {
   readonly menus: MenuRecord[] = [];
   readonly alerts: AlertRecord[] = [];
   readonly dialogs: DialogRecord[] = [];
+  /** Sidebars opened, in order; a sidebar is always 300 px wide, whatever the HtmlOutput's width. */
+  readonly sidebars: SidebarRecord[] = [];
   /** What the person clicks in the next alerts that offer a choice, in order (Button values). */
   readonly answers: string[] = [];
   readonly Button = Button;
@@ -109,5 +116,14 @@ export class FakeUi {
       throw this.env.error("The parameters don't match the method signature for Ui.showModalDialog.");
     }
     this.dialogs.push({ title, html: userInterface.$content(), width: userInterface.width, height: userInterface.height });
+  }
+
+  /** Opens an HtmlOutput in the sidebar, titled by its setTitle; returns at once, as Apps Script does. */
+  showSidebar(userInterface: HtmlOutput): void {
+    this.env.hit('Ui.showSidebar', 'ui');
+    if (!(userInterface instanceof HtmlOutput) || arguments.length !== 1) {
+      throw this.env.error("The parameters don't match the method signature for Ui.showSidebar.");
+    }
+    this.sidebars.push({ title: userInterface.title, html: userInterface.$content() });
   }
 }
