@@ -5,8 +5,12 @@ import { ConditionalFormatRuleBuilder } from './fakes/rules';
 import type { FakeSheet } from './fakes/index';
 import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harness';
 
-const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
-const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities'];
+/** The Relaties header before the KPI and Risico inputs (issue 4). */
+const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
+const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen'];
+const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom'];
+const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
 
@@ -30,6 +34,34 @@ const SETTINGS_NL = [
   ['Agenda kandidaat A', 'Kandidaat-gesprek (15 min): loopbaanontwikkeling (5), huidige opdracht (3), toekomstige kansen (5), waarde toevoegen (2: een artikel, link of introductie)'],
   ['Agenda kandidaat B', 'Kandidaat-gesprek (15 min): huidige opdracht, beschikbaarheid, wensen voor de volgende opdracht'],
   ['Agenda kandidaat C', 'Korte check-in (10 min): beschikbaarheid en specialisme actueel'],
+  ['Doel omzet uit bestaande relaties', 0.8],
+  ['Doel referrals per A-relatie per jaar', 3],
+  ['Doel behoud A- en B-klanten', 0.9],
+  ['Doel herhaalplaatsingen', 0.6],
+  ['Doel voorstellen per week', 1],
+  ['Doel terugkerende omzet', ''],
+  ['Grens sleutelklant', 0.2],
+  ['Grens significante klant', 0.1],
+  ['Kasreserve minimum (maanden)', 3],
+  ['Kasreserve ideaal (maanden)', 6],
+  ['Kasreserve (maanden)', ''],
+  ['Vooruit geboekt minimum (dagen)', 30],
+  ['Vooruit geboekt ideaal (dagen)', 60],
+  ['Vooruit geboekt (dagen)', ''],
+  ['Aandacht tier A', 0.6],
+  ['Aandacht tier B', 0.2],
+  ['Aandacht tier C', 0.2],
+  ['Minuten touchpoint klant A', 20],
+  ['Minuten touchpoint klant B', 15],
+  ['Minuten touchpoint klant C', 10],
+  ['Minuten touchpoint kandidaat A', 15],
+  ['Minuten touchpoint kandidaat B', 15],
+  ['Minuten touchpoint kandidaat C', 10],
+  ['Tier-advies: grens A', 0.8],
+  ['Tier-advies: grens B', 0.95],
+  ['Tier-advies kandidaat A: herhaalplaatsingen', 2],
+  ['Tier-advies kandidaat A: referrals', 2],
+  ['Tier-advies kandidaat B: plaatsingen', 2],
 ];
 
 const STATUS_COLOURS = [
@@ -105,16 +137,19 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(relaties.$format(2, 8)).toBe('dd-mm-yyyy'); // Laatste contact
     expect(relaties.$format(2, 9)).toBe('€ #,##0.00'); // Jaaromzet
     expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Uitstellen tot
-    expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Volgend contact
-    expect(relaties.$format(1000, 17)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Klant sinds
+    expect(relaties.$format(2, 16)).toBe('€ #,##0.00'); // Jaaromzet vorig jaar
+    expect(relaties.$format(2, 23)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 25)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(1000, 27)).toBe('0'); // Gezondheid
     expect(relaties.$format(1, 8)).toBeNull();
     expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
     const log = ss.$sheet('Log');
     expect([log.$format(2, 1), log.$format(2, 4), log.$format(2, 8), log.$format(2, 10)]).toEqual(['dd-mm-yyyy hh:mm', '0', 'dd-mm-yyyy', '0']);
   });
 
-  it('colours Status (column P) in both languages, from row 2', () => {
-    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '16', '2']));
+  it('colours Status (column X) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '24', '2']));
   });
 
   it('tells the user and logs the setup', () => {
@@ -123,7 +158,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 18 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 46 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -141,9 +176,11 @@ describe('setupWorkbook on a new spreadsheet', () => {
 });
 
 const MISSING_NOTE =
-  '8 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '19 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities. Heeft je kolom een andere naam, geef hem dan die naam.';
+  KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
+  'Heeft je kolom een andere naam, geef hem dan die naam.';
 
 describe('setupWorkbook on a filled spreadsheet', () => {
   const tz = 'America/Los_Angeles';
@@ -181,8 +218,8 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
     // The tabs hold data, so a missing input column may be one the team renamed: it is reported
     // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own.
-    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 14).sort());
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], 'Volgend contact', 'Status', 'Dagen te laat']);
+    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 17).sort());
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], ...COMPUTED]);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
     const reported = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => [r[2], r[3], r[4]]);
     expect(reported).toEqual([
@@ -191,9 +228,13 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Relaties', 1, 'Actief'],
       ['Relaties', 1, 'Notities'],
       ['Relaties', 1, 'Uitstellen tot'],
+      ...KPI_INPUTS.map((c) => ['Relaties', 1, c]),
       ['Touchpoints', 1, 'Duur (min)'],
       ['Touchpoints', 1, 'Eigenaar'],
       ['Touchpoints', 1, 'Notities'],
+      ['Touchpoints', 1, 'Waarde-add'],
+      ['Touchpoints', 1, 'Nieuwe kans'],
+      ['Touchpoints', 1, 'Referral'],
     ]);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log']);
     // The formulas are still formulas, the text that looks like one is still text.
@@ -209,6 +250,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     for (const column of [8, 9, 10, 11]) expect(sheet.$format(2, column), `column ${column}`).toBeNull();
     expect(sheet.$format(2, 12)).toBe('dd-mm-yyyy'); // Volgend contact, added
     expect(sheet.$format(2, 14)).toBe('0'); // Dagen te laat, added
+    expect(sheet.$format(2, 16)).toBe('0'); // Gezondheid, added
     const rules = statusRules(sheet);
     expect(rules[0]).toEqual(['te laat', '#000000', null, '9', '2']);
     expect(rules.slice(1)).toEqual(STATUS_COLOURS.map((c) => [...c, '13', '2']));
@@ -222,7 +264,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 2 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 2 tabbladen en 6 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -243,7 +285,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
 
   it('never takes over a column that holds the team\'s data without a header', () => {
     // Notes typed in column N without a header: the team's, even unnamed.
-    const header = RELATIES.slice(0, 13);
+    const header = RELATIES_BEFORE_KPI.slice(0, 13);
     const ss = workbook({
       timeZone: tz,
       sheets: {
@@ -261,7 +303,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     expect(sheet.$value(2, 14)).toBe('bellen na de zomer');
     expect(sheet.$value(3, 14)).toBe('privé: verhuisd');
     // Cadans's own columns exist, to the right of every used column.
-    expect(sheet.$row(1).slice(14)).toEqual(['Volgend contact', 'Status', 'Dagen te laat']);
+    expect(sheet.$row(1).slice(14)).toEqual(COMPUTED);
   });
 });
 
@@ -271,7 +313,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log']);
-    expect(ss.$sheet('Relations').$row(1).slice(-3)).toEqual(['Next contact', 'Status', 'Days overdue']);
+    expect(ss.$sheet('Relations').$row(1).slice(-6)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why']);
     // Its Language setting says what the workbook speaks.
     expect(ss.$sheet('Settings').$values()[1].slice(0, 2)).toEqual(['Language', 'en']);
     expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 4 tabs and 0 columns. Existing data was not changed.');
@@ -285,7 +327,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
 describe('setupWorkbook on a workbook from before the reminders', () => {
   it('adds the new settings and Log columns, keeping every value, and reports the Uitstellen tot column rather than adding it to a filled tab', () => {
     const tz = 'Europe/Amsterdam';
-    const old = RELATIES.filter((h) => h !== 'Uitstellen tot');
+    const old = RELATIES_BEFORE_KPI.filter((h) => h !== 'Uitstellen tot');
     const settings = [
       ['Instelling', 'Waarde', 'Uitleg'],
       ...SETTINGS_NL.slice(0, 8).map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value, 'uitleg']),
@@ -294,7 +336,7 @@ describe('setupWorkbook on a workbook from before the reminders', () => {
       timeZone: tz,
       sheets: {
         Relaties: [old, ['R1', 'Anna', 'Klant', '', '', 'anna@bureau.nl', 'A', midnight(tz, '2026-01-05'), '', '', '', '', '', midnight(tz, '2026-02-05'), 'te laat', 3]],
-        Touchpoints: [TOUCHPOINTS],
+        Touchpoints: [TOUCHPOINTS.slice(0, 6)],
         Instellingen: settings,
         Log: [LOG.slice(0, 7), [midnight(tz, '2026-01-01'), 'run', '', '', '', '', 'oud']],
       },
@@ -304,17 +346,22 @@ describe('setupWorkbook on a workbook from before the reminders', () => {
     cadans.setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    expect(ss.$sheet('Relaties').$row(1)).toEqual(old);
+    // The computed columns Tier-advies, Gezondheid and Waarom are Cadans's own: added.
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom']);
+    // Touchpoints holds no data yet, so its new input columns are added.
+    expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 0 tabbladen en 3 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
-        '1 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot. Heeft je kolom een andere naam, geef hem dan die naam.',
+      'Werkboek ingericht: 0 tabbladen en 9 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+        '9 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
+        KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
+        '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log.at(-2)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 3 kolommen toegevoegd, 10 instellingen aangevuld', '', '', '']);
-    expect(log.at(-1)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
+    expect(log.at(-10)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 9 kolommen toegevoegd, 38 instellingen aangevuld', '', '', '']);
+    expect(log.at(-9)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
   });
 });
