@@ -127,7 +127,7 @@ describe('refreshNow and the generated tabs', () => {
       const column = kpi.charts[0].state;
       expect(column.type).toBe('COLUMN');
       expect(column.options.title).toBe('Cadans-naleving per maand (%)');
-      // Month labels and the share on time, header row included: the 12 months and the total row below the header.
+      // Month labels and the share on time: the header row and the twelve months.
       const header = kpi.$values().findIndex((r) => r[0] === 'Maand') + 1;
       expect(column.ranges.map((r) => [r.row, r.column, r.numRows, r.numColumns])).toEqual([[header, 1, 13, 1], [header, 4, 13, 1]]);
       const pie = risico.charts[0].state;
