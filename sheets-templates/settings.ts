@@ -51,7 +51,16 @@ export type ReportSettingKey =
   | 'abcBShare'
   | 'candidateARepeatPlacements'
   | 'candidateAReferrals'
-  | 'candidateBPlacements';
+  | 'candidateBPlacements'
+  | 'healthBase'
+  | 'healthOnSchedule'
+  | 'healthOverdueMax'
+  | 'healthNever'
+  | 'healthPerRedFlag'
+  | 'healthPerSignal'
+  | 'healthReferrals'
+  | 'healthRepeatBusiness'
+  | 'healthRecentValueAdd';
 
 export interface SettingDef {
   key: SettingKey;
@@ -211,6 +220,15 @@ function reportSettings(): SettingDef[] {
     row('candidateARepeatPlacements', 'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier advice candidate A: repeat placements', 2, 'Keuze van Cadans (playbook: "herhaaldelijk geplaatst"): zoveel herhaalplaatsingen of meer geeft advies A', 'Cadans\'s choice (playbook: "placed repeatedly"): this many repeat placements or more advise A'),
     row('candidateAReferrals', 'Tier-advies kandidaat A: referrals', 'Tier advice candidate A: referrals', 2, 'Keuze van Cadans (playbook: "sterke referrers"): zoveel referrals of meer geeft advies A', 'Cadans\'s choice (playbook: "strong referrers"): this many referrals or more advise A'),
     row('candidateBPlacements', 'Tier-advies kandidaat B: plaatsingen', 'Tier advice candidate B: placements', 2, 'Keuze van Cadans (playbook: "regelmatig geplaatst"): zoveel plaatsingen of meer geeft advies B, minder C', 'Cadans\'s choice (playbook: "regular placements"): this many placements or more advise B, fewer C'),
+    row('healthBase', 'Gezondheid: basis', 'Health: base', 60, 'Gezondheid (0-100) is een optelsom; Waarom noemt elk deel. Dit is het beginpunt (keuze van Cadans: het playbook noemt de signalen, geen gewichten)', 'Health (0-100) is a sum; Why names each part. This is the starting point (Cadans\'s choice: the playbook names the signals, not weights)'),
+    row('healthOnSchedule', 'Gezondheid: op schema', 'Health: on schedule', 10, 'Erbij als het volgende contact niet te laat is', 'Added when the next contact is not overdue'),
+    row('healthOverdueMax', 'Gezondheid: te laat (max)', 'Health: overdue (max)', 40, 'Eraf bij te laat, naar rato van dagen te laat ÷ interval; dit is het maximum, bij een heel interval te laat', 'Taken off when overdue, in proportion to days overdue ÷ interval; this is the most, at a whole interval late'),
+    row('healthNever', 'Gezondheid: nooit gesproken', 'Health: never contacted', 20, 'Eraf als er nog nooit contact was', 'Taken off when there was never any contact'),
+    row('healthPerRedFlag', 'Gezondheid: per rode vlag', 'Health: per red flag', 15, 'Eraf per rode vlag', 'Taken off per red flag'),
+    row('healthPerSignal', 'Gezondheid: per kanssignaal', 'Health: per signal', 5, 'Erbij per kanssignaal', 'Added per opportunity signal'),
+    row('healthReferrals', 'Gezondheid: referrals', 'Health: referrals', 5, 'Erbij als de relatie referrals gaf', 'Added when the relationship gave referrals'),
+    row('healthRepeatBusiness', 'Gezondheid: herhaalplaatsingen', 'Health: repeat placements', 5, 'Erbij bij herhaalplaatsingen (herhaalbusiness)', 'Added with repeat placements (repeat business)'),
+    row('healthRecentValueAdd', 'Gezondheid: recente waarde-add', 'Health: recent value add', 5, 'Erbij bij een touchpoint met waarde-add binnen het laatste interval', 'Added for a value-add touchpoint within the last interval'),
   ];
 }
 

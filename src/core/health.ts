@@ -5,8 +5,23 @@
 import type { Status } from './cadence';
 import type { RedFlag, Signal } from './vocabulary';
 
-/** The points of each part. Cadans's weighting; the playbook names the indicators, not weights. */
-export const HEALTH_POINTS = {
+export interface HealthPoints {
+  base: number;
+  onSchedule: number;
+  overdueMax: number;
+  never: number;
+  perRedFlag: number;
+  perSignal: number;
+  referrals: number;
+  repeatBusiness: number;
+  recentValueAdd: number;
+}
+
+/**
+ * The points of each part, the defaults of the Gezondheid settings. Cadans's weighting; the
+ * playbook names the indicators, not weights.
+ */
+export const HEALTH_POINTS: HealthPoints = {
   base: 60,
   onSchedule: 10,
   /** Subtracted in full when a touchpoint is a whole interval (or more) late, in part before. */
@@ -17,7 +32,7 @@ export const HEALTH_POINTS = {
   referrals: 5,
   repeatBusiness: 5,
   recentValueAdd: 5,
-} as const;
+};
 
 export type HealthPartKey = 'base' | 'onSchedule' | 'overdue' | 'never' | 'redFlag' | 'signal' | 'referrals' | 'repeatBusiness' | 'recentValueAdd';
 
@@ -46,8 +61,8 @@ export interface Health {
   parts: HealthPart[];
 }
 
-export function healthOf(input: HealthInput): Health {
-  const P = HEALTH_POINTS;
+export function healthOf(input: HealthInput, points: HealthPoints = HEALTH_POINTS): Health {
+  const P = points;
   const parts: HealthPart[] = [{ key: 'base', points: P.base }];
   if (input.status === 'never') parts.push({ key: 'never', points: -P.never });
   else if (input.status === 'overdue') {

@@ -3,6 +3,7 @@
 // (0.8 is 80%). A null actual value means "not filled in": the tabs then say "unknown" rather
 // than guess.
 
+import { HEALTH_POINTS, type HealthPoints } from './health';
 import type { RelationType, Tier } from './parse';
 
 export interface ReportSettings {
@@ -34,6 +35,8 @@ export interface ReportSettings {
   abc: { aShare: number; bShare: number };
   /** Candidates' tier advice: A from this many repeat placements or referrals, B from this many placements. */
   candidateAdvice: { aRepeatPlacements: number; aReferrals: number; bPlacements: number };
+  /** The points of each part of the health score. */
+  health: HealthPoints;
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
@@ -46,4 +49,5 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   touchpointMinutes: { client: { A: 20, B: 15, C: 10 }, candidate: { A: 15, B: 15, C: 10 } },
   abc: { aShare: 0.8, bShare: 0.95 },
   candidateAdvice: { aRepeatPlacements: 2, aReferrals: 2, bPlacements: 2 },
+  health: HEALTH_POINTS,
 };

@@ -171,7 +171,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
       referrals: o.relation.referrals,
       repeatPlacements: o.relation.repeatPlacements,
       recentValueAdd: recentValueAdd(own, today, months),
-    });
+    }, settings.reports.health);
   }
   const reports = buildReportTabs({
     today,

@@ -252,6 +252,17 @@ function readReportSettings(setting: SettingReader, locale: string): ReportSetti
       aReferrals: amount('candidateAReferrals', d.candidateAdvice.aReferrals),
       bPlacements: amount('candidateBPlacements', d.candidateAdvice.bPlacements),
     },
+    health: {
+      base: amount('healthBase', d.health.base),
+      onSchedule: amount('healthOnSchedule', d.health.onSchedule),
+      overdueMax: amount('healthOverdueMax', d.health.overdueMax),
+      never: amount('healthNever', d.health.never),
+      perRedFlag: amount('healthPerRedFlag', d.health.perRedFlag),
+      perSignal: amount('healthPerSignal', d.health.perSignal),
+      referrals: amount('healthReferrals', d.health.referrals),
+      repeatBusiness: amount('healthRepeatBusiness', d.health.repeatBusiness),
+      recentValueAdd: amount('healthRecentValueAdd', d.health.recentValueAdd),
+    },
   };
 }
 

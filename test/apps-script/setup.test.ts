@@ -62,6 +62,15 @@ const SETTINGS_NL = [
   ['Tier-advies kandidaat A: herhaalplaatsingen', 2],
   ['Tier-advies kandidaat A: referrals', 2],
   ['Tier-advies kandidaat B: plaatsingen', 2],
+  ['Gezondheid: basis', 60],
+  ['Gezondheid: op schema', 10],
+  ['Gezondheid: te laat (max)', 40],
+  ['Gezondheid: nooit gesproken', 20],
+  ['Gezondheid: per rode vlag', 15],
+  ['Gezondheid: per kanssignaal', 5],
+  ['Gezondheid: referrals', 5],
+  ['Gezondheid: herhaalplaatsingen', 5],
+  ['Gezondheid: recente waarde-add', 5],
 ];
 
 const STATUS_COLOURS = [
@@ -158,7 +167,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 46 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 0 kolommen toegevoegd, 55 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -361,7 +370,7 @@ describe('setupWorkbook on a workbook from before the reminders', () => {
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log.at(-10)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 9 kolommen toegevoegd, 38 instellingen aangevuld', '', '', '']);
+    expect(log.at(-10)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 0 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
     expect(log.at(-9)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
   });
 });

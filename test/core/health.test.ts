@@ -30,6 +30,14 @@ describe('healthOf: an additive score whose every part is visible', () => {
     expect(best.score).toBe(100);
   });
 
+  it('uses the points it is given (the Gezondheid settings)', () => {
+    const points = { ...HEALTH_POINTS, base: 50, perRedFlag: 25 };
+    expect(healthOf({ ...base, redFlags: ['noResponse'] }, points)).toEqual({
+      score: 35,
+      parts: [{ key: 'base', points: 50 }, { key: 'onSchedule', points: 10 }, { key: 'redFlag', points: -25, detail: 'noResponse' }],
+    });
+  });
+
   it('takes 20 off for a relationship never contacted', () => {
     expect(healthOf({ ...base, status: 'never' })).toEqual({ score: 40, parts: [{ key: 'base', points: 60 }, { key: 'never', points: -20 }] });
   });

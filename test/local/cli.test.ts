@@ -140,6 +140,8 @@ describe('cadans init', () => {
       'Minuten touchpoint kandidaat A', 'Minuten touchpoint kandidaat B', 'Minuten touchpoint kandidaat C',
       'Tier-advies: grens A', 'Tier-advies: grens B',
       'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
+      'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
+      'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
     ]);
   });
 
@@ -194,5 +196,22 @@ describe('the cadans command', () => {
 
   it('rejects a malformed --today', async () => {
     await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {})).rejects.toThrow('--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"');
+  });
+});
+
+describe('cadans run on its own output', () => {
+  it('rebuilds the KPI and Risico tabs in place: a second run gives the same tabs, nothing stale', async () => {
+    const dir = tmp();
+    await run(['run', '--today', '2026-11-24', '--out', join(dir, 'one')], () => {});
+    const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
+    await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
+    const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'KPI', 'Risico']);
+    for (const name of ['KPI', 'Risico']) {
+      expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
+    }
+    expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(
+      'Risico: gegenereerd door Cadans op 24-11-2026. Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.',
+    );
   });
 });
