@@ -63,6 +63,16 @@ export class MemorySheet implements SheetPort {
     this.write(this.lastRow() + 1, 1, values);
   }
 
+  /** A generated tab (KPI, Risico) rebuilt as one block, as the Apps Script port does. */
+  replaceAll(values: unknown[][]): void {
+    this.rows = [];
+    this.width = 0;
+    this.write(1, 1, values);
+  }
+
+  // Charts are presentation only; the benchmark measures the engine's data work.
+  setCharts(): void {}
+
   setNumberFormat(_column: number, _fromRow: number, _format: string): void {}
   setListValidation(_column: number, _fromRow: number, _values: readonly string[]): void {}
   setStatusColours(_column: number, _fromRow: number, _rules: readonly StatusColourRule[]): void {}

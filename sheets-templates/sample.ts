@@ -19,8 +19,31 @@ export const SAMPLE_TEAM = {
 const [SANNE, JORIS, AMIRA] = SAMPLE_TEAM.members;
 const ago = (daysAgo: number, as?: SampleDate['as']): SampleDate => ({ daysAgo, as });
 
-/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot. */
-export const SAMPLE_RELATIONS: readonly SampleCell[][] = [
+/**
+ * The KPI and Risico inputs per relation, in the template's order after Uitstellen tot: Klant
+ * sinds, Jaaromzet vorig jaar, Herhaalplaatsingen, Retainer per maand, Afdelingen bekend,
+ * Afdelingen bediend, Rode vlaggen, Kanssignalen.
+ */
+const KPI_INPUTS: Record<string, SampleCell[]> = {
+  R001: [ago(5 * 365 + 40), 172000, 4, 6000, 6, 3, '', 'strategisch betrokken; eerste keus'],
+  R002: [ago(3 * 365 + 10), 150000, 3, 4500, 8, 2, 'tariefdruk', 'klant belt zelf'],
+  R003: [ago(2 * 365 + 70), 71000, 1, null, 5, 1, 'wisseling contactpersoon', ''],
+  R004: [ago(400), 30000, 1, null, 3, 1, '', ''],
+  R005: [ago(600), 18000, 0, null, 2, 1, '', ''],
+  R006: [ago(6 * 365), 9800, 1, null, 1, 1, 'geen reactie', ''],
+  R007: [null, null, 0, null, 4, 0, '', 'klant belt zelf'],
+  R008: [null, null, 4, null, null, null, '', 'eerste keus'],
+  R009: [null, null, 2, null, null, null, 'concurrent', ''],
+  R010: [null, null, 1, null, null, null, '', ''],
+  R011: [null, null, 1, null, null, null, '', 'interne referrals'],
+  R012: [null, null, 0, null, null, null, '', ''],
+  R013: [null, null, 0, null, null, null, '', ''],
+  R014: [null, null, 0, null, null, null, '', ''],
+  R015: [ago(2 * 365 + 100), 120000, 2, 2500, 4, 1, 'concurrent, tariefdruk', ''],
+};
+
+/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot, then KPI_INPUTS. */
+export const SAMPLE_RELATIONS: readonly SampleCell[][] = withKpiInputs([
   ['R001', 'Marieke Hoekstra', 'Klant', 'Waterschap Rijnvallei', 'm.hoekstra@rijnvallei.example', SANNE, 'A', ago(41), 186000, 6, 2, 'ja', 'HR-directeur; reorganisatie afdeling Financiën in Q1'],
   ['R002', 'Thomas Verbeek', 'Klant', 'Zorggroep Middenland', 't.verbeek@zorggroep-middenland.example', SANNE, 'A-klant', ago(12), '€ 142.500,00', 4, 1, 'ja', 'Wil een pilot met interim-IT in Amersfoort'],
   ['R003', 'Ingrid de Wit', 'Klant', 'Gemeente Heuvelrug', 'i.dewit@heuvelrug.example', JORIS, 'B', ago(95), '€ 64.000', 3, 0, 'ja', 'Budgetronde in maart'],
@@ -36,14 +59,19 @@ export const SAMPLE_RELATIONS: readonly SampleCell[][] = [
   ['R013', 'Jeroen de Boer', 'Kandidaat', 'Business analist', 'jeroen.deboer@mail.example', SANNE, 'C', 'vorige week', null, 0, 0, 'ja', 'Datum nog invullen'],
   ['R014', 'Anouk Peters', 'Kandidaat', 'Recruiter (ZZP)', 'anouk.peters@mail.example', JORIS, 'B', ago(400), null, 1, 0, 'nee', 'Werkt sinds vorig jaar in loondienst'],
   ['R015', 'Kees van Leeuwen', 'Klant', 'Hollandse Bouwgroep', 'k.vanleeuwen@hbg.example', AMIRA, 'A', ago(30, 'text-iso'), '€ 98.000,00', 3, 1, 'ja', 'Vraagt om marktinzicht salarissen'],
-];
+]);
 
-/** Columns: Datum, Relatie-ID, Soort, Duur (min), Eigenaar, Notities. */
+function withKpiInputs(rows: SampleCell[][]): SampleCell[][] {
+  return rows.map((row) => [...row, ...Array<SampleCell>(14 - row.length).fill(null), ...KPI_INPUTS[String(row[0])]]);
+}
+
+/** Columns: Datum, Relatie-ID, Soort, Duur (min), Eigenaar, Notities, Waarde-add, Nieuwe kans, Referral. */
 export const SAMPLE_TOUCHPOINTS: readonly SampleCell[][] = [
-  [ago(41), 'R001', 'Business check-in', 20, SANNE, 'Marktinzicht HR gedeeld'],
-  [ago(12), 'R002', 'Business check-in', 20, SANNE, 'Pilot IT besproken'],
+  ...history(),
+  [ago(41), 'R001', 'Business check-in', 20, SANNE, 'Marktinzicht HR gedeeld', 'marktinzicht', 'ja', 'nee'],
+  [ago(12), 'R002', 'Business check-in', 20, SANNE, 'Pilot IT besproken', 'advies', 'ja', 'nee'],
   [ago(95), 'R003', 'Telefoon', 15, JORIS, ''],
-  [ago(27), 'R008', 'Loopbaangesprek', 15, SANNE, 'Wil richting HR-manager'],
+  [ago(27), 'R008', 'Loopbaangesprek', 15, SANNE, 'Wil richting HR-manager', 'introductie', 'nee', 'ja'],
   [ago(33), 'R009', 'Loopbaangesprek', 15, JORIS, ''],
   [ago(20), 'R010', 'Koffie', 15, AMIRA, 'Telt mee als laatste contact'],
   [ago(89), 'R011', 'Telefoon', 15, JORIS, ''],
@@ -56,5 +84,23 @@ export const SAMPLE_PIPELINE: readonly SampleCell[][] = [
   ['Fietsfabriek Velox', 'Annemiek Bos', SANNE, 'heet', 'ja', '', 'ja', 'CFO zelf', 'ja', 'Interim-controller nodig', 'ja', 'Start 1 februari', ago(3), 'Voorstel nabellen'],
   ['Stichting Cultuurhuis', 'Wim de Groot', AMIRA, 'koud', '', '', '', '', 'ja', 'HR-adviseur voor reorganisatie', 'nee', 'Pas na de zomer', null, 'Marktinzicht salarissen sturen'],
 ];
+
+/**
+ * A year of earlier touchpoints for the A relationships, so that the KPI tab's compliance has a
+ * history: Sanne keeps her monthly rhythm with one slip, Amira's Hollandse Bouwgroep misses a
+ * quarter, Joris's Daan Visser is seen every five to six weeks.
+ */
+function history(): SampleCell[][] {
+  const rows: SampleCell[][] = [];
+  const insight = (i: number) => (i % 3 === 0 ? 'marktinzicht' : i % 3 === 1 ? 'geen' : 'introductie');
+  for (let i = 1; i <= 11; i++) {
+    if (i !== 5) rows.push([ago(41 + 30 * i), 'R001', 'Business check-in', 20, SANNE, '', insight(i), i % 4 === 0 ? 'ja' : 'nee', 'nee']);
+    rows.push([ago(12 + 29 * i), 'R002', 'Business check-in', 20, SANNE, '', insight(i + 1), i % 5 === 0 ? 'ja' : 'nee', 'nee']);
+    rows.push([ago(27 + 31 * i), 'R008', 'Loopbaangesprek', 15, SANNE, '', i % 2 ? 'advies' : 'geen', 'nee', i % 4 === 1 ? 'ja' : 'nee']);
+    if (i < 4 || i > 6) rows.push([ago(30 + 30 * i), 'R015', 'Business check-in', 20, AMIRA, '', insight(i + 2), i % 3 === 0 ? 'ja' : 'nee', 'nee']);
+  }
+  for (let i = 1; i <= 8; i++) rows.push([ago(33 + 40 * i), 'R009', 'Loopbaangesprek', 15, JORIS, '', 'geen', 'nee', i % 3 === 0 ? 'ja' : 'nee']);
+  return rows;
+}
 
 export const SAMPLE_WORKBOOK_NAME = 'cadans-voorbeeld.xlsx';

@@ -19,7 +19,48 @@ export type SettingKey =
   | 'agendaClientC'
   | 'agendaCandidateA'
   | 'agendaCandidateB'
-  | 'agendaCandidateC';
+  | 'agendaCandidateC'
+  | ReportSettingKey;
+
+/** The settings of the KPI and Risico tabs (issue 4). */
+export type ReportSettingKey =
+  | 'targetExistingBusiness'
+  | 'targetReferralsPerA'
+  | 'targetRetentionAB'
+  | 'targetRepeatPlacements'
+  | 'targetProposalsPerWeek'
+  | 'targetRecurringShare'
+  | 'keyClientShare'
+  | 'significantClientShare'
+  | 'cashReserveMinMonths'
+  | 'cashReserveIdealMonths'
+  | 'cashReserveMonths'
+  | 'bookedAheadMinDays'
+  | 'bookedAheadIdealDays'
+  | 'bookedAheadDays'
+  | 'attentionA'
+  | 'attentionB'
+  | 'attentionC'
+  | 'minutesClientA'
+  | 'minutesClientB'
+  | 'minutesClientC'
+  | 'minutesCandidateA'
+  | 'minutesCandidateB'
+  | 'minutesCandidateC'
+  | 'abcAShare'
+  | 'abcBShare'
+  | 'candidateARepeatPlacements'
+  | 'candidateAReferrals'
+  | 'candidateBPlacements'
+  | 'healthBase'
+  | 'healthOnSchedule'
+  | 'healthOverdueMax'
+  | 'healthNever'
+  | 'healthPerRedFlag'
+  | 'healthPerSignal'
+  | 'healthReferrals'
+  | 'healthRepeatBusiness'
+  | 'healthRecentValueAdd';
 
 export interface SettingDef {
   key: SettingKey;
@@ -134,7 +175,62 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     },
   },
   ...agendas(),
+  ...reportSettings(),
 ];
+
+/**
+ * The KPI and Risico tabs' numbers (domain brief, sections 1-4). Shares are written as fractions
+ * (0,8 shows as 80% in a percentage cell; "80%" as text is read too). An empty actual value
+ * (cash reserve, days booked ahead) means unknown: the Risico tab says so instead of guessing.
+ */
+function reportSettings(): SettingDef[] {
+  const row = (key: ReportSettingKey, nl: string, en: string, defaultValue: number | null, explanationNl: string, explanationEn: string): SettingDef => ({
+    key,
+    nl,
+    en,
+    defaultValue,
+    explanation: { nl: explanationNl, en: explanationEn },
+  });
+  return [
+    row('targetExistingBusiness', 'Doel omzet uit bestaande relaties', 'Target business from existing relationships', 0.8, 'Playbook: 80% van de omzet van klanten die al vóór dit jaar klant waren', 'Playbook: 80% of revenue from clients that were clients before this year'),
+    row('targetReferralsPerA', 'Doel referrals per A-relatie per jaar', 'Target referrals per A relationship per year', 3, 'Playbook: 3 of meer referrals per A-relatie per jaar', 'Playbook: 3 or more referrals per A relationship per year'),
+    row('targetRetentionAB', 'Doel behoud A- en B-klanten', 'Target retention of A and B clients', 0.9, 'Playbook: 90% of meer van de A- en B-klanten met omzet vorig jaar heeft ook dit jaar omzet', 'Playbook: 90% or more of the A and B clients with revenue last year also have revenue this year'),
+    row('targetRepeatPlacements', 'Doel herhaalplaatsingen', 'Target repeat placements', 0.6, 'Playbook: 60% of meer van de plaatsingen zijn herhaalplaatsingen', 'Playbook: 60% or more of placements are repeat placements'),
+    row('targetProposalsPerWeek', 'Doel voorstellen per week', 'Target proposals per week', 1, 'Onafhankelijkheid: minstens één voorstel per week (52 per jaar)', 'Independence: at least one proposal a week (52 a year)'),
+    row('targetRecurringShare', 'Doel terugkerende omzet', 'Target recurring revenue share', null, 'Aandeel retainers (12 × retainer per maand) in de omzet. Het playbook vraagt "een hoog aandeel" zonder getal: leeg is geen doel', 'Share of retainers (12 × monthly retainer) in revenue. The playbook asks for "a high share" without a figure: empty is no target'),
+    row('keyClientShare', 'Grens sleutelklant', 'Key-client threshold', 0.2, 'Een klant met dit aandeel van de omzet of meer is een sleutelklant (risico)', 'A client with this share of revenue or more is a key client (a risk)'),
+    row('significantClientShare', 'Grens significante klant', 'Significant-customer level', 0.1, 'Vanaf 10% noemen verslaggevingsregels (IFRS 8) een klant significant', 'From 10% accounting standards (IFRS 8) call a customer significant'),
+    row('cashReserveMinMonths', 'Kasreserve minimum (maanden)', 'Cash reserve minimum (months)', 3, 'Onafhankelijkheid: minstens 3 maanden vaste lasten in kas', 'Independence: at least 3 months of operating costs in cash'),
+    row('cashReserveIdealMonths', 'Kasreserve ideaal (maanden)', 'Cash reserve ideal (months)', 6, 'Ideaal: 6 maanden', 'Ideal: 6 months'),
+    row('cashReserveMonths', 'Kasreserve (maanden)', 'Cash reserve (months)', null, 'De werkelijke kasreserve in maanden vaste lasten; leeg is onbekend', 'The actual cash reserve in months of operating costs; empty is unknown'),
+    row('bookedAheadMinDays', 'Vooruit geboekt minimum (dagen)', 'Booked ahead minimum (days)', 30, 'Onafhankelijkheid: 30-60 dagen werk vooruit geboekt', 'Independence: 30-60 days of work booked ahead'),
+    row('bookedAheadIdealDays', 'Vooruit geboekt ideaal (dagen)', 'Booked ahead ideal (days)', 60, 'De bovenkant van 30-60 dagen', 'The top of 30-60 days'),
+    row('bookedAheadDays', 'Vooruit geboekt (dagen)', 'Booked ahead (days)', null, 'Hoeveel dagen werk nu vooruit geboekt is; leeg is onbekend', 'How many days of work are booked ahead now; empty is unknown'),
+    row('attentionA', 'Aandacht tier A', 'Attention tier A', 0.6, 'Playbook: 60% van de relatietijd naar A', 'Playbook: 60% of relationship time on A'),
+    row('attentionB', 'Aandacht tier B', 'Attention tier B', 0.2, 'Playbook: 20% naar B', 'Playbook: 20% on B'),
+    row('attentionC', 'Aandacht tier C', 'Attention tier C', 0.2, 'Playbook: 20% naar C', 'Playbook: 20% on C'),
+    row('minutesClientA', 'Minuten touchpoint klant A', 'Touchpoint minutes client A', 20, 'Playbook: business check-in van 20 minuten', 'Playbook: a 20-minute business check-in'),
+    row('minutesClientB', 'Minuten touchpoint klant B', 'Touchpoint minutes client B', 15, 'Playbook: 15 minuten', 'Playbook: 15 minutes'),
+    row('minutesClientC', 'Minuten touchpoint klant C', 'Touchpoint minutes client C', 10, 'Playbook: 10 minuten', 'Playbook: 10 minutes'),
+    row('minutesCandidateA', 'Minuten touchpoint kandidaat A', 'Touchpoint minutes candidate A', 15, 'Playbook: 15 minuten', 'Playbook: 15 minutes'),
+    row('minutesCandidateB', 'Minuten touchpoint kandidaat B', 'Touchpoint minutes candidate B', 15, 'Playbook: 15 minuten', 'Playbook: 15 minutes'),
+    row('minutesCandidateC', 'Minuten touchpoint kandidaat C', 'Touchpoint minutes candidate C', 10, 'Playbook: 10 minuten', 'Playbook: 10 minutes'),
+    row('abcAShare', 'Tier-advies: grens A', 'Tier advice: A boundary', 0.8, 'Klanten die samen de eerste 80% van de omzet brengen krijgen advies A (als RELATION_TIER)', 'Clients that together bring the first 80% of revenue are advised A (as RELATION_TIER)'),
+    row('abcBShare', 'Tier-advies: grens B', 'Tier advice: B boundary', 0.95, 'De volgende klanten tot 95% krijgen advies B, de rest C', 'The next clients up to 95% are advised B, the rest C'),
+    row('candidateARepeatPlacements', 'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier advice candidate A: repeat placements', 2, 'Keuze van Cadans (playbook: "herhaaldelijk geplaatst"): zoveel herhaalplaatsingen of meer geeft advies A', 'Cadans\'s choice (playbook: "placed repeatedly"): this many repeat placements or more advise A'),
+    row('candidateAReferrals', 'Tier-advies kandidaat A: referrals', 'Tier advice candidate A: referrals', 2, 'Keuze van Cadans (playbook: "sterke referrers"): zoveel referrals of meer geeft advies A', 'Cadans\'s choice (playbook: "strong referrers"): this many referrals or more advise A'),
+    row('candidateBPlacements', 'Tier-advies kandidaat B: plaatsingen', 'Tier advice candidate B: placements', 2, 'Keuze van Cadans (playbook: "regelmatig geplaatst"): zoveel plaatsingen of meer geeft advies B, minder C', 'Cadans\'s choice (playbook: "regular placements"): this many placements or more advise B, fewer C'),
+    row('healthBase', 'Gezondheid: basis', 'Health: base', 60, 'Gezondheid (0-100) is een optelsom; Waarom noemt elk deel. Dit is het beginpunt (keuze van Cadans: het playbook noemt de signalen, geen gewichten)', 'Health (0-100) is a sum; Why names each part. This is the starting point (Cadans\'s choice: the playbook names the signals, not weights)'),
+    row('healthOnSchedule', 'Gezondheid: op schema', 'Health: on schedule', 10, 'Erbij als het volgende contact niet te laat is', 'Added when the next contact is not overdue'),
+    row('healthOverdueMax', 'Gezondheid: te laat (max)', 'Health: overdue (max)', 40, 'Eraf bij te laat, naar rato van dagen te laat ÷ interval; dit is het maximum, bij een heel interval te laat', 'Taken off when overdue, in proportion to days overdue ÷ interval; this is the most, at a whole interval late'),
+    row('healthNever', 'Gezondheid: nooit gesproken', 'Health: never contacted', 20, 'Eraf als er nog nooit contact was', 'Taken off when there was never any contact'),
+    row('healthPerRedFlag', 'Gezondheid: per rode vlag', 'Health: per red flag', 15, 'Eraf per rode vlag', 'Taken off per red flag'),
+    row('healthPerSignal', 'Gezondheid: per kanssignaal', 'Health: per signal', 5, 'Erbij per kanssignaal', 'Added per opportunity signal'),
+    row('healthReferrals', 'Gezondheid: referrals', 'Health: referrals', 5, 'Erbij als de relatie referrals gaf', 'Added when the relationship gave referrals'),
+    row('healthRepeatBusiness', 'Gezondheid: herhaalplaatsingen', 'Health: repeat placements', 5, 'Erbij bij herhaalplaatsingen (herhaalbusiness)', 'Added with repeat placements (repeat business)'),
+    row('healthRecentValueAdd', 'Gezondheid: recente waarde-add', 'Health: recent value add', 5, 'Erbij bij een touchpoint met waarde-add binnen het laatste interval', 'Added for a value-add touchpoint within the last interval'),
+  ];
+}
 
 /** The playbook's touchpoint agendas (domain brief, section 1), per relationship type and tier. */
 function agendas(): SettingDef[] {

@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk';
 
 export interface ColumnDef {
   key: string;
@@ -13,6 +13,8 @@ export interface ColumnDef {
   aliases?: readonly string[];
   /** Written by Cadans; every other column belongs to the team and is never written. */
   computed?: boolean;
+  /** A computed column that only setup adds; a refresh writes it where the team has it. */
+  setupOnly?: boolean;
   format?: ColumnFormat;
   /** A drop-down list (invalid values are shown with a warning, never rejected or removed). */
   validation?: { nl: readonly string[]; en: readonly string[] };
@@ -59,9 +61,23 @@ export const RELATIONS: TabDef = {
     },
     { key: 'notes', nl: 'Notities', en: 'Notes', width: 240 },
     { key: 'snoozeUntil', nl: 'Uitstellen tot', en: 'Snooze until', aliases: ['Snooze'], format: 'date', width: 110 },
+    // Inputs for the KPI and Risico tabs (issue 4). Input columns stay left of the computed ones.
+    { key: 'clientSince', nl: 'Klant sinds', en: 'Client since', format: 'date', width: 110 },
+    { key: 'revenueLastYear', nl: 'Jaaromzet vorig jaar', en: 'Revenue last year', aliases: ['Omzet vorig jaar'], format: 'money', width: 120 },
+    { key: 'repeatPlacements', nl: 'Herhaalplaatsingen', en: 'Repeat placements', format: 'integer', width: 110 },
+    { key: 'retainer', nl: 'Retainer per maand', en: 'Monthly retainer', aliases: ['Retainer'], format: 'money', width: 110 },
+    { key: 'departmentsKnown', nl: 'Afdelingen bekend', en: 'Departments known', format: 'integer', width: 100 },
+    { key: 'departmentsServed', nl: 'Afdelingen bediend', en: 'Departments served', format: 'integer', width: 100 },
+    { key: 'redFlags', nl: 'Rode vlaggen', en: 'Red flags', width: 200 },
+    { key: 'signals', nl: 'Kanssignalen', en: 'Signals', aliases: ['Opportunity signals'], width: 200 },
     { key: 'nextContact', nl: 'Volgend contact', en: 'Next contact', computed: true, format: 'date', width: 110 },
     { key: 'status', nl: 'Status', en: 'Status', computed: true, width: 90 },
     { key: 'daysOverdue', nl: 'Dagen te laat', en: 'Days overdue', computed: true, format: 'integer', width: 90 },
+    // Added by setup, written by every refresh when present; a refresh does not add them to a
+    // team's tab unasked (the three above it does, as it always has).
+    { key: 'tierAdvice', nl: 'Tier-advies', en: 'Tier advice', computed: true, setupOnly: true, width: 80 },
+    { key: 'health', nl: 'Gezondheid', en: 'Health', computed: true, setupOnly: true, format: 'integer', width: 80 },
+    { key: 'healthWhy', nl: 'Waarom', en: 'Why', computed: true, setupOnly: true, width: 360 },
   ],
 };
 
@@ -81,8 +97,9 @@ export const TOUCHPOINTS: TabDef = {
       key: 'valueAdd',
       nl: 'Waarde-add',
       en: 'Value add',
+      aliases: ['Waardetoevoeging'],
       validation: { nl: ['marktinzicht', 'introductie', 'advies', 'geen'], en: ['market insight', 'introduction', 'advice', 'none'] },
-      width: 110,
+      width: 120,
     },
     { key: 'newOpportunity', nl: 'Nieuwe kans', en: 'New opportunity', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
     { key: 'referral', nl: 'Referral', en: 'Referral', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
@@ -184,6 +201,13 @@ export const LOG: TabDef = {
 };
 
 export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS];
+
+/**
+ * Cadans's own report tabs: rebuilt on every refresh, holding no input. They have no columns to
+ * find; they are named here so that every shell finds them in either language.
+ */
+export const KPI_TAB: TabDef = { key: 'kpi', nl: 'KPI', en: 'KPI', columns: [] };
+export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns: [] };
 
 /** Status colours for conditional formatting, keyed by the core's status names. */
 export const STATUS_COLOURS = {

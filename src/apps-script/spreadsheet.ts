@@ -2,7 +2,7 @@
 // job's number of calls does not grow with its rows.
 
 import type { ZoneClock } from '../core/dates';
-import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -49,6 +49,33 @@ class AppsScriptSheet implements SheetPort {
   append(values: unknown[][]): void {
     if (values.length === 0) return;
     this.write(this.sheet.getLastRow() + 1, 1, values);
+  }
+
+  replaceAll(values: unknown[][]): void {
+    this.sheet.clearContents();
+    this.write(1, 1, values);
+  }
+
+  /**
+   * Charts are matched to specs by their order on the tab, so a rerun updates the same charts
+   * (keeping any size or style the team gave them) instead of stacking new ones.
+   */
+  setCharts(charts: readonly ChartSpec[]): void {
+    const existing = this.sheet.getCharts();
+    charts.forEach((spec, i) => {
+      const domain = this.sheet.getRange(spec.domain.row, spec.domain.column, spec.domain.numRows, 1);
+      const series = this.sheet.getRange(spec.series.row, spec.series.column, spec.series.numRows, 1);
+      const old = existing[i];
+      const builder = (old ? old.modify().clearRanges() : this.sheet.newChart().setPosition(spec.anchor.row, spec.anchor.column, 0, 0))
+        .addRange(domain)
+        .addRange(series)
+        .setNumHeaders(1)
+        .setOption('title', spec.title);
+      const typed = spec.kind === 'pie' ? builder.asPieChart() : builder.asColumnChart();
+      if (old) this.sheet.updateChart(typed.build());
+      else this.sheet.insertChart(typed.build());
+    });
+    for (const extra of existing.slice(charts.length)) this.sheet.removeChart(extra);
   }
 
   private columnFrom(column: number, fromRow: number) {

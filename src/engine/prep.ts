@@ -286,7 +286,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     appendByHeader(workbook, ACTIONS, workbook.sheetNames(), rows, language);
   }
   requests.remember(requestId);
-  const after: RelationOutcome = { ...updated, relation, lastContact: today };
+  const after: RelationOutcome = { ...outcome, ...updated, relation, lastContact: today };
   return {
     alreadyLogged: false,
     message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),

@@ -7,13 +7,16 @@ import { type Day, MAX_DAY } from '../core/dates';
 import { conventionsFor, type Language, normaliseLocale } from '../core/locale';
 import { isBlank, type ParseContext } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { type ColumnDef, PIPELINE, RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { healthOf, type Health } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
+import { type Advice, tierAdvice } from '../core/tierAdvice';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
 import { displayName, findTab } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
+import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 
@@ -21,6 +24,10 @@ export interface RelationOutcome extends CadenceResult {
   relation: RelationRecord;
   /** The later of the Last contact cell and the newest touchpoint up to today. */
   lastContact: Day | null;
+  /** The playbook's tier for it (Tier-advies); null without a type. */
+  advice: Advice | null;
+  /** Null for an inactive relationship. */
+  health: Health | null;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -36,6 +43,8 @@ export interface RefreshResult {
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
   relationsSheet: string | null;
   ownerColumn: string | null;
+  /** The KPI and Risico tabs as written; null without a Relaties tab. */
+  reports: ReportTabs | null;
 }
 
 export interface RefreshOptions {
@@ -73,7 +82,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, touchpoints: [], relationsSheet: null, ownerColumn: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -94,14 +103,15 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   }
 
   const latestTouch = new Map<string, Day>();
-  const touchRecords: TouchpointRecord[] = [];
+  const touchpointRecords: TouchpointRecord[] = [];
+  const touchesById = new Map<string, TouchpointRecord[]>();
   const touchpointsName = findTab(TOUCHPOINTS, names);
   if (touchpointsName) {
     const touchpoints = tableOf(TOUCHPOINTS, touchpointsName, workbook.sheet(touchpointsName).readAll());
     reportColumns(touchpoints, problems, ['date', 'relationId']);
     const relCol = touchpoints.columns.index.get('relationId');
     for (const t of readTouchpoints(touchpoints, ctx, problems)) {
-      touchRecords.push(t);
+      touchpointRecords.push(t);
       const label = relCol === undefined ? null : columnLabel(touchpoints.header[relCol], relCol);
       if (!byId.has(t.relationId)) {
         problems.add(touchpointsName, t.row, label, t.relationId, problems.text(t.relationId === '' ? 'missingId' : 'unknownRelation'));
@@ -109,6 +119,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
       }
       // A touchpoint planned for later is not contact yet.
       if (t.day > today) continue;
+      if (!touchesById.has(t.relationId)) touchesById.set(t.relationId, []);
+      touchesById.get(t.relationId)!.push(t);
       const known = latestTouch.get(t.relationId);
       if (known === undefined || t.day > known) latestTouch.set(t.relationId, t.day);
     }
@@ -139,8 +151,40 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
       continue;
     }
     counts[outcome.status]++;
-    outcomes.push({ ...outcome, relation, lastContact });
+    outcomes.push({ ...outcome, relation, lastContact, advice: null, health: null });
   }
+
+  // Tier advice over every relation (clients share one ABC split), health per active outcome.
+  const advice = tierAdvice(records, settings.reports);
+  const adviceByRow = new Map(records.map((r, i) => [r.row, advice[i]]));
+  const contactsById = new Map<string, Day[]>();
+  for (const o of outcomes) {
+    o.advice = adviceByRow.get(o.relation.row) ?? null;
+    const own = byId.get(o.relation.id) === o.relation ? (touchesById.get(o.relation.id) ?? []) : [];
+    const contacts = own.map((t) => t.day);
+    if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
+    if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
+    if (o.status === 'inactive') continue;
+    const months = settings.cadence.monthsPerTier[o.relation.tier ?? 'C'];
+    o.health = healthOf({
+      status: o.status,
+      daysOverdue: o.daysOverdue ?? 0,
+      intervalDays: o.lastContact !== null && o.nextContact !== null ? o.nextContact - o.lastContact : null,
+      redFlags: o.relation.redFlags,
+      signals: o.relation.signals,
+      referrals: o.relation.referrals,
+      repeatPlacements: o.relation.repeatPlacements,
+      recentValueAdd: recentValueAdd(own, today, months),
+    }, settings.reports.health);
+  }
+  const reports = buildReportTabs({
+    today,
+    settings,
+    relations: records,
+    outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
+    touchpoints: touchpointRecords,
+    contactsById,
+  });
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
   const pipelineName = findTab(PIPELINE, names);
@@ -155,9 +199,19 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     const column = settingsTable.valueColumn;
     writes.push(() => workbook.sheet(settingsName).write(todayRow, column, [[workbook.clock.instantOf(today)]]));
   }
-    const ownerCol = relations.columns.index.get('owner');
+  writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
+  writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+  const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, touchpoints: touchRecords, relationsSheet: relationsName, ownerColumn }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
+}
+
+/** A generated tab: found in either language or created, then rebuilt with one block and its charts. */
+function writeReportTab(workbook: WorkbookPort, def: TabDef, tab: ReportTab, language: Language): void {
+  const name = findTab(def, workbook.sheetNames());
+  const sheet = name ? workbook.sheet(name) : workbook.addSheet(displayName(def, language));
+  sheet.replaceAll(tab.values);
+  sheet.setCharts(tab.charts);
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {
@@ -195,6 +249,7 @@ function writeComputedColumns(
   const newHeaders: Array<[number, string]> = [];
   for (const col of computed) {
     let index = table.columns.index.get(col.key);
+    if (index === undefined && col.setupOnly) continue;
     if (index === undefined) {
       index = nextFree++;
       newHeaders.push([index, displayName(col, language)]);
@@ -211,10 +266,13 @@ function writeComputedColumns(
     if (!o) return '';
     if (key === 'nextContact') return o.nextContact === null ? '' : workbook.clock.instantOf(o.nextContact);
     if (key === 'status') return statusLabels[o.status];
+    if (key === 'tierAdvice') return o.advice?.tier ?? '';
+    if (key === 'health') return o.health?.score ?? '';
+    if (key === 'healthWhy') return o.health ? healthWhy(o.health, language) : '';
     return o.daysOverdue ?? '';
   };
   // Group computed columns that stand next to each other into one block write.
-  const sorted = computed.map((c) => ({ key: c.key, index: positions.get(c.key)! })).sort((a, b) => a.index - b.index);
+  const sorted = computed.filter((c) => positions.has(c.key)).map((c) => ({ key: c.key, index: positions.get(c.key)! })).sort((a, b) => a.index - b.index);
   const blocks: Array<typeof sorted> = [];
   for (const c of sorted) {
     const last = blocks[blocks.length - 1];

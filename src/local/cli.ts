@@ -5,7 +5,7 @@
 //   cadans init PATH.xlsx [--empty] [--force]
 
 import { existsSync } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Day, dayFromYmd, dayOfInstant, isValidYmd, wallTimeAsUtc } from '../core/dates';
@@ -13,7 +13,9 @@ import { closingEntries, planReminders } from '../engine/reminders';
 import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
 import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
 import { loadSettings } from '../workbook/settings';
+import { catalogue, fill } from '../i18n/catalogue';
 import { deliverLocally } from './outbox';
+import { reportHtml } from './report-html';
 import { formatReminderSummary, formatSummary } from './summary';
 import { templateWorkbook } from './template';
 import type { WorkbookPort } from '../workbook/ports';
@@ -24,7 +26,8 @@ const USAGE = `Cadans: relationship cadence on an .xlsx workbook
 Usage:
   cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR] [--smtp smtp://host:port] [--from ADDRESS]
       Computes next contact, status and days overdue for every relationship, writes
-      DIR/<same name>.xlsx (default DIR: out) and, on a send day, each team member's morning
+      DIR/<same name>.xlsx (default DIR: out) with its KPI and Risico tabs, DIR/report.html
+      (both tabs with their charts, offline) and, on a send day, each team member's morning
       digest as DIR/outbox/<date>-<owner>.eml (or sends it through --smtp). A digest the
       workbook's Log records as sent is not written again. Without --workbook it runs on the
       sample workbook.
@@ -135,6 +138,12 @@ export async function run(argv: string[], out: (line: string) => void = console.
   plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run'));
   await writeWorkbook(workbook, target);
   for (const line of formatSummary(plan.refresh, name, target)) out(line);
+  if (plan.refresh.reports) {
+    // The KPI and Risico tabs with their charts, readable offline.
+    const report = join(dir, 'report.html');
+    await writeFile(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name));
+    out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
+  }
   for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
   // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
   return outcome && outcome.failed.length > 0 ? 1 : 0;

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
 import { columnLetter } from '../workbook/headers';
-import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -273,6 +273,20 @@ class XlsxFileSheet implements SheetPort {
     this.write(this.lastUsedRow + 1, 1, values);
   }
 
+  /** Drops every row the tab had (Cadans's own generated tab) and writes the block from A1. */
+  replaceAll(values: unknown[][]): void {
+    this.parse();
+    this.rows = [];
+    this.writes.clear();
+    this.cleared = true;
+    this.write(1, 1, values);
+  }
+
+  cleared = false;
+
+  /** Charts in an existing .xlsx are left as they are; the local runner draws them in report.html. */
+  setCharts(_charts: readonly ChartSpec[]): void {}
+
   private unsupported(what: string): never {
     throw new Error(`${what} is not available when updating an existing .xlsx; it keeps the team's formatting as it is`);
   }
@@ -313,7 +327,7 @@ class XlsxFileSheet implements SheetPort {
 
   /** The sheet's XML with Cadans's writes applied; null when nothing changed. */
   serialise(): string | null {
-    if (this.writes.size === 0 && !this.created) return null;
+    if (this.writes.size === 0 && !this.created && !this.cleared) return null;
     const rows = this.parse();
     const byNumber = new Map(rows.map((r) => [r.row, r]));
     const numbers = [...new Set([...rows.map((r) => r.row), ...this.writes.keys()])].sort((a, b) => a - b);

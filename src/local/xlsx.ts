@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { intlClock, isDate, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
-import type { SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -99,6 +99,14 @@ class XlsxSheet implements SheetPort {
   append(values: unknown[][]): void {
     this.write(this.lastRow() + 1, 1, values);
   }
+
+  replaceAll(values: unknown[][]): void {
+    if (this.ws.rowCount > 0) this.ws.spliceRows(1, this.ws.rowCount);
+    this.write(1, 1, values);
+  }
+
+  /** An .xlsx written here carries no charts; the local runner draws them in report.html. */
+  setCharts(_charts: readonly ChartSpec[]): void {}
 
   private rangeRef(column: number, fromRow: number): string {
     const letter = this.ws.getColumn(column).letter;

@@ -10,6 +10,15 @@ export interface StatusColourRule {
   color: string;
 }
 
+/** An embedded chart over a block of a generated tab (1-based places; ranges include their header). */
+export interface ChartSpec {
+  kind: 'column' | 'pie';
+  title: string;
+  domain: { row: number; column: number; numRows: number };
+  series: { row: number; column: number; numRows: number };
+  anchor: { row: number; column: number };
+}
+
 export interface SheetPort {
   readonly name: string;
   /** Every value from A1 to the last used row and column, in one read; [] for an empty tab. */
@@ -20,6 +29,16 @@ export interface SheetPort {
   write(row: number, column: number, values: unknown[][]): void;
   /** Appends rows below the last used row. */
   append(values: unknown[][]): void;
+  /**
+   * For Cadans's own generated tabs only: clears every value and writes this rectangular block
+   * from A1, in a fixed number of calls.
+   */
+  replaceAll(values: unknown[][]): void;
+  /**
+   * Makes the tab's embedded charts these, in this order: existing ones are updated, missing ones
+   * inserted, extra ones removed. A shell without embedded charts ignores it.
+   */
+  setCharts(charts: readonly ChartSpec[]): void;
   // Presentation, used by setup only.
   setNumberFormat(column: number, fromRow: number, format: string): void;
   setListValidation(column: number, fromRow: number, values: readonly string[]): void;

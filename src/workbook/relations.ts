@@ -16,6 +16,7 @@ import {
   type RelationType,
   type Tier,
 } from '../core/parse';
+import { parseTermList, type RedFlag, type Signal, type ValueAdd, VOCABULARY, vocabularyList } from '../core/vocabulary';
 import { RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { type ColumnMap, mapColumns } from './headers';
 import { columnLabel, type ProblemList } from './problems';
@@ -38,6 +39,15 @@ export interface RelationRecord {
   active: boolean;
   /** Left out of digests until this day. */
   snoozeUntil: Day | null;
+  clientSince: Day | null;
+  revenueLastYear: number | null;
+  repeatPlacements: number | null;
+  /** Monthly retainer: recurring revenue. */
+  retainer: number | null;
+  departmentsKnown: number | null;
+  departmentsServed: number | null;
+  redFlags: RedFlag[];
+  signals: Signal[];
 }
 
 export interface Table {
@@ -78,6 +88,7 @@ function text(row: unknown[], table: Table, key: string): string {
 
 export function readRelations(table: Table, ctx: ParseContext, problems: ProblemList): RelationRecord[] {
   const read = cellReader(table, problems);
+  const terms = termReader(table, problems);
   const records: RelationRecord[] = [];
   // A row the team cleared still holds Cadans's old output; only the team's columns decide.
   const computed = new Set(RELATIONS.columns.filter((c) => c.computed).map((c) => table.columns.index.get(c.key)));
@@ -100,9 +111,31 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
       // A blank Active cell means active: teams only mark the ones they stopped working with.
       active: read(row, rowNumber, 'active', parseYesNo) ?? true,
       snoozeUntil: read(row, rowNumber, 'snoozeUntil', (v) => parseDay(v, ctx)),
+      clientSince: read(row, rowNumber, 'clientSince', (v) => parseDay(v, ctx)),
+      revenueLastYear: read(row, rowNumber, 'revenueLastYear', (v) => parseRevenue(v, ctx.conventions)),
+      repeatPlacements: read(row, rowNumber, 'repeatPlacements', (v) => parseCount(v, ctx.conventions)),
+      retainer: read(row, rowNumber, 'retainer', (v) => parseRevenue(v, ctx.conventions)),
+      departmentsKnown: read(row, rowNumber, 'departmentsKnown', (v) => parseCount(v, ctx.conventions)),
+      departmentsServed: read(row, rowNumber, 'departmentsServed', (v) => parseCount(v, ctx.conventions)),
+      redFlags: terms('redFlag', row, rowNumber, 'redFlags'),
+      signals: terms('signal', row, rowNumber, 'signals'),
     });
   });
   return records;
+}
+
+/** Reads a list of playbook words; each unknown word is a problem with its place, the rest are kept. */
+function termReader(table: Table, problems: ProblemList) {
+  return <K extends 'redFlag' | 'signal' | 'valueAdd'>(kind: K, row: unknown[], rowNumber: number, key: string) => {
+    const col = table.columns.index.get(key);
+    if (col === undefined || isBlank(row[col])) return [];
+    const parsed = parseTermList(kind, String(row[col]));
+    const label = columnLabel(table.header[col], col);
+    for (const word of parsed.unknown) {
+      problems.add(table.sheet, rowNumber, label, row[col], problems.text('unknownTerm', { word, allowed: vocabularyList(kind as keyof typeof VOCABULARY, problems.language) }));
+    }
+    return parsed.terms;
+  };
 }
 
 export interface TouchpointRecord {
@@ -111,10 +144,15 @@ export interface TouchpointRecord {
   relationId: string;
   kind: string;
   notes: string;
+  /** Null when the cell is empty or unreadable. */
+  valueAdd: ValueAdd | null;
+  newOpportunity: boolean;
+  referral: boolean;
 }
 
 export function readTouchpoints(table: Table, ctx: ParseContext, problems: ProblemList): TouchpointRecord[] {
   const read = cellReader(table, problems);
+  const terms = termReader(table, problems);
   const out: TouchpointRecord[] = [];
   const dateCol = table.columns.index.get('date');
   table.rows.forEach((row, i) => {
@@ -128,7 +166,16 @@ export function readTouchpoints(table: Table, ctx: ParseContext, problems: Probl
       }
       return;
     }
-    out.push({ row: rowNumber, day, relationId, kind: text(row, table, 'kind'), notes: text(row, table, 'notes') });
+    out.push({
+      row: rowNumber,
+      day,
+      relationId,
+      kind: text(row, table, 'kind'),
+      notes: text(row, table, 'notes'),
+      valueAdd: (terms('valueAdd', row, rowNumber, 'valueAdd') as ValueAdd[])[0] ?? null,
+      newOpportunity: read(row, rowNumber, 'newOpportunity', parseYesNo) ?? false,
+      referral: read(row, rowNumber, 'referral', parseYesNo) ?? false,
+    });
   });
   return out;
 }

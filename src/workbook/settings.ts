@@ -5,7 +5,9 @@ import { type CadenceSettings, DEFAULT_CADENCE } from '../core/cadence';
 import { assertTimeZone } from '../core/dates';
 import { DEFAULT_LOCALE, type Language, normaliseLocale, parseLanguage } from '../core/locale';
 import { parseSendDays, parseTeam, WEEKDAY_NAMES } from '../core/digest';
-import { isBlank, parseYesNo, type RelationType, type Tier } from '../core/parse';
+import { conventionsFor } from '../core/locale';
+import { isBlank, parseAmount, parseYesNo, type RelationType, type Tier } from '../core/parse';
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../core/report-settings';
 import { DEFAULT_LOCAL_TIME_ZONE, defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab, mapColumns, normaliseName } from './headers';
@@ -31,6 +33,7 @@ export interface Settings {
   locale: string | null;
   /** Null: use the spreadsheet's (or, locally, the default) time zone. */
   timeZone: string | null;
+  reports: ReportSettings;
 }
 
 function defaultAgendas(language: Language): ReminderSettings['agendas'] {
@@ -55,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cadence: DEFAULT_CADENCE,
   locale: null,
   timeZone: null,
+  reports: DEFAULT_REPORT_SETTINGS,
 };
 
 export interface SettingsTable {
@@ -102,6 +106,7 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
       : key === 'team' ? problems.text('fallbackNoTeam')
       : key === 'locale' ? problems.text('fallbackLocale', { locale: spreadsheetLocale })
       : key === 'timeZone' ? problems.text('fallbackTimeZone', { zone: DEFAULT_LOCAL_TIME_ZONE })
+      : fallback === null ? problems.text('fallbackEmpty')
       : String(fallback);
     problems.add(sheetName, row, valueLabel, value, problems.text('badSetting', { fallback: shown }));
   };
@@ -173,10 +178,92 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
       },
       null,
     ),
+    reports: DEFAULT_REPORT_SETTINGS,
   };
+  settings.reports = readReportSettings(setting, spreadsheetLocale);
   const rows = new Map<SettingKey, number>();
   found.forEach((entry, key) => rows.set(key, entry.row));
   return { settings, rows, valueColumn, problems };
+}
+
+type SettingReader = <T>(key: SettingKey, parse: (v: unknown) => T | null, fallback: T) => T;
+
+/** A number from a cell or from text in either decimal style (`4,5`, `4.5`); null when unreadable. */
+function numberOf(value: unknown, locale: string): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const parsed = parseAmount(value.trim(), conventionsFor(locale));
+  return parsed.ok ? parsed.value : null;
+}
+
+/** A share as a fraction: 0.8, `0,8` or `80%` (a percentage cell arrives as 0.8). */
+function shareOf(value: unknown, locale: string): number | null {
+  const percent = typeof value === 'string' && value.trim().endsWith('%');
+  const n = numberOf(percent ? String(value).trim().slice(0, -1) : value, locale);
+  if (n === null) return null;
+  const share = percent ? n / 100 : n;
+  return share >= 0 && share <= 1 ? share : null;
+}
+
+function readReportSettings(setting: SettingReader, locale: string): ReportSettings {
+  const d = DEFAULT_REPORT_SETTINGS;
+  const share = (key: SettingKey, fallback: number) => setting(key, (v) => shareOf(v, locale), fallback);
+  const amount = (key: SettingKey, fallback: number) => setting(key, (v) => {
+    const n = numberOf(v, locale);
+    return n !== null && n >= 0 && n <= 100_000 ? n : null;
+  }, fallback);
+  const actual = (key: SettingKey) => setting<number | null>(key, (v) => {
+    const n = numberOf(v, locale);
+    return n !== null && n >= 0 && n <= 100_000 ? n : null;
+  }, null);
+  return {
+    targets: {
+      existingBusinessShare: share('targetExistingBusiness', d.targets.existingBusinessShare),
+      referralsPerA: amount('targetReferralsPerA', d.targets.referralsPerA),
+      retentionAB: share('targetRetentionAB', d.targets.retentionAB),
+      repeatPlacementShare: share('targetRepeatPlacements', d.targets.repeatPlacementShare),
+      proposalsPerWeek: amount('targetProposalsPerWeek', d.targets.proposalsPerWeek),
+      recurringShare: setting<number | null>('targetRecurringShare', (v) => shareOf(v, locale), d.targets.recurringShare),
+    },
+    keyClientShare: share('keyClientShare', d.keyClientShare),
+    significantClientShare: share('significantClientShare', d.significantClientShare),
+    cashReserve: {
+      minMonths: amount('cashReserveMinMonths', d.cashReserve.minMonths),
+      idealMonths: amount('cashReserveIdealMonths', d.cashReserve.idealMonths),
+      actualMonths: actual('cashReserveMonths'),
+    },
+    bookedAhead: {
+      minDays: amount('bookedAheadMinDays', d.bookedAhead.minDays),
+      idealDays: amount('bookedAheadIdealDays', d.bookedAhead.idealDays),
+      actualDays: actual('bookedAheadDays'),
+    },
+    attentionShare: { A: share('attentionA', d.attentionShare.A), B: share('attentionB', d.attentionShare.B), C: share('attentionC', d.attentionShare.C) },
+    touchpointMinutes: {
+      client: { A: amount('minutesClientA', d.touchpointMinutes.client.A), B: amount('minutesClientB', d.touchpointMinutes.client.B), C: amount('minutesClientC', d.touchpointMinutes.client.C) },
+      candidate: {
+        A: amount('minutesCandidateA', d.touchpointMinutes.candidate.A),
+        B: amount('minutesCandidateB', d.touchpointMinutes.candidate.B),
+        C: amount('minutesCandidateC', d.touchpointMinutes.candidate.C),
+      },
+    },
+    abc: { aShare: share('abcAShare', d.abc.aShare), bShare: share('abcBShare', d.abc.bShare) },
+    candidateAdvice: {
+      aRepeatPlacements: amount('candidateARepeatPlacements', d.candidateAdvice.aRepeatPlacements),
+      aReferrals: amount('candidateAReferrals', d.candidateAdvice.aReferrals),
+      bPlacements: amount('candidateBPlacements', d.candidateAdvice.bPlacements),
+    },
+    health: {
+      base: amount('healthBase', d.health.base),
+      onSchedule: amount('healthOnSchedule', d.health.onSchedule),
+      overdueMax: amount('healthOverdueMax', d.health.overdueMax),
+      never: amount('healthNever', d.health.never),
+      perRedFlag: amount('healthPerRedFlag', d.health.perRedFlag),
+      perSignal: amount('healthPerSignal', d.health.perSignal),
+      referrals: amount('healthReferrals', d.health.referrals),
+      repeatBusiness: amount('healthRepeatBusiness', d.health.repeatBusiness),
+      recentValueAdd: amount('healthRecentValueAdd', d.health.recentValueAdd),
+    },
+  };
 }
 
 function describeDays(days: Set<number>, language: Language): string {

@@ -10,17 +10,31 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 31. (Sheet.getName grows with the number of tabs, not of rows.)
+ * 63, of which 32 create and fill the KPI and Risico tabs and their two charts. (Sheet.getName
+ * grows with the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 31;
+const REFRESH_CALLS = 63;
 const REFRESH_CALLS_BY_METHOD = {
+  // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
+  'EmbeddedChartBuilder.addRange': 4,
+  'EmbeddedChartBuilder.asColumnChart': 1, // compliance per month, on KPI
+  'EmbeddedChartBuilder.asPieChart': 1, // revenue shares, on Risico
+  'EmbeddedChartBuilder.build': 2,
+  'EmbeddedChartBuilder.setNumHeaders': 2,
+  'EmbeddedChartBuilder.setOption': 2,
+  'EmbeddedChartBuilder.setPosition': 2,
   'Range.getValues': 5, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header
-  'Range.setValues': 3, // the three computed columns as one block, the Vandaag cell, the Log lines
+  'Range.setValues': 5, // the three computed columns as one block, the Vandaag cell, KPI, Risico, the Log lines
+  'Sheet.clearContents': 2, // KPI and Risico, rebuilt
+  'Sheet.getCharts': 2,
   'Sheet.getDataRange': 4, // Instellingen twice, Relaties, Touchpoints
   'Sheet.getLastColumn': 1, // the width of the Log header, read before appending (its columns are found by name)
   'Sheet.getLastRow': 1, // where the Log lines go
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 4, // the computed block, Vandaag, the Log header, the Log lines
+  'Sheet.getRange': 10, // the computed block, Vandaag, KPI, Risico, each chart's two ranges, the Log header, the Log lines
+  'Sheet.insertChart': 2,
+  'Sheet.newChart': 2,
+  'Spreadsheet.insertSheet': 2, // KPI and Risico, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,

@@ -318,30 +318,46 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * number of relationship rows. Per digest: the quota check, the send, and its Log line (the last
  * row, its range, the write), logged right after the send so that nothing sent is left unlogged.
  */
-const DAILY_RUN_BASE = 40;
+/**
+ * The same on the first run and later ones: the first creates the KPI and Risico tabs (2 calls),
+ * a later one names two more tabs (Sheet.getName) and updates the chart instead of inserting it.
+ */
+const DAILY_RUN_BASE = 61;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 55 calls of a dailyRun that sends three digests. */
+/** The 76 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
+  // The compliance chart on the new KPI tab (these clients have no revenue, so Risico has none).
+  'EmbeddedChartBuilder.addRange': 2,
+  'EmbeddedChartBuilder.asColumnChart': 1,
+  'EmbeddedChartBuilder.build': 1,
+  'EmbeddedChartBuilder.setNumHeaders': 1,
+  'EmbeddedChartBuilder.setOption': 1,
+  'EmbeddedChartBuilder.setPosition': 1,
   'Lock.releaseLock': 1,
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
   'Range.getValues': 6, // Instellingen, Relaties, Touchpoints, the Log (what was sent today), the Log header twice
-  'Range.setValues': 7, // the computed columns, Vandaag, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'Range.setValues': 9, // the computed columns, Vandaag, KPI, Risico, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
+  'Sheet.clearContents': 2, // KPI and Risico
+  'Sheet.getCharts': 2,
   'Sheet.getDataRange': 4,
   'Sheet.getLastColumn': 2, // the Log header, read by each of the two Log openings
   'Sheet.getLastRow': 5, // one per Log append
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 9,
+  'Sheet.getRange': 13,
   'Sheet.getSheetId': 1, // the row links
+  'Sheet.insertChart': 1,
+  'Sheet.newChart': 1,
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,
   'Spreadsheet.getUrl': 1,
+  'Spreadsheet.insertSheet': 2, // KPI and Risico
   'SpreadsheetApp.getActiveSpreadsheet': 1,
   'Utilities.formatDate': 1, // checks Intl against Google's zone data once
 };

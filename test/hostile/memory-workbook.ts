@@ -44,6 +44,13 @@ class MemorySheet implements SheetPort {
     this.write(last + 1, 1, values);
   }
 
+  /** Cadans's generated tabs: every old value goes, the block is recorded as one write from A1. */
+  replaceAll(values: unknown[][]): void {
+    this.rows.length = 0;
+    this.write(1, 1, values);
+  }
+
+  setCharts(): void {}
   setNumberFormat(): void {}
   setListValidation(): void {}
   setStatusColours(_column: number, _fromRow: number, _rules: readonly StatusColourRule[]): void {}

@@ -109,7 +109,11 @@ describe('cadans init', () => {
     const book = await load(path);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat']);
+    expect(header).toEqual([
+      'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
+      'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen',
+      'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
+    ]);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];
     await run(['run', '--workbook', path, '--out', join(dir, 'out')], (l) => out.push(l));
@@ -137,6 +141,17 @@ describe('cadans init', () => {
       'Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)',
       'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Team',
       'Agenda klant A', 'Agenda klant B', 'Agenda klant C', 'Agenda kandidaat A', 'Agenda kandidaat B', 'Agenda kandidaat C',
+      'Doel omzet uit bestaande relaties', 'Doel referrals per A-relatie per jaar', 'Doel behoud A- en B-klanten', 'Doel herhaalplaatsingen',
+      'Doel voorstellen per week', 'Doel terugkerende omzet', 'Grens sleutelklant', 'Grens significante klant',
+      'Kasreserve minimum (maanden)', 'Kasreserve ideaal (maanden)', 'Kasreserve (maanden)',
+      'Vooruit geboekt minimum (dagen)', 'Vooruit geboekt ideaal (dagen)', 'Vooruit geboekt (dagen)',
+      'Aandacht tier A', 'Aandacht tier B', 'Aandacht tier C',
+      'Minuten touchpoint klant A', 'Minuten touchpoint klant B', 'Minuten touchpoint klant C',
+      'Minuten touchpoint kandidaat A', 'Minuten touchpoint kandidaat B', 'Minuten touchpoint kandidaat C',
+      'Tier-advies: grens A', 'Tier-advies: grens B',
+      'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
+      'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
+      'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
     ]);
   });
 
@@ -191,5 +206,22 @@ describe('the cadans command', () => {
 
   it('rejects a malformed --today', async () => {
     await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {})).rejects.toThrow('--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"');
+  });
+});
+
+describe('cadans run on its own output', () => {
+  it('rebuilds the KPI and Risico tabs in place: a second run gives the same tabs, nothing stale', async () => {
+    const dir = tmp();
+    await run(['run', '--today', '2026-11-24', '--out', join(dir, 'one')], () => {});
+    const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
+    await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
+    const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'KPI', 'Risico']);
+    for (const name of ['KPI', 'Risico']) {
+      expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
+    }
+    expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(
+      'Risico: gegenereerd door Cadans op 24-11-2026. Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.',
+    );
   });
 });

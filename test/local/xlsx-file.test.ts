@@ -135,3 +135,28 @@ describe('XlsxFile writing', () => {
     );
   });
 });
+
+describe('XlsxFile.replaceAll: a generated tab rebuilt in place', () => {
+  it('drops every old row, writes the block from A1, and leaves the other tabs byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xlsx-file-replace-'));
+    const path = join(dir, 'in.xlsx');
+    await build(path, (book) => {
+      book.addWorksheet('Relaties').addRow(['ID', 'Naam']);
+      const kpi = book.addWorksheet('KPI');
+      for (let i = 1; i <= 30; i++) kpi.addRow([`oud ${i}`, i, i * 2]);
+    });
+    const file = await XlsxFile.open(path);
+    file.sheet('KPI').replaceAll([['nieuw', 1], ['=HYPERLINK("x")', 2]]);
+    expect(file.sheet('KPI').readAll()).toEqual([['nieuw', 1], ['=HYPERLINK("x")', 2]]);
+    const out = join(dir, 'out.xlsx');
+    await file.save(out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const kpi = book.getWorksheet('KPI')!;
+    expect(kpi.actualRowCount).toBe(2);
+    expect(kpi.getCell('A2').value).toBe('=HYPERLINK("x")'); // text, not a formula
+    expect((await XlsxFile.open(out)).sheet('KPI').readAll()).toEqual([['nieuw', 1], ['=HYPERLINK("x")', 2]]);
+    const [before, after] = [await parts(path), await parts(out)];
+    expect(after.get('xl/worksheets/sheet1.xml')!.equals(before.get('xl/worksheets/sheet1.xml')!)).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@
 
 import { type Env, isDate } from './env';
 import { ConditionalFormatRule, DataValidation } from './rules';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartState } from './charts';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -154,6 +155,8 @@ export class FakeSpreadsheet {
   }
 }
 
+let chartIds = 0;
+
 export class FakeSheet {
   /** 0-based rows of 0-based cells; a missing cell is empty. */
   readonly grid: Array<Array<Cell | undefined> | undefined> = [];
@@ -255,6 +258,47 @@ export class FakeSheet {
     this.env.hit('Sheet.getConditionalFormatRules', 'read');
     return this.env.array(this.conditionalRules);
   }
+
+  /** Values and formulas go; formats, validation and charts stay (as in Apps Script). */
+  clearContents(): FakeSheet {
+    this.env.hit('Sheet.clearContents', 'write');
+    this.$fail('clearContents');
+    this.grid.length = 0;
+    return this;
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.env.hit('Sheet.getCharts', 'read');
+    return this.env.array(this.charts);
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.env.hit('Sheet.newChart', 'local');
+    return new FakeEmbeddedChartBuilder(this.env, newChartState());
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.env.hit('Sheet.insertChart', 'write');
+    if (!(chart instanceof FakeEmbeddedChart)) throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (chart.state.chartId !== null) throw this.env.error('This chart is already on the sheet; use updateChart.');
+    this.charts.push(new FakeEmbeddedChart(this.env, { ...chart.state, chartId: ++chartIds }));
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.env.hit('Sheet.updateChart', 'write');
+    const i = this.charts.findIndex((c) => c.state.chartId === chart.state.chartId);
+    if (chart.state.chartId === null || i < 0) throw this.env.error('The chart does not exist on this sheet.');
+    this.charts[i] = chart;
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.env.hit('Sheet.removeChart', 'write');
+    const i = this.charts.findIndex((c) => c.state.chartId === chart.state.chartId);
+    if (i < 0) throw this.env.error('The chart does not exist on this sheet.');
+    this.charts.splice(i, 1);
+  }
+
+  readonly charts: FakeEmbeddedChart[] = [];
 
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     this.env.hit('Sheet.setConditionalFormatRules', 'write');

@@ -1,0 +1,337 @@
+// The KPI and Risico tabs as blocks of values: titles, tables and the charts' places, computed
+// from the refresh's records by the pure rules in src/core. Nothing here touches a workbook; the
+// refresh writes each tab with one write, and the local runner turns the same blocks into
+// report.html. Percentages are written as numbers 0-100 rounded to 0.1, with "(%)" in the
+// header, so that they read the same in every locale and chart without a number format.
+
+import { addMonths, type Day, formatDay } from '../core/dates';
+import { type Status } from '../core/cadence';
+import type { Language } from '../core/locale';
+import type { Tier } from '../core/parse';
+import { type Health } from '../core/health';
+import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
+import { type Mark, riskReport, type RiskReport } from '../core/risk';
+import type { Advice } from '../core/tierAdvice';
+import { termLabel } from '../core/vocabulary';
+import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
+import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
+import type { ChartSpec } from '../workbook/ports';
+import type { Settings } from '../workbook/settings';
+
+export type { ChartSpec };
+
+export interface ReportTab {
+  /** The tab's content from A1, rectangular; user text stays text (the ports see to that). */
+  values: unknown[][];
+  charts: ChartSpec[];
+  /** 1-based rows holding a section title, for styling in report.html. */
+  titleRows: number[];
+  /** 1-based rows holding a table header. */
+  headerRows: number[];
+}
+
+export interface ReportRelation {
+  relation: RelationRecord;
+  status: Status;
+  lastContact: Day | null;
+  advice: Advice | null;
+  health: Health | null;
+}
+
+export interface ReportInput {
+  today: Day;
+  settings: Settings;
+  relations: readonly RelationRecord[];
+  /** Active relationships with a cadence, and inactive ones (status inactive). */
+  outcomes: readonly ReportRelation[];
+  touchpoints: readonly TouchpointRecord[];
+  /** Every contact day up to today per relationship ID (touchpoints and the Last contact cell). */
+  contactsById: ReadonlyMap<string, readonly Day[]>;
+}
+
+export interface ReportFigures {
+  risk: RiskReport;
+  compliance: Compliance;
+  activity: ActivityMonth[];
+  indicators: Indicator[];
+  penetration: Penetration[];
+  attention: Attention;
+}
+
+export interface ReportTabs {
+  kpi: ReportTab;
+  risk: ReportTab;
+  figures: ReportFigures;
+}
+
+/** 0.3333 → 33.3: a share as a percentage rounded to 0.1. */
+export function percent(share: number): number {
+  return Math.round(share * 1000) / 10;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A number inside a sentence, with the language's decimal mark: 34,1 in Dutch, 34.1 in English. */
+function decimal(n: number, language: Language): string {
+  return language === 'nl' ? String(n).replace('.', ',') : String(n);
+}
+
+class Grid {
+  readonly rows: unknown[][] = [];
+  readonly titleRows: number[] = [];
+  readonly headerRows: number[] = [];
+  /** The 1-based row the next line goes to. */
+  get next(): number {
+    return this.rows.length + 1;
+  }
+  line(cells: unknown[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+  title(text: string): void {
+    if (this.rows.length > 0) this.line([]);
+    this.titleRows.push(this.line([text]));
+  }
+  header(cells: readonly string[]): number {
+    const row = this.line([...cells]);
+    this.headerRows.push(row);
+    return row;
+  }
+  tab(charts: ChartSpec[]): ReportTab {
+    const width = Math.max(1, ...this.rows.map((r) => r.length));
+    const values = this.rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === null ? '' : r[i])));
+    return { values, charts, titleRows: this.titleRows, headerRows: this.headerRows };
+  }
+}
+
+function monthLabel(month: MonthIndex, words: Catalogue): string {
+  return `${words.digest.months[month % 12]} ${Math.floor(month / 12)}`;
+}
+
+export function buildReportTabs(input: ReportInput): ReportTabs {
+  const { today, settings } = input;
+  const language = settings.language;
+  const words = catalogue(language);
+  const r = settings.reports;
+  const risk = riskReport(input.relations, r);
+  const compliance = complianceOf(
+    input.outcomes
+      .filter((o) => o.relation.active && o.relation.tier !== null)
+      .map((o) => ({
+        owner: o.relation.owner,
+        tier: o.relation.tier!,
+        dues: dueTouchpoints(input.contactsById.get(o.relation.id) ?? (o.lastContact === null ? [] : [o.lastContact]), o.relation.tier!, today, settings.cadence),
+      })),
+    today,
+  );
+  const activity = activityOf(input.touchpoints, today);
+  const indicators = indicatorsOf(input.relations, today, r);
+  const penetration = penetrationOf(input.relations);
+  const attention = attentionOf(input.relations, settings.cadence, r);
+  const figures: ReportFigures = { risk, compliance, activity, indicators, penetration, attention };
+  return {
+    kpi: kpiTab(input, figures, language, words),
+    risk: riskTab(input, risk, language, words),
+    figures,
+  };
+}
+
+const mark = (m: Mark, words: Catalogue) => words.report.marks[m];
+const orUnknown = (n: number | null, words: Catalogue, f: (n: number) => number = (x) => x) => (n === null ? words.report.unknown : f(n));
+
+function riskTab(input: ReportInput, risk: RiskReport, language: Language, words: Catalogue): ReportTab {
+  const w = words.report;
+  const r = input.settings.reports;
+  const g = new Grid();
+  g.line([fill(w.generated, { tab: language === 'nl' ? 'Risico' : 'Risk', date: formatDay(input.today) })]);
+  g.title(w.concentration);
+  const c = risk.concentration;
+  const conc = words.concentration;
+  if (c) {
+    g.line([conc.hhi, round1(c.hhi)]);
+    g.line([`${conc.largestShare} (%)`, percent(c.largestShare)]);
+    g.line([`${conc.top5Share} (%)`, percent(c.top5Share)]);
+    g.line([conc.effectiveClients, round1(c.effectiveClients)]);
+    g.line([conc.verdict, words.verdict[c.verdict]]);
+  } else g.line([w.noClients]);
+
+  g.title(w.clientsTitle);
+  const charts: ChartSpec[] = [];
+  const header = g.header(w.clientsHeader.map((h) => fill(h, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })));
+  risk.clients.forEach((client, i) =>
+    g.line([i + 1, client.id, client.name, client.organisation, client.revenue, percent(client.share), percent(client.cumulativeShare), client.key ? w.yes : '', client.significant ? w.yes : '']),
+  );
+  if (risk.clients.length > 0) {
+    charts.push({
+      kind: 'pie',
+      title: w.chartShares,
+      domain: { row: header, column: 3, numRows: risk.clients.length + 1 },
+      series: { row: header, column: 6, numRows: risk.clients.length + 1 },
+      anchor: { row: 3, column: 11 },
+    });
+  }
+
+  g.title(w.stressTitle);
+  g.header(w.stressHeader);
+  if (risk.stress.length === 0) g.line([fill(w.noKeyClients, { key: percent(r.keyClientShare) })]);
+  for (const s of risk.stress) {
+    const reserve = r.cashReserve.actualMonths;
+    const text =
+      fill(w.stressLine, { name: s.name, share: decimal(percent(s.lostShare), language) }) +
+      (s.monthsCarried === null ? w.stressUnknownReserve : fill(w.stressCarried, { reserve: decimal(reserve!, language), months: decimal(round1(s.monthsCarried), language) }));
+    g.line([s.name, percent(s.lostShare), orUnknown(s.monthsCarried, words, round1), text]);
+  }
+
+  g.title(w.scorecardTitle);
+  g.header(w.scorecardHeader);
+  for (const line of risk.scorecard) {
+    const figure =
+      line.key === 'keyClientRisk' || line.key === 'recurringShare' ? orUnknown(line.figure, words, percent) : orUnknown(line.figure, words);
+    const target = {
+      bookedAhead: `≥ ${r.bookedAhead.minDays} (${r.bookedAhead.minDays}-${r.bookedAhead.idealDays})`,
+      keyClientRisk: `< ${percent(r.keyClientShare)}`,
+      recurringShare: r.targets.recurringShare === null ? w.none : `≥ ${percent(r.targets.recurringShare)}`,
+      cashMonths: `≥ ${r.cashReserve.minMonths} (${r.cashReserve.idealMonths})`,
+      proposalsPerWeek: `≥ ${r.targets.proposalsPerWeek}`,
+    }[line.key];
+    g.line([w.score[line.key], figure, target, mark(line.mark, words)]);
+  }
+  return g.tab(charts);
+}
+
+function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words: Catalogue): ReportTab {
+  const w = words.report;
+  const r = input.settings.reports;
+  const g = new Grid();
+  const charts: ChartSpec[] = [];
+  const share = (s: number | null) => (s === null ? '' : percent(s));
+  g.line([fill(w.generated, { tab: 'KPI', date: formatDay(input.today) })]);
+
+  g.title(w.complianceTitle);
+  const complianceHeader = g.header(w.complianceHeader);
+  f.compliance.months.forEach((m, i) => {
+    const cell = f.compliance.perMonth[i];
+    g.line([monthLabel(m, words), cell.due, cell.onTime, share(cell.share)]);
+  });
+  g.line([w.total, f.compliance.total.due, f.compliance.total.onTime, share(f.compliance.total.share)]);
+  charts.push({
+    kind: 'column',
+    title: w.chartCompliance,
+    domain: { row: complianceHeader, column: 1, numRows: 13 },
+    series: { row: complianceHeader, column: 4, numRows: 13 },
+    anchor: { row: 3, column: 9 },
+  });
+
+  g.title(w.perOwnerTitle);
+  g.header(w.ownerHeader);
+  for (const o of f.compliance.perOwner) g.line([o.owner || w.noOwner, o.cell.due, o.cell.onTime, share(o.cell.share)]);
+  g.title(w.perTierTitle);
+  g.header(w.tierHeader);
+  for (const t of ['A', 'B', 'C'] as Tier[]) {
+    const cell = f.compliance.perTier[t];
+    g.line([t, cell.due, cell.onTime, share(cell.share)]);
+  }
+
+  g.title(w.activityTitle);
+  g.header(w.activityHeader);
+  for (const m of f.activity) g.line([monthLabel(m.month, words), m.touchpoints, m.newOpportunities, m.valueAdds, m.insightsShared, m.referrals]);
+
+  g.title(w.indicatorsTitle);
+  g.header(w.indicatorsHeader);
+  for (const ind of f.indicators) {
+    const asPercent = ind.key !== 'referralsPerA';
+    const figure = ind.figure === null ? w.unknown : asPercent ? percent(ind.figure) : round1(ind.figure);
+    const target = `≥ ${asPercent ? percent(ind.target) : ind.target}`;
+    g.line([w.indicator[ind.key], figure, target, mark(ind.met === null ? 'unknown' : ind.met ? 'good' : 'poor', words)]);
+  }
+
+  g.title(w.penetrationTitle);
+  g.header(w.penetrationHeader);
+  if (f.penetration.length === 0) g.line([w.noPenetration]);
+  for (const p of f.penetration) g.line([p.id, p.name, p.organisation, p.known, p.served, percent(p.share)]);
+
+  g.title(w.attentionTitle);
+  g.header(w.attentionHeader);
+  for (const t of ['A', 'B', 'C'] as Tier[]) {
+    g.line([t, Math.round(f.attention.minutesPerTier[t]), share(f.attention.sharePerTier[t]), percent(r.attentionShare[t])]);
+  }
+  g.title(w.hoursTitle);
+  g.header(w.hoursHeader);
+  for (const o of f.attention.hoursPerOwner) g.line([o.owner || w.noOwner, round1(o.hoursPerMonth)]);
+
+  // Cadans does not know when a flag was raised, so every flagged relationship is listed, the
+  // ones without contact for longest first.
+  g.title(w.attentionListTitle);
+  g.header(w.attentionListHeader);
+  const flagged = input.outcomes
+    .filter((o) => o.relation.redFlags.length > 0 && o.relation.active)
+    .sort((a, b) => (a.lastContact ?? -Infinity) - (b.lastContact ?? -Infinity) || a.relation.row - b.relation.row);
+  if (flagged.length === 0) g.line([w.noRedFlags]);
+  for (const o of flagged) {
+    g.line([
+      o.relation.id,
+      o.relation.name,
+      o.relation.owner ?? '',
+      o.relation.redFlags.map((flag) => termLabel('redFlag', flag, language)).join(', '),
+      o.lastContact === null ? words.status.never : formatDay(o.lastContact),
+      words.status[o.status],
+    ]);
+  }
+
+  g.title(w.reviewTitle);
+  g.header(w.reviewHeader);
+  for (const line of portfolioReview(input.outcomes, words)) g.line(line);
+  return g.tab(charts);
+}
+
+/** The annual review's four lists: A to deepen, B that qualify for A, C to reassess, suggested changes. */
+function portfolioReview(outcomes: readonly ReportRelation[], words: Catalogue): unknown[][] {
+  const w = words.report;
+  const active = outcomes.filter((o) => o.relation.active && o.relation.tier !== null);
+  const why = (o: ReportRelation) => (o.advice ? w.adviceReason[o.advice.reason] : '');
+  const line = (group: keyof typeof w.review, o: ReportRelation, reason: string) => [
+    w.review[group],
+    o.relation.id,
+    o.relation.name,
+    o.relation.tier,
+    o.advice?.tier ?? '',
+    o.health?.score ?? '',
+    reason,
+  ];
+  const byHealth = (a: ReportRelation, b: ReportRelation) => (a.health?.score ?? 0) - (b.health?.score ?? 0) || a.relation.row - b.relation.row;
+  const rows: unknown[][] = [];
+  for (const o of active.filter((o) => o.relation.tier === 'A').sort(byHealth)) {
+    rows.push(line('deepen', o, fill(w.reviewReason.deepen, { health: o.health?.score ?? '' })));
+  }
+  for (const o of active.filter((o) => o.relation.tier === 'B' && o.advice?.tier === 'A')) rows.push(line('upgrade', o, fill(w.reviewReason.upgrade, { why: why(o) })));
+  for (const o of active.filter((o) => o.relation.tier === 'C' && o.advice?.tier === 'C').sort(byHealth)) {
+    rows.push(line('reassess', o, fill(w.reviewReason.reassess, { why: why(o) })));
+  }
+  for (const o of active.filter((o) => o.advice && o.advice.tier !== o.relation.tier)) {
+    rows.push(line('change', o, fill(w.reviewReason.change, { tier: o.relation.tier!, advice: o.advice!.tier, why: why(o) })));
+  }
+  return rows;
+}
+
+/** The Waarom text: every part of the health score with its points, e.g. `basis 60; op schema +10`. */
+export function healthWhy(health: Health, language: Language): string {
+  const w = catalogue(language).report;
+  return health.parts
+    .map((p) => {
+      const detail =
+        p.key === 'redFlag' ? termLabel('redFlag', String(p.detail), language)
+        : p.key === 'signal' ? termLabel('signal', String(p.detail), language)
+        : p.detail ?? '';
+      const points = p.key === 'base' ? String(p.points) : p.points >= 0 ? `+${p.points}` : `−${-p.points}`;
+      return fill(w.health[p.key], { detail, points });
+    })
+    .join('; ');
+}
+
+/** A value-add touchpoint within the last interval before today. */
+export function recentValueAdd(touchpoints: readonly TouchpointRecord[], today: Day, months: number): boolean {
+  const since = addMonths(today, -months);
+  return touchpoints.some((t) => t.day > since && t.day <= today && t.valueAdd !== null && t.valueAdd !== 'none');
+}
