@@ -250,7 +250,7 @@ export function getPrepContext(): PrepContext {
 export function logTouchpoint(payload: unknown) {
   const lock = LockService.getScriptLock();
   // One at a time: a double click's second call waits, then sees the first call's request ID.
-  if (!lock.tryLock(20_000)) throw new Error(catalogue(languageOf(workbook())).reminders.busy);
+  if (!lock.tryLock(20_000)) throw new Error(catalogue(languageOf(workbook())).sidebar.busy);
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const wb = new AppsScriptWorkbook(ss);

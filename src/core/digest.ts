@@ -93,6 +93,8 @@ export interface DigestPlan {
   notOnTeam: Array<{ owner: string; rows: number[] }>;
   /** Relationships with work but no owner. */
   withoutOwner: number[];
+  /** Open actions due now that reach nobody: no owner, or an owner off the team. */
+  unreachableActions: Array<{ row: number; owner: string | null }>;
 }
 
 export interface OpenAction extends DigestAction {
@@ -103,9 +105,14 @@ export interface OpenAction extends DigestAction {
 export function planDigests(candidates: readonly DigestCandidate[], today: Day, team: Team, actions: readonly OpenAction[] = [], dueSoonDays = 7): DigestPlan {
   const byOwner = new Map<string, DigestItem[]>();
   const actionsByOwner = new Map<string, DigestAction[]>();
+  const unreachableActions: DigestPlan['unreachableActions'] = [];
   for (const a of actions) {
     // Open actions due within the window, and every overdue one until it is done.
-    if (a.done || !a.owner || a.due > today + dueSoonDays) continue;
+    if (a.done || a.due > today + dueSoonDays) continue;
+    if (!a.owner || !isOnTeam(a.owner, team)) {
+      unreachableActions.push({ row: a.row, owner: a.owner });
+      continue;
+    }
     const list = actionsByOwner.get(a.owner) ?? [];
     list.push({ row: a.row, relation: a.relation, action: a.action, due: a.due });
     actionsByOwner.set(a.owner, list);
@@ -137,7 +144,7 @@ export function planDigests(candidates: readonly DigestCandidate[], today: Day, 
     const ownerActions = (actionsByOwner.get(owner) ?? []).sort((a, b) => a.due - b.due || a.row - b.row);
     digests.push({ owner, day: today, items, counts, actions: ownerActions });
   }
-  return { digests, notOnTeam, withoutOwner };
+  return { digests, notOnTeam, withoutOwner, unreachableActions };
 }
 
 // ---- Send days ------------------------------------------------------------------------------

@@ -103,6 +103,19 @@ function card(o: RelationOutcome, clientRevenue: number, language: Language): Re
   };
 }
 
+/**
+ * The relationship in a row: its refresh outcome, or, for one the refresh could give no cadence
+ * (no tier yet), the row as read with no next contact, so that it can still be prepared and logged.
+ */
+function outcomeAt(refreshed: ReturnType<typeof computeRefresh>, row: number): RelationOutcome | null {
+  const outcome = refreshed.outcomes.find((o) => o.relation.row === row);
+  if (outcome) return outcome;
+  const relation = refreshed.relations.find((r) => r.row === row);
+  if (!relation) return null;
+  const lastContact = relation.lastContactCell;
+  return { relation, lastContact, status: relation.active ? 'never' : 'inactive', nextContact: null, daysOverdue: null, advice: null, health: null };
+}
+
 /** What the sidebar shows for the selected row: a relationship, a prospect, or how to select one. */
 export function prepContext(workbook: WorkbookPort, selection: Selection | null, today: Day, now: Date): PrepContext {
   const refreshed = computeRefresh(workbook, { today, now, job: 'showPrepSidebar' });
@@ -113,14 +126,14 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
   if (!selection || selection.row < 2) return none(labels.selectRow);
 
   if (selection.sheet === refreshed.relationsSheet) {
-    const outcome = refreshed.outcomes.find((o) => o.relation.row === selection.row);
+    const outcome = outcomeAt(refreshed, selection.row);
     if (!outcome) return none(labels.notARelation);
     const r = outcome.relation;
     const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
     const audience: Audience = r.type ?? 'client';
     const phases = phaseViews(workbook, audience, r.tier, language, problems);
     const history = refreshed.touchpoints
-      .filter((t) => t.relationId === r.id && r.id !== '')
+      .filter((t) => t.relationId === r.id && r.id !== '' && t.day <= today)
       .sort((a, b) => b.day - a.day || b.row - a.row)
       .slice(0, 3)
       .map((t) => ({ date: formatDay(t.day), kind: t.kind, notes: t.notes }));
@@ -213,7 +226,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const requestId = field(input, 'requestId', (v): v is string => isString(v) && /^[\w-]{8,64}$/.test(v), words.badRequest);
   const row = field(input, 'row', (v): v is number => isInt(v) && v >= 2, words.badRow);
   const relationId = field(input, 'relationId', (v): v is string => isString(v) && v.trim() !== '', words.missingId);
-  const outcome = refreshed.outcomes.find((o) => o.relation.row === row);
+  const outcome = outcomeAt(refreshed, row);
   if (!outcome || outcome.relation.id !== relationId.trim()) throw new RefusedError(fill(words.rowMismatch, { row, id: relationId }));
   const relation = outcome.relation;
   const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
@@ -262,13 +275,17 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   };
   appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language);
 
-  const updated = cadenceOf({ active: relation.active, tier: relation.tier ?? 'C', lastContact: today }, today, refreshed.settings.cadence);
+  // Without a tier there is no cadence: the contact is recorded, the computed cells stay empty
+  // (as a refresh leaves them), and the Log keeps asking for the tier.
+  const updated = relation.tier
+    ? cadenceOf({ active: relation.active, tier: relation.tier, lastContact: today }, today, refreshed.settings.cadence)
+    : { status: outcome.status, nextContact: null, daysOverdue: null };
   const relationsSheet = workbook.sheet(refreshed.relationsSheet!);
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),
     nextContact: updated.nextContact === null ? '' : workbook.clock.instantOf(updated.nextContact),
-    status: catalogue(language).status[updated.status],
+    status: relation.tier ? catalogue(language).status[updated.status] : '',
     daysOverdue: updated.daysOverdue ?? '',
   };
   writeRowCells(relationsSheet, row, map.index, cells);

@@ -38,6 +38,8 @@ export interface RefreshResult {
   outcomes: RelationOutcome[];
   counts: StatusCounts;
   problems: Problem[];
+  /** Every relationship row read, including those with no cadence (no tier), for the sidebar. */
+  relations: RelationRecord[];
   /** Every readable touchpoint, for the conversation sidebar's history. */
   touchpoints: TouchpointRecord[];
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
@@ -82,7 +84,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -203,7 +205,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
 }
 
 /** A generated tab: found in either language or created, then rebuilt with one block and its charts. */

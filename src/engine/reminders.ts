@@ -10,8 +10,8 @@ import type { Day } from '../core/dates';
 import { type DigestCandidate, type DigestPlan, isTeamEmpty, type OpenAction, parseTeam, planDigests, sendDayVerdict, type SendDayVerdict } from '../core/digest';
 import { conventionsFor, normaliseLocale } from '../core/locale';
 import { readActions } from '../workbook/actions';
-import { findTab } from '../workbook/headers';
-import { type Problem, ProblemList } from '../workbook/problems';
+import { findTab, mapColumns } from '../workbook/headers';
+import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ComposedMail, composeDigest } from '../mail/compose';
 import { ACTIONS, RELATIONS } from '../../sheets-templates/tabs';
@@ -80,14 +80,21 @@ function candidates(result: RefreshResult): DigestCandidate[] {
 }
 
 /** The Acties tab's open next steps, read once; problems in it go to the run's problems. */
-function openActions(workbook: WorkbookPort, result: RefreshResult): OpenAction[] {
+function openActions(workbook: WorkbookPort, result: RefreshResult): { actions: OpenAction[]; sheet: string; ownerColumn: string | null } {
   const name = findTab(ACTIONS, workbook.sheetNames());
-  if (!name) return [];
+  if (!name) return { actions: [], sheet: displayName(ACTIONS, result.settings.language), ownerColumn: null };
   const problems = new ProblemList(result.settings.language, workbook.clock);
   const ctx = { conventions: conventionsFor(result.settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
-  const actions = readActions(name, workbook.sheet(name).readAll(), ctx, problems);
+  const values = workbook.sheet(name).readAll();
+  const actions = readActions(name, values, ctx, problems);
   result.problems.push(...problems.items);
-  return actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId }));
+  const header = values[0] ?? [];
+  const ownerIndex = mapColumns(ACTIONS, header).index.get('owner');
+  return {
+    actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
+    sheet: name,
+    ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+  };
 }
 
 /**
@@ -111,7 +118,8 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const team = parseTeam(reminders.team ?? options.defaultTeam ?? '').team;
   if (isTeamEmpty(team)) return { ...base, verdict, noTeam: true };
 
-  const digests = planDigests(candidates(result), options.today, team, openActions(workbook, result), settings.cadence.dueSoonDays);
+  const open = openActions(workbook, result);
+  const digests = planDigests(candidates(result), options.today, team, open.actions, settings.cadence.dueSoonDays);
   const problems: Problem[] = [];
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;
@@ -120,6 +128,9 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   }
   for (const row of digests.withoutOwner) {
     problems.push({ sheet: relationsSheet, row, column: ownerColumn, value: '', message: words.reminders.noOwner });
+  }
+  for (const { row, owner } of digests.unreachableActions) {
+    problems.push({ sheet: open.sheet, row, column: open.ownerColumn, value: owner ?? '', message: owner ? words.digest.actionNotOnTeam : words.digest.actionNoOwner });
   }
   // A relationship's own address never receives anything, even if someone typed it as owner.
   const relationAddresses = new Set(result.outcomes.map((o) => o.relation.email).filter((e): e is string => !!e));

@@ -29,7 +29,10 @@ function newRequestId(): string {
 
 function call<T>(name: string, ...args: unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as T)).withFailureHandler((e) => reject(e));
+    // Apps Script delivers null when a result cannot cross (a Date in it): that is a failure too.
+    const runner = google.script.run
+      .withSuccessHandler((v) => (v === null || v === undefined ? reject({ message: `${name}: no answer from the server` }) : resolve(v as T)))
+      .withFailureHandler((e) => reject(e));
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
