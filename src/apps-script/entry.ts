@@ -96,7 +96,7 @@ export function setupWorkbook(): void {
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
   const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
   if (result.missingColumns.length > 0) {
-    const columns = result.missingColumns.map((p) => `${p.sheet}: ${p.column}`).join(', ');
+    const columns = result.missingColumns.map((p) => (p.column ? `${p.sheet}: ${p.column}` : p.sheet)).join(', ');
     lines.push(fill(words.setupMissing, { count: result.missingColumns.length, columns }));
   }
   tell(lines.join('\n\n'));

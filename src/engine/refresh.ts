@@ -190,8 +190,9 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
   const pipelineName = findTab(PIPELINE, names);
-  if (pipelineName) {
-    const pipeline = pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll());
+  // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
+  const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
+  if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
     const prospects = readProspects(pipeline, ctx, problems);
     const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
     writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));

@@ -27,6 +27,9 @@ export interface SetupResult {
   addedSettings: string[];
 }
 
+/** Tabs a team may already have under the same name for something of its own. */
+const OPTIONAL_TABS = new Set(['actions', 'pipeline', 'questions']);
+
 /** The language for a workbook: its Settings tab's, else its locale's. */
 export function languageOf(workbook: WorkbookPort): Language {
   const table = loadSettings(workbook);
@@ -62,6 +65,12 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
     sheet = workbook.sheet(existing);
     const header = sheet.readHeader();
     const map = mapColumns(tab, header);
+    // A team's own tab that merely shares a name (their own "Pipeline") is theirs: Cadans adopts
+    // an optional tab only when it recognises at least one of its columns.
+    if (OPTIONAL_TABS.has(tab.key) && map.index.size === 0 && header.some((h) => String(h ?? '').trim() !== '')) {
+      result.missingColumns.push({ sheet: sheet.name, row: 1, column: null, value: '', message: catalogue(language).problem.tabNotAdopted });
+      return;
+    }
     map.index.forEach((i, key) => positions.set(key, i + 1));
     created = map.missing;
     if (tab.key !== LOG.key && tab.key !== SETTINGS.key && created.some((c) => !c.computed) && hasData(sheet)) {
