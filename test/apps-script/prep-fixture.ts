@@ -6,9 +6,19 @@
 import { DEFAULT_QUESTIONS } from '../../sheets-templates/questions';
 import type { FakeSpreadsheet } from './fakes/index';
 import { addDays, daysBetween, edate, loadCadans, midnight, todayIn, workbook } from './harness';
-import { dmy, dutchHoliday, LOG, RELATIES, settingsRows, weekday } from './reminders-fixture';
+import { dmy, dutchHoliday, LOG, settingsRows, weekday } from './reminders-fixture';
 
-export { dmy, RELATIES };
+export { dmy };
+
+/**
+ * Relaties as setup creates it today: the cadence columns, the KPI and Risico inputs (Klant sinds
+ * ... Kanssignalen), then Cadans's computed columns, Tier-advies, Gezondheid and Waarom included.
+ */
+export const RELATIES = [
+  'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
+  'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen',
+  'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
+] as const;
 
 export const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 export const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'];
@@ -89,9 +99,11 @@ export function prepWorkbook(tz: string, options: PrepOptions = {}): PrepFixture
   for (let i = 0; i < (options.extra ?? 0); i++) {
     relations.push({ id: `X${i + 1}`, name: `Extra ${i + 1}`, type: 'Klant', organisation: `Org ${i + 1}`, owner: ANNA, tier: 'C', ago: (i % 300) + 1, revenue: 1000 + i });
   }
-  const rows: unknown[][] = [RELATIES];
+  const rows: unknown[][] = [[...RELATIES]];
   for (const r of relations) {
-    rows.push([r.id, r.name, r.type, r.organisation, '', r.owner, r.tier, r.ago === null ? '' : at(r.ago), r.revenue ?? '', '', '', 'ja', '', '']);
+    // The inputs up to Uitstellen tot, the KPI and Risico inputs left empty; Cadans fills the computed columns.
+    const inputs = [r.id, r.name, r.type, r.organisation, '', r.owner, r.tier, r.ago === null ? '' : at(r.ago), r.revenue ?? '', '', '', 'ja', '', ''];
+    rows.push([...inputs, ...new Array(RELATIES.indexOf('Volgend contact') - inputs.length).fill('')]);
   }
   const ss = workbook({
     timeZone: tz,

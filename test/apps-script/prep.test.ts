@@ -39,7 +39,7 @@ const NL = {
   badDuration: 'De duur moet een heel aantal minuten zijn, van 1 tot 600.',
   badStep: 'Een eigen actie heeft een tekst en een datum nodig.',
   alreadyLogged: 'Dit gesprek was al vastgelegd; er is niets dubbel opgeslagen.',
-  busy: 'Er loopt al een Cadans-run; deze run is overgeslagen zodat niemand twee keer mail krijgt.',
+  busy: 'Cadans is even bezig met een andere taak (bijvoorbeeld de dagelijkse run). Er is niets vastgelegd; probeer het over een minuut opnieuw.',
 };
 
 /** Anything in a value that google.script.run would not deliver as it is: Dates, undefined, class instances, NaN. */
@@ -259,7 +259,7 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
     expect(contextAt(f.ss, 'Relaties', 1).message).toBe('Select a row in Relations (or Pipeline) and click Refresh. Cadans never guesses which relationship you mean.');
   });
 
-  it.fails('prepares and logs a relationship whose tier is blank, rather than saying the row holds none (src bug: engine/prep.ts looks it up among the refresh outcomes, which skip it)', () => {
+  it('prepares and logs a relationship whose tier is blank, rather than saying the row holds none', () => {
     const f = prepWorkbook(tz);
     f.ss.$sheet('Relaties').getRange(ROW.R2, COL.Tier).setValues([['']]);
     const ctx = contextAt(f.ss, 'Relaties', ROW.R2);
@@ -267,7 +267,7 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
     expect(loadCadans(f.ss).serverCall('logTouchpoint', { ...r1Payload(), row: ROW.R2, relationId: 'R2' }).ok).toBe(true);
   });
 
-  it.fails('leaves a touchpoint planned for later out of the last touchpoints (src bug: engine/prep.ts lists it first)', () => {
+  it('leaves a touchpoint planned for later out of the last touchpoints', () => {
     const f = prepWorkbook(tz);
     append(f.ss.$sheet('Touchpoints'), [[midnight(tz, addDays(f.today, 5)), 'R1', 'Gepland', 30, ANNA, 'Nog niet gebeurd', '', '', '']]);
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
@@ -300,7 +300,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(result).toEqual({ alreadyLogged: false, message: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(expected.next)}. Acties: 3.`, relation: expected.card });
 
     const { changed, added } = diff(before, snapshot(f.ss));
-    expect(changed.sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
+    // Gezondheid and Waarom should follow as well; that they do not is pinned below (src bug).
+    const health = new Set([`Relaties!2,${COL.Gezondheid}`, `Relaties!2,${COL.Waarom}`]);
+    expect(changed.filter((k) => !health.has(k)).sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
     const cells = (sheet: string, row: number, columns: number) => Array.from({ length: columns }, (_, i) => `${sheet}!${row},${i + 1}`);
     expect(added.sort()).toEqual([...cells('Touchpoints', 7, 9), ...cells('Acties', 2, 7), ...cells('Acties', 3, 7), ...cells('Acties', 4, 7)].sort());
 
@@ -329,7 +331,22 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(ctx.relation).toEqual(expected.card);
     const afterLog = snapshot(f.ss);
     loadCadans(f.ss).refreshNow();
-    expect(diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!'))).toEqual([]);
+    // Besides Vandaag, only the KPI tab, which every refresh rebuilds and which now counts the
+    // logged touchpoint, and (src bug, pinned below) R1's Gezondheid and Waarom.
+    const refreshed = diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!') && !health.has(k));
+    expect(refreshed.filter((k) => !k.startsWith('KPI!'))).toEqual([]);
+    expect(refreshed.length).toBeGreaterThan(0);
+    // The refresh gives R1 its health on schedule, with the value add logged today.
+    expect([COL.Gezondheid, COL.Waarom].map((c) => relaties.$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
+  });
+
+  it.fails("keeps that relationship's Gezondheid and Waarom in step with the logged touchpoint, as a refresh would write them (src bug: engine/prep.ts logTouchpoint leaves them as they were, so Waarom still says it is overdue beside Status 'op schema')", () => {
+    const f = prepWorkbook(tz);
+    const cadans = loadCadans(f.ss);
+    cadans.refreshNow();
+    ok(cadans.serverCall('logTouchpoint', r1Payload()));
+    // On schedule, with a value add today: what the refresh after it writes (asserted above).
+    expect([COL.Gezondheid, COL.Waarom].map((c) => f.ss.$sheet('Relaties').$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
   });
 
   it('logs once for a double click or a retry with the same request ID, also from another execution', () => {
@@ -434,7 +451,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(cadans.project.lock.holder).toBeNull();
   });
 
-  it.fails("says the sidebar is busy, not that a mail run was skipped, when the lock is taken (src bug: entry.ts reuses the reminders' busy text)", () => {
+  it('says the sidebar is busy, not that a mail run was skipped, when the lock is taken', () => {
     const f = prepWorkbook(tz);
     const cadans = loadCadans(f.ss);
     cadans.project.lock.holdForOtherRun();
@@ -544,7 +561,7 @@ describe.each(ZONES)('the morning mail with open actions, in a spreadsheet in %s
     expect(again.project.mail.sent.map((m) => m.to)).toEqual([ANNA, 'bram@bureau.nl', 'chris@bureau.nl']);
   });
 
-  it.fails('reports an open action that reaches nobody: without owner, or with an owner off the team (src bug: engine/reminders.ts drops them silently)', () => {
+  it('reports an open action that reaches nobody: without owner, or with an owner off the team', () => {
     const t = withActions();
     const acties = t.ss.$sheet('Acties');
     acties.getRange(8, 1, 2, 7).setValues([
@@ -556,7 +573,7 @@ describe.each(ZONES)('the morning mail with open actions, in a spreadsheet in %s
     expect(problems).toEqual([8, 9]);
   });
 
-  it.fails('does not tell an owner with only actions that "0 relaties" are on the list (src bug: compose.ts uses the plural intro for 0 items)', () => {
+  it('does not tell an owner with only actions that "0 relaties" are on the list', () => {
     const t = withActions();
     const cadans = loadCadans(t.ss);
     cadans.dailyRun();

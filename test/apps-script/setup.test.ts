@@ -6,7 +6,11 @@ import { ConditionalFormatRuleBuilder } from './fakes/rules';
 import type { FakeSheet } from './fakes/index';
 import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harness';
 
-const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
+/** The Relaties header before the KPI and Risico inputs (issue 4). */
+const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
+const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen'];
+const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom'];
+const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
@@ -76,6 +80,43 @@ const SETTINGS_NL = [
   ['Agenda kandidaat A', 'Kandidaat-gesprek (15 min): loopbaanontwikkeling (5), huidige opdracht (3), toekomstige kansen (5), waarde toevoegen (2: een artikel, link of introductie)'],
   ['Agenda kandidaat B', 'Kandidaat-gesprek (15 min): huidige opdracht, beschikbaarheid, wensen voor de volgende opdracht'],
   ['Agenda kandidaat C', 'Korte check-in (10 min): beschikbaarheid en specialisme actueel'],
+  ['Doel omzet uit bestaande relaties', 0.8],
+  ['Doel referrals per A-relatie per jaar', 3],
+  ['Doel behoud A- en B-klanten', 0.9],
+  ['Doel herhaalplaatsingen', 0.6],
+  ['Doel voorstellen per week', 1],
+  ['Doel terugkerende omzet', ''],
+  ['Grens sleutelklant', 0.2],
+  ['Grens significante klant', 0.1],
+  ['Kasreserve minimum (maanden)', 3],
+  ['Kasreserve ideaal (maanden)', 6],
+  ['Kasreserve (maanden)', ''],
+  ['Vooruit geboekt minimum (dagen)', 30],
+  ['Vooruit geboekt ideaal (dagen)', 60],
+  ['Vooruit geboekt (dagen)', ''],
+  ['Aandacht tier A', 0.6],
+  ['Aandacht tier B', 0.2],
+  ['Aandacht tier C', 0.2],
+  ['Minuten touchpoint klant A', 20],
+  ['Minuten touchpoint klant B', 15],
+  ['Minuten touchpoint klant C', 10],
+  ['Minuten touchpoint kandidaat A', 15],
+  ['Minuten touchpoint kandidaat B', 15],
+  ['Minuten touchpoint kandidaat C', 10],
+  ['Tier-advies: grens A', 0.8],
+  ['Tier-advies: grens B', 0.95],
+  ['Tier-advies kandidaat A: herhaalplaatsingen', 2],
+  ['Tier-advies kandidaat A: referrals', 2],
+  ['Tier-advies kandidaat B: plaatsingen', 2],
+  ['Gezondheid: basis', 60],
+  ['Gezondheid: op schema', 10],
+  ['Gezondheid: te laat (max)', 40],
+  ['Gezondheid: nooit gesproken', 20],
+  ['Gezondheid: per rode vlag', 15],
+  ['Gezondheid: per kanssignaal', 5],
+  ['Gezondheid: referrals', 5],
+  ['Gezondheid: herhaalplaatsingen', 5],
+  ['Gezondheid: recente waarde-add', 5],
 ];
 
 const STATUS_COLOURS = [
@@ -188,16 +229,19 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(relaties.$format(2, 8)).toBe('dd-mm-yyyy'); // Laatste contact
     expect(relaties.$format(2, 9)).toBe('€ #,##0.00'); // Jaaromzet
     expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Uitstellen tot
-    expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Volgend contact
-    expect(relaties.$format(1000, 17)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Klant sinds
+    expect(relaties.$format(2, 16)).toBe('€ #,##0.00'); // Jaaromzet vorig jaar
+    expect(relaties.$format(2, 23)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 25)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(1000, 27)).toBe('0'); // Gezondheid
     expect(relaties.$format(1, 8)).toBeNull();
     expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
     const log = ss.$sheet('Log');
     expect([log.$format(2, 1), log.$format(2, 4), log.$format(2, 8), log.$format(2, 10)]).toEqual(['dd-mm-yyyy hh:mm', '0', 'dd-mm-yyyy', '0']);
   });
 
-  it('colours Status (column P) in both languages, from row 2', () => {
-    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '16', '2']));
+  it('colours Status (column X) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '24', '2']));
   });
 
   it('tells the user and logs the setup', () => {
@@ -206,7 +250,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 7 tabbladen en 0 kolommen toegevoegd, 18 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 7 tabbladen en 0 kolommen toegevoegd, 55 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -223,14 +267,17 @@ describe('setupWorkbook on a new spreadsheet', () => {
   });
 });
 
-/** Cadans's Pipeline columns other than its computed BANT: a team's own Pipeline tab lacks them. */
-const PIPELINE_INPUTS = PIPELINE.slice(0, -1);
-
+// The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
+// and named on its own in the list.
 const MISSING_NOTE =
-  '25 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '20 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
+  KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
   'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, ' +
-  `${PIPELINE_INPUTS.map((c) => `Pipeline: ${c}`).join(', ')}. Heeft je kolom een andere naam, geef hem dan die naam.`;
+  'Pipeline. Heeft je kolom een andere naam, geef hem dan die naam.';
+
+const TAB_NOT_ADOPTED =
+  'dit tabblad heeft al eigen kolommen die Cadans niet kent; Cadans laat het met rust. Hernoem het als Cadans een eigen tabblad met deze naam moet maken';
 
 describe('setupWorkbook on a filled spreadsheet', () => {
   const tz = 'America/Los_Angeles';
@@ -267,12 +314,13 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
     // The tabs hold data, so a missing input column may be one the team renamed: it is reported
-    // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own: the
-    // team's own Pipeline tab (a name Cadans now uses) gets the BANT column right of its last header.
-    expect(addedToExisting).toEqual([...headerCells('Relaties', 12, 14), 'Pipeline!1,3'].sort());
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], 'Volgend contact', 'Status', 'Dagen te laat']);
+    // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own. The
+    // team's own Pipeline tab (a name Cadans now uses, none of its columns) is theirs: reported
+    // and left exactly as it was, without a BANT column.
+    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 17).sort());
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], ...COMPUTED]);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
-    expect(ss.$sheet('Pipeline').$values()).toEqual([[...pipeline[0], 'BANT'], [...pipeline[1], '']]);
+    expect(ss.$sheet('Pipeline').$values()).toEqual(pipeline);
     const reported = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => [r[2], r[3], r[4]]);
     expect(reported).toEqual([
       ['Relaties', 1, 'Plaatsingen'],
@@ -280,14 +328,16 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Relaties', 1, 'Actief'],
       ['Relaties', 1, 'Notities'],
       ['Relaties', 1, 'Uitstellen tot'],
+      ...KPI_INPUTS.map((c) => ['Relaties', 1, c]),
       ['Touchpoints', 1, 'Duur (min)'],
       ['Touchpoints', 1, 'Eigenaar'],
       ['Touchpoints', 1, 'Notities'],
       ['Touchpoints', 1, 'Waarde-add'],
       ['Touchpoints', 1, 'Nieuwe kans'],
       ['Touchpoints', 1, 'Referral'],
-      ...PIPELINE_INPUTS.map((c) => ['Pipeline', 1, c]),
+      ['Pipeline', 1, ''],
     ]);
+    expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
     expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen']);
     // The formulas are still formulas, the text that looks like one is still text.
     expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
@@ -302,6 +352,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     for (const column of [8, 9, 10, 11]) expect(sheet.$format(2, column), `column ${column}`).toBeNull();
     expect(sheet.$format(2, 12)).toBe('dd-mm-yyyy'); // Volgend contact, added
     expect(sheet.$format(2, 14)).toBe('0'); // Dagen te laat, added
+    expect(sheet.$format(2, 16)).toBe('0'); // Gezondheid, added
     const rules = statusRules(sheet);
     expect(rules[0]).toEqual(['te laat', '#000000', null, '9', '2']);
     expect(rules.slice(1)).toEqual(STATUS_COLOURS.map((c) => [...c, '13', '2']));
@@ -315,7 +366,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 4 tabbladen en 4 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 4 tabbladen en 6 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -336,7 +387,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
 
   it('never takes over a column that holds the team\'s data without a header', () => {
     // Notes typed in column N without a header: the team's, even unnamed.
-    const header = RELATIES.slice(0, 13);
+    const header = RELATIES_BEFORE_KPI.slice(0, 13);
     const ss = workbook({
       timeZone: tz,
       sheets: {
@@ -354,7 +405,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     expect(sheet.$value(2, 14)).toBe('bellen na de zomer');
     expect(sheet.$value(3, 14)).toBe('privé: verhuisd');
     // Cadans's own columns exist, to the right of every used column.
-    expect(sheet.$row(1).slice(14)).toEqual(['Volgend contact', 'Status', 'Dagen te laat']);
+    expect(sheet.$row(1).slice(14)).toEqual(COMPUTED);
   });
 });
 
@@ -364,7 +415,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions']);
-    expect(ss.$sheet('Relations').$row(1).slice(-3)).toEqual(['Next contact', 'Status', 'Days overdue']);
+    expect(ss.$sheet('Relations').$row(1).slice(-6)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why']);
     expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
@@ -383,10 +434,10 @@ describe('setupWorkbook in an English spreadsheet', () => {
   });
 });
 
-describe('setupWorkbook on a workbook from before the reminders and the conversation sidebar', () => {
-  it('adds the new tabs, settings, Log and Touchpoints columns, keeping every value, and reports the Uitstellen tot column rather than adding it to a filled tab', () => {
+describe('setupWorkbook on a workbook from before the reminders, the conversation sidebar and the KPI and Risico tabs', () => {
+  it('adds the new tabs, settings, Log and Touchpoints columns and the computed Relaties columns, keeping every value, and reports the Uitstellen tot and KPI input columns rather than adding them to a filled tab', () => {
     const tz = 'Europe/Amsterdam';
-    const old = RELATIES.filter((h) => h !== 'Uitstellen tot');
+    const old = RELATIES_BEFORE_KPI.filter((h) => h !== 'Uitstellen tot');
     const settings = [
       ['Instelling', 'Waarde', 'Uitleg'],
       ...SETTINGS_NL.slice(0, 8).map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value, 'uitleg']),
@@ -405,7 +456,8 @@ describe('setupWorkbook on a workbook from before the reminders and the conversa
     cadans.setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    expect(ss.$sheet('Relaties').$row(1)).toEqual(old);
+    // The computed columns Tier-advies, Gezondheid and Waarom are Cadans's own: added.
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom']);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     // Touchpoints holds no data yet: its new columns are added.
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
@@ -414,11 +466,15 @@ describe('setupWorkbook on a workbook from before the reminders and the conversa
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 3 tabbladen en 6 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
-        '1 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot. Heeft je kolom een andere naam, geef hem dan die naam.',
+      'Werkboek ingericht: 3 tabbladen en 9 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+        '9 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
+        KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
+        '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log.at(-2)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 6 kolommen toegevoegd, 10 instellingen aangevuld', '', '', '']);
-    expect(log.at(-1)!.slice(1, 7)).toEqual(['probleem', 'Relaties', 1, 'Uitstellen tot', '', 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe']);
+    expect(log).toHaveLength(2 + 1 + 9);
+    expect(log.at(-10)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
+    const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
+    expect(log.slice(-9).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });
 });

@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSpreadsheet } from '../apps-script/fakes/index';
 import { addDays, type Cadans, DIST_DIR, daysBetween, edate, loadCadans, midnight, type ServerResult } from '../apps-script/harness';
-import { ACTIES, ANNA, dmy, defaults, prepWorkbook, ROW, TOUCHPOINTS, XSS } from '../apps-script/prep-fixture';
+import { ACTIES, ANNA, COL, dmy, defaults, prepWorkbook, ROW, TOUCHPOINTS, XSS } from '../apps-script/prep-fixture';
 import { launchChromium } from '../mail/chromium';
 
 const ROOT = join(__dirname, '../..');
@@ -259,7 +259,7 @@ describe('the sidebar for a client', () => {
     expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
     expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Gesprek', 30, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee']);
     const relaties = ss.$sheet('Relaties');
-    expect([8, 15, 16, 17].map((c) => relaties.$value(ROW.R1, c))).toEqual([midnight(TZ, TODAY), midnight(TZ, LOGGED_NEXT), 'op schema', 0]);
+    expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([midnight(TZ, TODAY), midnight(TZ, LOGGED_NEXT), 'op schema', 0]);
     // Tuesday + 48 hours: Thursday 26 November.
     expect(ss.$sheet('Acties').$values()).toEqual([
       ACTIES,
