@@ -95,10 +95,13 @@ export function setupWorkbook(): void {
   const words = catalogue(result.language).ui;
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
   const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
-  if (result.missingColumns.length > 0) {
-    const columns = result.missingColumns.map((p) => (p.column ? `${p.sheet}: ${p.column}` : p.sheet)).join(', ');
-    lines.push(fill(words.setupMissing, { count: result.missingColumns.length, columns }));
+  const missing = result.missingColumns.filter((p) => p.column !== null);
+  const leftAlone = result.missingColumns.filter((p) => p.column === null);
+  if (missing.length > 0) {
+    const columns = missing.map((p) => `${p.sheet}: ${p.column}`).join(', ');
+    lines.push(fill(words.setupMissing, { count: missing.length, columns }));
   }
+  if (leftAlone.length > 0) lines.push(fill(words.setupTabsLeftAlone, { tabs: leftAlone.map((p) => p.sheet).join(', ') }));
   tell(lines.join('\n\n'));
 }
 

@@ -14,7 +14,8 @@ import { pipelineTable, readProspects } from '../workbook/pipeline';
 import type { WorkbookPort } from '../workbook/ports';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
-import { computeRefresh, type RelationOutcome } from './refresh';
+import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
+import { healthWhy } from './report-tabs';
 
 export interface Selection {
   sheet: string;
@@ -282,11 +283,17 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     : { status: outcome.status, nextContact: null, daysOverdue: null };
   const relationsSheet = workbook.sheet(refreshed.relationsSheet!);
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
+  // Health depends on the contact just logged (and its value add): the same rule as a refresh.
+  const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
+  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral });
+  const health = relation.tier ? healthFor({ ...updated, relation, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),
     nextContact: updated.nextContact === null ? '' : workbook.clock.instantOf(updated.nextContact),
     status: relation.tier ? catalogue(language).status[updated.status] : '',
     daysOverdue: updated.daysOverdue ?? '',
+    health: health?.score ?? '',
+    healthWhy: health ? healthWhy(health, language) : '',
   };
   writeRowCells(relationsSheet, row, map.index, cells);
 
@@ -303,7 +310,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     appendByHeader(workbook, ACTIONS, workbook.sheetNames(), rows, language);
   }
   requests.remember(requestId);
-  const after: RelationOutcome = { ...outcome, ...updated, relation, lastContact: today };
+  const after: RelationOutcome = { ...outcome, ...updated, relation, lastContact: today, health };
   return {
     alreadyLogged: false,
     message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),

@@ -166,18 +166,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     const contacts = own.map((t) => t.day);
     if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
-    if (o.status === 'inactive') continue;
-    const months = settings.cadence.monthsPerTier[o.relation.tier ?? 'C'];
-    o.health = healthOf({
-      status: o.status,
-      daysOverdue: o.daysOverdue ?? 0,
-      intervalDays: o.lastContact !== null && o.nextContact !== null ? o.nextContact - o.lastContact : null,
-      redFlags: o.relation.redFlags,
-      signals: o.relation.signals,
-      referrals: o.relation.referrals,
-      repeatPlacements: o.relation.repeatPlacements,
-      recentValueAdd: recentValueAdd(own, today, months),
-    }, settings.reports.health);
+    o.health = healthFor(o, own, today, settings);
   }
   const reports = buildReportTabs({
     today,
@@ -215,6 +204,22 @@ function writeReportTab(workbook: WorkbookPort, def: TabDef, tab: ReportTab, lan
   const sheet = name ? workbook.sheet(name) : workbook.addSheet(displayName(def, language));
   sheet.replaceAll(tab.values);
   sheet.setCharts(tab.charts);
+}
+
+/** A relationship's health from its outcome and its own touchpoints; null when inactive. */
+export function healthFor(o: CadenceResult & { relation: RelationRecord; lastContact: Day | null }, touches: readonly TouchpointRecord[], today: Day, settings: Settings): Health | null {
+  if (o.status === 'inactive') return null;
+  const months = settings.cadence.monthsPerTier[o.relation.tier ?? 'C'];
+  return healthOf({
+    status: o.status,
+    daysOverdue: o.daysOverdue ?? 0,
+    intervalDays: o.lastContact !== null && o.nextContact !== null ? o.nextContact - o.lastContact : null,
+    redFlags: o.relation.redFlags,
+    signals: o.relation.signals,
+    referrals: o.relation.referrals,
+    repeatPlacements: o.relation.repeatPlacements,
+    recentValueAdd: recentValueAdd(touches, today, months),
+  }, settings.reports.health);
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {

@@ -95,6 +95,7 @@ const nl = {
   ui: {
     refreshDone: 'Bijgewerkt: {relations} relaties, {overdue} te laat, {never} nooit gesproken, {problems} problemen (zie tabblad Log).',
     setupDone: 'Werkboek ingericht: {tabs} tabbladen en {columns} kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+    setupTabsLeftAlone: 'Cadans heeft deze tabbladen met rust gelaten, omdat ze al eigen kolommen hebben (zie tabblad Log): {tabs}.',
     setupMissing: '{count} kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): {columns}. Heeft je kolom een andere naam, geef hem dan die naam.',
     setupNothing: 'Het werkboek was al ingericht; er is niets gewijzigd.',
     failed: 'Cadans kon dit niet afmaken en heeft niets gewijzigd: {message}',
@@ -392,6 +393,7 @@ const en: Catalogue = {
   ui: {
     refreshDone: 'Refreshed: {relations} relations, {overdue} overdue, {never} never contacted, {problems} problems (see the Log tab).',
     setupDone: 'Workbook set up: added {tabs} tabs and {columns} columns. Existing data was not changed.',
+    setupTabsLeftAlone: 'Cadans left these tabs alone, because they already have columns of their own (see the Log tab): {tabs}.',
     setupMissing: '{count} columns are missing from tabs that hold data and were not added (see the Log tab): {columns}. If your column has another name, give it this name.',
     setupNothing: 'The workbook was already set up; nothing was changed.',
     failed: 'Cadans could not finish this and changed nothing: {message}',

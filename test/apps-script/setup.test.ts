@@ -270,11 +270,12 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '20 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '19 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, ' +
-  'Pipeline. Heeft je kolom een andere naam, geef hem dan die naam.';
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
+  'Heeft je kolom een andere naam, geef hem dan die naam.\n\n' +
+  'Cadans heeft deze tabbladen met rust gelaten, omdat ze al eigen kolommen hebben (zie tabblad Log): Pipeline.';
 
 const TAB_NOT_ADOPTED =
   'dit tabblad heeft al eigen kolommen die Cadans niet kent; Cadans laat het met rust. Hernoem het als Cadans een eigen tabblad met deze naam moet maken';
