@@ -2,6 +2,7 @@
 // the concentration figures exactly as CONCENTRATION computes them, which clients are key, what
 // losing each would cost, and the independence scorecard.
 
+import type { Day } from './dates';
 import { type Concentration, concentrationOf } from './concentration';
 import type { RelationType } from './parse';
 import type { ReportSettings } from './report-settings';
@@ -61,8 +62,24 @@ export interface RiskReport {
   scorecard: ScoreLine[];
 }
 
-/** Clients are relations of type client (or without a type) with revenue above zero. */
-export function riskReport(relations: readonly RevenueClient[], settings: ReportSettings): RiskReport {
+/** Weeks over which proposals are counted: a quarter, about one sales cycle (2-3 months). */
+export const PROPOSAL_WEEKS = 13;
+
+/**
+ * Proposals sent per week over the last 13 weeks up to today, from the Pipeline's
+ * "Voorstel verstuurd" dates; null when there is no pipeline to count in.
+ */
+export function proposalsPerWeek(sent: readonly Day[] | null, today: Day): number | null {
+  if (sent === null) return null;
+  const since = today - PROPOSAL_WEEKS * 7;
+  return sent.filter((d) => d > since && d <= today).length / PROPOSAL_WEEKS;
+}
+
+/**
+ * Clients are relations of type client (or without a type) with revenue above zero.
+ * `proposals` is proposals per week, or null when unknown (no Pipeline tab): never made up.
+ */
+export function riskReport(relations: readonly RevenueClient[], settings: ReportSettings, proposals: number | null = null): RiskReport {
   const clients = relations.filter((r) => r.type !== 'candidate' && r.revenue !== null && r.revenue > 0);
   const totalRevenue = clients.reduce((sum, c) => sum + (c.revenue ?? 0), 0);
   const concentration = concentrationOf(clients.map((c) => c.revenue!));
@@ -107,8 +124,11 @@ export function riskReport(relations: readonly RevenueClient[], settings: Report
       mark: recurring === null ? 'unknown' : recurringTarget === null ? 'info' : recurring >= recurringTarget ? 'good' : 'poor',
     },
     { key: 'cashMonths', figure: reserve, mark: atLeast(reserve, settings.cashReserve.minMonths, settings.cashReserve.idealMonths) },
-    // There is no pipeline yet to count proposals in: unknown until the prep issue adds one.
-    { key: 'proposalsPerWeek', figure: null, mark: 'unknown' },
+    {
+      key: 'proposalsPerWeek',
+      figure: proposals,
+      mark: proposals === null ? 'unknown' : proposals >= settings.targets.proposalsPerWeek ? 'good' : 'poor',
+    },
   ];
   return { clients: shares, totalRevenue, concentration, stress, scorecard };
 }

@@ -168,7 +168,19 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
   }
+  const pipelineName = findTab(PIPELINE, names);
+  // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
+  const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
+  let proposalsSent: Day[] | null = null;
+  if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
+    const prospects = readProspects(pipeline, ctx, problems);
+    proposalsSent = prospects.flatMap((p) => (p.proposalSent === null ? [] : [p.proposalSent]));
+    const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
+    writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
+  }
+
   const reports = buildReportTabs({
+    proposalsSent,
     today,
     settings,
     relations: records,
@@ -178,14 +190,6 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
   });
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
-  const pipelineName = findTab(PIPELINE, names);
-  // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
-  const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
-  if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
-    const prospects = readProspects(pipeline, ctx, problems);
-    const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
-    writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
-  }
   const todayRow = settingsTable.rows.get('today');
   if (settingsName && todayRow && settingsTable.valueColumn) {
     const column = settingsTable.valueColumn;

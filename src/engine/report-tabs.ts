@@ -10,7 +10,7 @@ import type { Language } from '../core/locale';
 import type { Tier } from '../core/parse';
 import { type Health } from '../core/health';
 import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
-import { type Mark, riskReport, type RiskReport } from '../core/risk';
+import { type Mark, proposalsPerWeek, riskReport, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
 import { termLabel } from '../core/vocabulary';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
@@ -47,6 +47,8 @@ export interface ReportInput {
   touchpoints: readonly TouchpointRecord[];
   /** Every contact day up to today per relationship ID (touchpoints and the Last contact cell). */
   contactsById: ReadonlyMap<string, readonly Day[]>;
+  /** The Pipeline's "Voorstel verstuurd" dates; null without a Pipeline tab. */
+  proposalsSent?: readonly Day[] | null;
 }
 
 export interface ReportFigures {
@@ -115,7 +117,7 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
   const language = settings.language;
   const words = catalogue(language);
   const r = settings.reports;
-  const risk = riskReport(input.relations, r);
+  const risk = riskReport(input.relations, r, proposalsPerWeek(input.proposalsSent ?? null, today));
   const compliance = complianceOf(
     input.outcomes
       .filter((o) => o.relation.active && o.relation.tier !== null)
@@ -188,7 +190,11 @@ function riskTab(input: ReportInput, risk: RiskReport, language: Language, words
   g.header(w.scorecardHeader);
   for (const line of risk.scorecard) {
     const figure =
-      line.key === 'keyClientRisk' || line.key === 'recurringShare' ? orUnknown(line.figure, words, percent) : orUnknown(line.figure, words);
+      line.key === 'keyClientRisk' || line.key === 'recurringShare'
+        ? orUnknown(line.figure, words, percent)
+        : line.key === 'proposalsPerWeek'
+          ? orUnknown(line.figure, words, (n) => Math.round(n * 100) / 100)
+          : orUnknown(line.figure, words);
     const target = {
       bookedAhead: `≥ ${r.bookedAhead.minDays} (${r.bookedAhead.minDays}-${r.bookedAhead.idealDays})`,
       keyClientRisk: `< ${percent(r.keyClientShare)}`,

@@ -232,7 +232,7 @@ const nl = {
       keyClientRisk: 'Geen sleutelklantrisico: grootste klant (%)',
       recurringShare: 'Terugkerende omzet: 12 × retainer ÷ omzet (%)',
       cashMonths: 'Kasreserve (maanden)',
-      proposalsPerWeek: 'Voorstellen per week (nog geen pipeline)',
+      proposalsPerWeek: 'Voorstellen per week (laatste 13 weken, uit Pipeline)',
     },
     // KPI
     complianceTitle: 'Cadans-naleving per maand: touchpoints verwacht en op tijd gedaan',
@@ -529,7 +529,7 @@ const en: Catalogue = {
       keyClientRisk: 'No key-client risk: largest client (%)',
       recurringShare: 'Recurring revenue: 12 × retainer ÷ revenue (%)',
       cashMonths: 'Cash reserve (months)',
-      proposalsPerWeek: 'Proposals per week (no pipeline yet)',
+      proposalsPerWeek: 'Proposals per week (last 13 weeks, from Pipeline)',
     },
     complianceTitle: 'Cadence compliance per month: touchpoints due and done on time',
     complianceHeader: ['Month', 'Due', 'On time', 'Share on time (%)'],

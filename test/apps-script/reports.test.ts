@@ -73,7 +73,7 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
       ['Geen sleutelklantrisico: grootste klant (%)', 50, '< 20', '✘ onder doel'],
       ['Terugkerende omzet: 12 × retainer ÷ omzet (%)', 0, '—', 'geen doel'],
       ['Kasreserve (maanden)', 3, '≥ 3 (6)', '~ voldoende'],
-      ['Voorstellen per week (nog geen pipeline)', 'onbekend', '≥ 1', '? onbekend'],
+      ['Voorstellen per week (laatste 13 weken, uit Pipeline)', 'onbekend', '≥ 1', '? onbekend'],
     ]);
   });
 

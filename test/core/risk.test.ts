@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concentrationOf } from '../../src/core/concentration';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../../src/core/report-settings';
-import { type RevenueClient, riskReport } from '../../src/core/risk';
+import { proposalsPerWeek, type RevenueClient, riskReport } from '../../src/core/risk';
 
 const client = (id: string, revenue: number | null, retainer: number | null = null, type: RevenueClient['type'] = 'client'): RevenueClient => ({
   id,
@@ -99,5 +99,27 @@ describe('riskReport: the independence scorecard', () => {
     expect(good[2].figure).toBe(0.6);
     const poor = riskReport([client('A', 100)], withCash(2.5, 29)).scorecard;
     expect(poor.map((s) => s.mark)).toEqual(['poor', 'poor', 'info', 'poor', 'unknown']);
+  });
+});
+
+describe('proposalsPerWeek', () => {
+  const today = 20_000;
+  it('counts the proposals sent in the last 13 weeks up to today, per week', () => {
+    // 13 weeks = 91 days: today - 90 counts, today - 91 does not; a date after today does not.
+    const sent = [today, today - 1, today - 45, today - 90, today - 91, today + 1];
+    expect(proposalsPerWeek(sent, today)).toBe(4 / 13);
+    expect(proposalsPerWeek(Array.from({ length: 13 }, (_, i) => today - 7 * i), today)).toBe(1);
+  });
+
+  it('is 0 for a pipeline without proposals, and unknown (null) without a pipeline', () => {
+    expect(proposalsPerWeek([], today)).toBe(0);
+    expect(proposalsPerWeek(null, today)).toBeNull();
+  });
+
+  it('marks the scorecard good at the target of one a week, poor below, unknown without a pipeline', () => {
+    const line = (proposals: number | null) => riskReport([], DEFAULT_REPORT_SETTINGS, proposals).scorecard.find((l) => l.key === 'proposalsPerWeek');
+    expect(line(1)).toEqual({ key: 'proposalsPerWeek', figure: 1, mark: 'good' });
+    expect(line(12 / 13)).toEqual({ key: 'proposalsPerWeek', figure: 12 / 13, mark: 'poor' });
+    expect(line(null)).toEqual({ key: 'proposalsPerWeek', figure: null, mark: 'unknown' });
   });
 });
