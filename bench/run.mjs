@@ -210,8 +210,8 @@ const only = (n, text) => (n === BIG ? text : '—');
 
 row('engine: read/parse (Instellingen, Relaties, Touchpoints)', (n) => cell(engine[n], (r) => fmtMs(r.ms.read)));
 row('engine: cadence (every outcome)', (n) => cell(engine[n], (r) => fmtMs(r.ms.cadence)));
-row('engine: KPI', () => 'n/a (issue 4)');
-row('engine: risk', () => 'n/a (issue 4)');
+row('engine: KPI and Risico tabs (built together)', (n) => cell(engine[n], (r) => fmtMs(r.ms.reports)));
+row('engine: risk figures alone (shares, HHI, stress, scorecard)', (n) => cell(engine[n], (r) => fmtMs(r.ms.risk)));
 row('engine: digests (plan + compose every digest)', (n) => cell(engine[n], (r) => fmtMs(r.ms.digests)));
 row('engine: full daily job (refresh with writes, digests, no-op delivery, Log)', (n) => cell(engine[n], (r) => fmtMs(r.ms.daily)), `< 3 s at ${fmtInt(BIG)}`, verdict(dailyOk, 'daily job'));
 row('peak memory, engine process (max RSS)', (n) => cell(engine[n], (r) => `${fmtInt(r.memory.maxRssMB)} MB`));
@@ -321,7 +321,8 @@ the ${fmtInt(BIG)} workbook under 30 s. ${failed.length ? `**Missed: ${failed.jo
   \`loadSettings\` + \`tableOf\`/\`readRelations\` + \`tableOf\`/\`readTouchpoints\`; *cadence* is the
   ID index, the newest touchpoint per relationship and \`cadenceOf\` for every relationship, with the
   same problems reported; *digests* is the candidates, \`planDigests\` and \`composeDigest\` for every
-  digest. **KPI and risk** are not built yet (issue 4): no figure. The **full daily job** is
+  digest. **KPI and Risico** are timed as \`buildReportTabs\` over the refresh's records (both tabs
+  with their charts' data), and the risk figures alone as \`riskReport\`. The **full daily job** is
   \`planReminders(…, write = true)\` (refresh with its column and Log writes, send-day check, team,
   Log lookup, every digest composed), the delivery generator answered by a no-op sink, and the closing
   Log lines: the whole job on the port, end to end.
