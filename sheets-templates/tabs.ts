@@ -70,6 +70,7 @@ export const RELATIONS: TabDef = {
     { key: 'departmentsServed', nl: 'Afdelingen bediend', en: 'Departments served', format: 'integer', width: 100 },
     { key: 'redFlags', nl: 'Rode vlaggen', en: 'Red flags', width: 200 },
     { key: 'signals', nl: 'Kanssignalen', en: 'Signals', aliases: ['Opportunity signals'], width: 200 },
+    { key: 'redFlagsSince', nl: 'Rode vlag sinds', en: 'Red flag since', aliases: ['Vlag sinds'], format: 'date', width: 110 },
     { key: 'nextContact', nl: 'Volgend contact', en: 'Next contact', computed: true, format: 'date', width: 110 },
     { key: 'status', nl: 'Status', en: 'Status', computed: true, width: 90 },
     { key: 'daysOverdue', nl: 'Dagen te laat', en: 'Days overdue', computed: true, format: 'integer', width: 90 },

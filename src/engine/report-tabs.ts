@@ -267,12 +267,14 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.header(w.hoursHeader);
   for (const o of f.attention.hoursPerOwner) g.line([o.owner || w.noOwner, round1(o.hoursPerMonth)]);
 
-  // Cadans does not know when a flag was raised, so every flagged relationship is listed, the
-  // ones without contact for longest first.
+  // Red flags with no touchpoint since they were raised (Rode vlag sinds): a contact after that
+  // day takes a relationship off the list. Where the date is not filled in, Cadans cannot tell,
+  // so the relationship stays listed. Longest without contact first.
   g.title(w.attentionListTitle);
   g.header(w.attentionListHeader);
   const flagged = input.outcomes
     .filter((o) => o.relation.redFlags.length > 0 && o.relation.active)
+    .filter((o) => o.relation.redFlagsSince === null || o.lastContact === null || o.lastContact <= o.relation.redFlagsSince)
     .sort((a, b) => (a.lastContact ?? -Infinity) - (b.lastContact ?? -Infinity) || a.relation.row - b.relation.row);
   if (flagged.length === 0) g.line([w.noRedFlags]);
   for (const o of flagged) {
@@ -281,6 +283,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
       o.relation.name,
       o.relation.owner ?? '',
       o.relation.redFlags.map((flag) => termLabel('redFlag', flag, language)).join(', '),
+      o.relation.redFlagsSince === null ? '?' : formatDay(o.relation.redFlagsSince),
       o.lastContact === null ? words.status.never : formatDay(o.lastContact),
       words.status[o.status],
     ]);

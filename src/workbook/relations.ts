@@ -48,6 +48,8 @@ export interface RelationRecord {
   departmentsServed: number | null;
   redFlags: RedFlag[];
   signals: Signal[];
+  /** When the red flags were raised; null when not filled in. */
+  redFlagsSince: Day | null;
 }
 
 export interface Table {
@@ -119,6 +121,7 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
       departmentsServed: read(row, rowNumber, 'departmentsServed', (v) => parseCount(v, ctx.conventions)),
       redFlags: terms('redFlag', row, rowNumber, 'redFlags'),
       signals: terms('signal', row, rowNumber, 'signals'),
+      redFlagsSince: read(row, rowNumber, 'redFlagsSince', (v) => parseDay(v, ctx)),
     });
   });
   return records;

@@ -8,7 +8,7 @@ import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harne
 
 /** The Relaties header before the KPI and Risico inputs (issue 4). */
 const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
-const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen'];
+const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds'];
 const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
@@ -231,17 +231,18 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(relaties.$format(2, 14)).toBe('dd-mm-yyyy'); // Uitstellen tot
     expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Klant sinds
     expect(relaties.$format(2, 16)).toBe('€ #,##0.00'); // Jaaromzet vorig jaar
-    expect(relaties.$format(2, 23)).toBe('dd-mm-yyyy'); // Volgend contact
-    expect(relaties.$format(1000, 25)).toBe('0'); // Dagen te laat
-    expect(relaties.$format(1000, 27)).toBe('0'); // Gezondheid
+    expect(relaties.$format(2, 23)).toBe('dd-mm-yyyy'); // Rode vlag sinds
+    expect(relaties.$format(2, 24)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 26)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(1000, 28)).toBe('0'); // Gezondheid
     expect(relaties.$format(1, 8)).toBeNull();
     expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
     const log = ss.$sheet('Log');
     expect([log.$format(2, 1), log.$format(2, 4), log.$format(2, 8), log.$format(2, 10)]).toEqual(['dd-mm-yyyy hh:mm', '0', 'dd-mm-yyyy', '0']);
   });
 
-  it('colours Status (column X) in both languages, from row 2', () => {
-    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '24', '2']));
+  it('colours Status (column Y) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '25', '2']));
   });
 
   it('tells the user and logs the setup', () => {
@@ -270,7 +271,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '19 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '20 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
   'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
@@ -468,14 +469,14 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
       'Werkboek ingericht: 3 tabbladen en 9 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
-        '9 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
+        '10 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log).toHaveLength(2 + 1 + 9);
-    expect(log.at(-10)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
+    expect(log).toHaveLength(2 + 1 + 10);
+    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
-    expect(log.slice(-9).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
+    expect(log.slice(-10).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });
 });

@@ -98,7 +98,8 @@ describe('the KPI tab on a hand-built workbook', () => {
   });
 
   it('lists red flags, the portfolio review, and writes tier advice and health with their reasons', () => {
-    expect(section(kpi, 'Aandachtslijst: relaties met rode vlaggen')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '10-03-2026', 'te laat']]);
+    // No 'Rode vlag sinds' column: Cadans cannot tell when the flag was raised, so it is listed.
+    expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '10-03-2026', 'te laat']]);
     expect(result.outcomes.map((o) => [o.relation.id, o.advice?.tier, o.health?.score])).toEqual([
       // R1: due 10 Apr, 20 days overdue of a 31-day interval: −26; flag −15; signal +5; referrals +5; repeat +5 → 34.
       ['R1', 'A', 34],
@@ -115,5 +116,27 @@ describe('the KPI tab on a hand-built workbook', () => {
       ['A: verdiepen', 'R3', 'Cor', 'A', 'A', 45, 'A-relatie; gezondheid 45'],
     ]);
     expect(isoFromDay(TODAY)).toBe('2026-04-30');
+  });
+});
+
+describe('the attention list with Rode vlag sinds', () => {
+  function kpiWith(since: string) {
+    const workbook = new MemoryWorkbook({
+      Relaties: [
+        ['ID', 'Naam', 'Type', 'Eigenaar', 'Tier', 'Laatste contact', 'Rode vlaggen', 'Rode vlag sinds'],
+        ['R1', 'Anna', 'Klant', 'sanne@b.nl', 'A', '2026-03-10', 'tariefdruk', since],
+      ],
+    });
+    refresh(workbook, { today: TODAY, now: new Date(0), job: 'test' });
+    return workbook.sheet('KPI').readAll();
+  }
+
+  it('lists a red flag raised after the last contact: no touchpoint since', () => {
+    expect(section(kpiWith('2026-03-15'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '15-03-2026', '10-03-2026', 'te laat']]);
+  });
+
+  it('lists a red flag raised on the day of the last contact, and drops one raised before it', () => {
+    expect(section(kpiWith('2026-03-10'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toHaveLength(1);
+    expect(section(kpiWith('2026-03-01'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['Geen rode vlaggen die om aandacht vragen.']]);
   });
 });
