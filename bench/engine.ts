@@ -8,13 +8,13 @@
 import { performance } from 'node:perf_hooks';
 import { cadenceOf } from '../src/core/cadence';
 import { type Day, instantOfDay } from '../src/core/dates';
-import { type DigestCandidate, parseTeam, planDigests } from '../src/core/digest';
+import { parseTeam, planDigests } from '../src/core/digest';
 import { conventionsFor, normaliseLocale } from '../src/core/locale';
 import { isBlank, type ParseContext } from '../src/core/parse';
 import { computeRefresh } from '../src/engine/refresh';
 import { buildReportTabs } from '../src/engine/report-tabs';
 import { riskReport } from '../src/core/risk';
-import { closingEntries, deliver, planReminders } from '../src/engine/reminders';
+import { candidates, closingEntries, deliver, planReminders } from '../src/engine/reminders';
 import { composeDigest } from '../src/mail/compose';
 import { findTab } from '../src/workbook/headers';
 import { columnLabel, ProblemList } from '../src/workbook/problems';
@@ -94,22 +94,9 @@ function phases(workbook: MemoryWorkbook, today: Day) {
   const t2 = performance.now();
 
   // ---- digests: the candidates, one plan per owner, and every digest composed (HTML and text).
-  const candidates: DigestCandidate[] = outcomes.map((o) => ({
-    row: o.relation.row,
-    id: o.relation.id,
-    name: o.relation.name,
-    type: o.relation.type,
-    organisation: o.relation.organisation,
-    tier: o.relation.tier ?? 'C',
-    owner: o.relation.owner,
-    status: o.status,
-    lastContact: o.lastContact,
-    nextContact: o.nextContact,
-    daysOverdue: o.daysOverdue,
-    snoozedUntil: o.relation.snoozeUntil,
-  }));
+  const digestCandidates = candidates({ outcomes: outcomes.map((o) => ({ ...o, advice: null, health: null })) });
   const team = parseTeam(settings.reminders.team ?? '').team;
-  const plan = planDigests(candidates, today, team);
+  const plan = planDigests(digestCandidates, today, team);
   const agendas = settings.reminders.agendas;
   let bytes = 0;
   for (const digest of plan.digests) {

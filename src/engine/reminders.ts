@@ -62,7 +62,8 @@ export interface DeliveryOutcome {
   remaining: OutgoingDigest[];
 }
 
-function candidates(result: RefreshResult): DigestCandidate[] {
+/** Every relationship as a digest candidate; the planner picks the ones due. */
+export function candidates(result: Pick<RefreshResult, 'outcomes'>): DigestCandidate[] {
   return result.outcomes.map((o) => ({
     row: o.relation.row,
     id: o.relation.id,

@@ -3,6 +3,7 @@
 // has no require, process, Buffer or timers. Also the helpers the tests share: building a
 // spreadsheet, calendar dates in a given time zone (independent of src/), and cell diffs.
 
+import { wallClock } from './fakes/utilities';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -320,27 +321,9 @@ export function formula(text: string, result: string | number | boolean | Date =
 // ---- Calendar dates in a zone, on Intl alone (not src/) ------------------------------------------
 // A calendar date is an ISO string 'YYYY-MM-DD'.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function wall(ms: number, timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(ms));
-  const n: Record<string, number> = {};
-  for (const p of parts) if (p.type !== 'literal') n[p.type] = Number(p.value);
-  return { y: n.year, m: n.month, d: n.day, h: n.hour % 24, min: n.minute, s: n.second };
+  const w = wallClock(ms, timeZone);
+  return { y: w.year, m: w.month, d: w.day, h: w.hour, min: w.minute, s: w.second };
 }
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -6,7 +6,8 @@ import { type Env, isDate } from './env';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(ms: number, timeZone: string) {
+/** The wall-clock time of an instant in a zone, from Intl (shared with the harness). */
+export function wallClock(ms: number, timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
