@@ -45,7 +45,7 @@ export interface RefreshResult {
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
   relationsSheet: string | null;
   ownerColumn: string | null;
-  /** The KPI and Risico tabs as written; null without a Relaties tab. */
+  /** The KPI and Risico tabs as written; null without a Relaties tab, or from computeRefresh. */
   reports: ReportTabs | null;
 }
 
@@ -67,7 +67,7 @@ interface Plan {
 }
 
 /** Everything a refresh would do, computed without writing anything. */
-function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
+function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReports: boolean): Plan {
   const names = workbook.sheetNames();
   const settingsName = findTab(SETTINGS, names);
   const settingsTable = loadSettings(workbook);
@@ -179,7 +179,9 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
   }
 
-  const reports = buildReportTabs({
+  // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
+  // writes them builds them (the sidebar, previews and the team proposal never show them).
+  const reports = withReports ? buildReportTabs({
     proposalsSent,
     today,
     settings,
@@ -187,7 +189,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
     touchpoints: touchpointRecords,
     contactsById,
-  });
+  }) : null;
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
   const todayRow = settingsTable.rows.get('today');
@@ -195,8 +197,10 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions): Plan {
     const column = settingsTable.valueColumn;
     writes.push(() => workbook.sheet(settingsName).write(todayRow, column, [[workbook.clock.instantOf(today)]]));
   }
-  writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
-  writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+  if (reports) {
+    writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
+    writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+  }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
   return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
@@ -325,7 +329,7 @@ function writeColumn(sheet: SheetPort, table: ReturnType<typeof tableOf>, col: C
  * computed columns and the Log. Throws, having written nothing, if the computation fails.
  */
 export function refresh(workbook: WorkbookPort, options: RefreshOptions): RefreshResult {
-  const plan = planRefresh(workbook, options);
+  const plan = planRefresh(workbook, options, true);
   for (const write of plan.writes) write();
   const words = catalogue(plan.result.settings.language);
   const c = plan.result.counts;
@@ -339,7 +343,10 @@ export function refresh(workbook: WorkbookPort, options: RefreshOptions): Refres
   return plan.result;
 }
 
-/** The same computation with no writes at all: for previews and for formulas' cross-checks. */
+/**
+ * The same computation with no writes at all, and without the KPI and Risico tabs (`reports` is
+ * null): for previews, the sidebar and the team proposal.
+ */
 export function computeRefresh(workbook: WorkbookPort, options: RefreshOptions): RefreshResult {
-  return planRefresh(workbook, options).result;
+  return planRefresh(workbook, options, false).result;
 }
