@@ -91,6 +91,12 @@ export function isoFromDay(day: Day): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(d)}`;
 }
 
+/** A strict `YYYY-MM-DD` (as a date input or a command line gives it), or null. */
+export function parseIsoDay(text: unknown): Day | null {
+  const m = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  return m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** Dutch style, as the team types it: 3-2-2026 becomes 03-02-2026. */
 export function formatDay(day: Day, style: 'dmy' | 'mdy' | 'iso' = 'dmy'): string {
   if (style === 'iso') return isoFromDay(day);

@@ -3,15 +3,15 @@
 // google.script.run turns a Date in a return value into null.
 
 import { cadenceOf } from '../core/cadence';
-import { type Day, dayFromYmd, formatDay, isoFromDay, isValidYmd } from '../core/dates';
+import { type Day, formatDay, isoFromDay, parseIsoDay } from '../core/dates';
 import type { Language } from '../core/locale';
-import { conventionsFor, normaliseLocale } from '../core/locale';
 import { type Audience, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, PIPELINE, QUESTIONS, RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
 import type { WorkbookPort } from '../workbook/ports';
+import { parseContextOf } from '../workbook/settings';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
 import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
@@ -153,7 +153,7 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
 
   const pipelineName = findTab(PIPELINE, workbook.sheetNames());
   if (pipelineName && selection.sheet === pipelineName) {
-    const ctx = { conventions: conventionsFor(refreshed.settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
+    const ctx = parseContextOf(workbook, refreshed.settings);
     const prospect = readProspects(pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()), ctx, problems).find((p) => p.row === selection.row);
     if (!prospect) return none(labels.notARelation);
     const verdict = bantVerdict(prospect.bant);
@@ -209,11 +209,6 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 
-function isoDay(text: unknown): Day | null {
-  const m = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
-  return m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-}
-
 /**
  * Appends one Touchpoints row, sets the relationship's last contact, next contact, status and days
  * overdue, and appends the next steps to Acties. Everything is checked before the first write.
@@ -254,7 +249,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
       return { action: words.stepPresets[step.kind], due: stepDue(step.kind, today) };
     }
     const text = field(step, 'text', (v): v is string => isString(v) && v.trim() !== '' && v.length <= 500, words.badStep).trim();
-    const due = isoDay(step.due);
+    const due = parseIsoDay(step.due);
     if (due === null) throw new RefusedError(words.badStep);
     return { action: text, due };
   });

@@ -4,8 +4,8 @@
 
 import { type CadenceResult, cadenceOf, type Status } from '../core/cadence';
 import { type Day, MAX_DAY } from '../core/dates';
-import { conventionsFor, type Language, normaliseLocale } from '../core/locale';
-import { isBlank, type ParseContext } from '../core/parse';
+import type { Language } from '../core/locale';
+import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { healthOf, type Health } from '../core/health';
@@ -17,7 +17,7 @@ import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
-import { loadSettings, type Settings } from '../workbook/settings';
+import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 
 export interface RelationOutcome extends CadenceResult {
@@ -74,10 +74,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const { settings } = settingsTable;
   const problems = new ProblemList(settings.language, workbook.clock);
   problems.items.push(...settingsTable.problems.items);
-  const ctx: ParseContext = {
-    conventions: conventionsFor(settings.locale ?? normaliseLocale(workbook.locale)),
-    clock: workbook.clock,
-  };
+  const ctx = parseContextOf(workbook, settings);
   const { today } = options;
   const writes: Array<() => void> = [];
 

@@ -8,9 +8,9 @@
 
 import type { Day } from '../core/dates';
 import { type DigestCandidate, type DigestPlan, isTeamEmpty, type OpenAction, parseTeam, planDigests, sendDayVerdict, type SendDayVerdict } from '../core/digest';
-import { conventionsFor, normaliseLocale } from '../core/locale';
 import { readActions } from '../workbook/actions';
 import { findTab, mapColumns } from '../workbook/headers';
+import { parseContextOf } from '../workbook/settings';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ComposedMail, composeDigest } from '../mail/compose';
@@ -85,7 +85,7 @@ function openActions(workbook: WorkbookPort, result: RefreshResult): { actions: 
   const name = findTab(ACTIONS, workbook.sheetNames());
   if (!name) return { actions: [], sheet: displayName(ACTIONS, result.settings.language), ownerColumn: null };
   const problems = new ProblemList(result.settings.language, workbook.clock);
-  const ctx = { conventions: conventionsFor(result.settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
+  const ctx = parseContextOf(workbook, result.settings);
   const values = workbook.sheet(name).readAll();
   const actions = readActions(name, values, ctx, problems);
   result.problems.push(...problems.items);

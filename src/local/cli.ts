@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Day, dayFromYmd, dayOfInstant, isValidYmd, wallTimeAsUtc } from '../core/dates';
+import { type Day, dayOfInstant, parseIsoDay, wallTimeAsUtc } from '../core/dates';
 import { closingEntries, planReminders } from '../engine/reminders';
 import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
 import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
@@ -40,11 +40,9 @@ export class UsageError extends Error {}
 
 function parseToday(text: string | undefined, timeZone: string, now: Date): Day {
   if (text === undefined) return dayOfInstant(now, timeZone);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new UsageError(`--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "${text}"`);
-  }
-  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const day = parseIsoDay(text);
+  if (day === null) throw new UsageError(`--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "${text}"`);
+  return day;
 }
 
 /** A workbook the runner can write back: the template (ExcelJS) or a team's file (XlsxFile). */

@@ -3,10 +3,9 @@
 
 import { type CadenceSettings, DEFAULT_CADENCE } from '../core/cadence';
 import { assertTimeZone } from '../core/dates';
-import { DEFAULT_LOCALE, type Language, normaliseLocale, parseLanguage } from '../core/locale';
+import { conventionsFor, DEFAULT_LOCALE, type Language, normaliseLocale, parseLanguage } from '../core/locale';
 import { parseSendDays, parseTeam, WEEKDAY_NAMES } from '../core/digest';
-import { conventionsFor } from '../core/locale';
-import { isBlank, parseAmount, parseYesNo, type RelationType, type Tier } from '../core/parse';
+import { isBlank, parseAmount, type ParseContext, parseYesNo, type RelationType, type Tier } from '../core/parse';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../core/report-settings';
 import { DEFAULT_LOCAL_TIME_ZONE, defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
 import { SETTINGS } from '../../sheets-templates/tabs';
@@ -275,4 +274,9 @@ function describeDays(days: Set<number>, language: Language): string {
 export function loadSettings(workbook: WorkbookPort): SettingsTable {
   const name = findTab(SETTINGS, workbook.sheetNames());
   return readSettings(name ? workbook.sheet(name).readAll() : null, name ?? SETTINGS.nl, normaliseLocale(workbook.locale));
+}
+
+/** How cells are read in this workbook: the Settings' locale if set, else the spreadsheet's. */
+export function parseContextOf(workbook: WorkbookPort, settings: Settings): ParseContext {
+  return { conventions: conventionsFor(settings.locale ?? normaliseLocale(workbook.locale)), clock: workbook.clock };
 }

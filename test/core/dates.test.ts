@@ -15,6 +15,7 @@ import {
   isoFromDay,
   isValidYmd,
   serialFromDay,
+  parseIsoDay,
   wallTimeAsUtc,
   weekdayOf,
   ymdFromDay,
@@ -347,5 +348,12 @@ describe('isDate', () => {
     expect(isDate(46056)).toBe(false);
     expect(isDate({ getTime: () => 0 })).toBe(false);
     expect(isDate(null)).toBe(false);
+  });
+});
+
+describe('parseIsoDay', () => {
+  it('reads a strict YYYY-MM-DD and nothing else', () => {
+    expect(parseIsoDay('2026-02-03')).toBe(dayFromYmd(2026, 2, 3));
+    expect([parseIsoDay('2026-2-3'), parseIsoDay('2026-02-30'), parseIsoDay('03-02-2026'), parseIsoDay(' 2026-02-03'), parseIsoDay(20260203)]).toEqual([null, null, null, null, null]);
   });
 });
