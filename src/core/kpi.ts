@@ -15,10 +15,6 @@ export function monthOf(day: Day): MonthIndex {
   return year * 12 + month - 1;
 }
 
-export function firstDayOfMonth(month: MonthIndex): Day {
-  return dayFromYmd(Math.floor(month / 12), (month % 12) + 1, 1);
-}
-
 /** The twelve months ending with the one holding today, oldest first. */
 export function lastTwelveMonths(today: Day): MonthIndex[] {
   const current = monthOf(today);

@@ -191,7 +191,6 @@ export function parseCount(value: unknown, conventions: LocaleConventions): Pars
 // ---- Words ----------------------------------------------------------------------------------
 
 export type Tier = 'A' | 'B' | 'C';
-export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 
 const TIER_PATTERN = /^(?:tier\s*)?([abc])(?:\s*-?\s*(?:klant|client|kandidaat|candidate|relatie|relation))?$/i;
 

@@ -7,8 +7,6 @@ export type RedFlag = 'noResponse' | 'competitor' | 'ratePressure' | 'stakeholde
 export type Signal = 'clientReachesOut' | 'internalReferrals' | 'strategicInvolvement' | 'firstCall';
 export type ValueAdd = 'marketInsight' | 'introduction' | 'advice' | 'none';
 
-export const RED_FLAGS: readonly RedFlag[] = ['noResponse', 'competitor', 'ratePressure', 'stakeholderChange', 'lostExclusivity'];
-export const SIGNALS: readonly Signal[] = ['clientReachesOut', 'internalReferrals', 'strategicInvolvement', 'firstCall'];
 export const VALUE_ADDS: readonly ValueAdd[] = ['marketInsight', 'introduction', 'advice', 'none'];
 
 /** Accepted words per term; the first Dutch and first English word are the ones Cadans shows. */

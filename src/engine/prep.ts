@@ -6,6 +6,7 @@ import { cadenceOf } from '../core/cadence';
 import { type Day, formatDay, isoFromDay, parseIsoDay } from '../core/dates';
 import type { Language } from '../core/locale';
 import { type Audience, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
+import { VALUE_ADDS, type ValueAdd } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, PIPELINE, QUESTIONS, RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
@@ -193,7 +194,6 @@ export interface LogResult {
   relation: RelationCard;
 }
 
-const VALUE_ADDS = ['marketInsight', 'introduction', 'advice', 'none'] as const;
 const MAX_NOTE = 5000;
 
 /** A user mistake or a forged call: refused with a message the sidebar shows as it is. */
@@ -232,7 +232,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   }
   const kind = field(input, 'kind', (v): v is string => isString(v) && v.trim().length > 0 && v.length <= 50, words.badKind).trim();
   const duration = field(input, 'duration', (v): v is number => isInt(v) && v >= 1 && v <= 600, words.badDuration);
-  const valueAdd = field(input, 'valueAdd', (v): v is (typeof VALUE_ADDS)[number] => isString(v) && (VALUE_ADDS as readonly string[]).includes(v), words.badRequest);
+  const valueAdd = field(input, 'valueAdd', (v): v is ValueAdd => isString(v) && (VALUE_ADDS as readonly string[]).includes(v), words.badRequest);
   const newOpportunity = field(input, 'newOpportunity', isBool, words.badRequest);
   const referral = field(input, 'referral', isBool, words.badRequest);
   const notesInput = input.notes ?? {};

@@ -1,4 +1,5 @@
-// The WorkbookPort over an .xlsx file (ExcelJS), for the local runner. An .xlsx stores dates as
+// The WorkbookPort over a new workbook built with ExcelJS: the template of `cadans init` and the
+// sample of `npm start` (a team's existing file is updated by XlsxFile). An .xlsx stores dates as
 // serial numbers with no time zone; ExcelJS hands them over as midnight UTC, so this workbook's
 // calendar is UTC while "today" comes from the team's time zone.
 
@@ -172,12 +173,6 @@ export class XlsxWorkbook implements WorkbookPort {
   static empty(locale?: string): XlsxWorkbook {
     const book = new ExcelJS.Workbook();
     book.creator = 'Cadans';
-    return new XlsxWorkbook(book, locale);
-  }
-
-  static async read(path: string, locale?: string): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
     return new XlsxWorkbook(book, locale);
   }
 
