@@ -14,6 +14,8 @@ export type SettingKey =
   | 'skipHolidays'
   | 'sendHour'
   | 'team'
+  | 'planMinutesPerDay'
+  | 'planHorizonDays'
   | 'agendaClientA'
   | 'agendaClientB'
   | 'agendaClientC'
@@ -172,6 +174,26 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     explanation: {
       nl: 'Wie herinneringen mag krijgen: adressen en/of domeinen, bijv. @bureau.nl. Leeg: bij het aanzetten stelt Cadans het domein van de eigenaren voor',
       en: 'Who may receive reminders: addresses and/or domains, e.g. @agency.com. Empty: when turning reminders on, Cadans proposes the owners\' domain',
+    },
+  },
+  {
+    key: 'planMinutesPerDay',
+    nl: 'Minuten per dag',
+    en: 'Minutes per day',
+    defaultValue: 60,
+    explanation: {
+      nl: 'Keuze van Cadans (het playbook noemt geen capaciteit): touchpointminuten per eigenaar per werkdag voor de weekplanning (kolom Gepland). Per persoon aan te passen op het tabblad Team',
+      en: 'Cadans\'s choice (the playbook gives no capacity): touchpoint minutes per owner per working day for the week plan (column Planned). Set per person on the Team tab',
+    },
+  },
+  {
+    key: 'planHorizonDays',
+    nl: 'Planhorizon (dagen)',
+    en: 'Planning horizon (days)',
+    defaultValue: 28,
+    explanation: {
+      nl: 'Keuze van Cadans: relaties die binnen zoveel dagen aan de beurt zijn krijgen een dag in Gepland (4 weken)',
+      en: 'Cadans\'s choice: relationships due within this many days get a day in Planned (4 weeks)',
     },
   },
   ...agendas(),

@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team';
 
 export interface ColumnDef {
   key: string;
@@ -79,6 +79,9 @@ export const RELATIONS: TabDef = {
     { key: 'tierAdvice', nl: 'Tier-advies', en: 'Tier advice', computed: true, setupOnly: true, width: 80 },
     { key: 'health', nl: 'Gezondheid', en: 'Health', computed: true, setupOnly: true, format: 'integer', width: 80 },
     { key: 'healthWhy', nl: 'Waarom', en: 'Why', computed: true, setupOnly: true, width: 360 },
+    // The working day the week plan gives this relationship (src/core/plan.ts); the previous value
+    // is read back so that the plan stays put from run to run.
+    { key: 'planned', nl: 'Gepland', en: 'Planned', computed: true, setupOnly: true, format: 'date', width: 100 },
   ],
 };
 
@@ -201,7 +204,25 @@ export const LOG: TabDef = {
   ],
 };
 
-export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS];
+/**
+ * The team's capacity for the week plan: one row per owner, and a row more per absence. Minutes
+ * and working days left empty take the settings' defaults (`Minuten per dag`, ma-vr).
+ */
+export const TEAM_TAB: TabDef = {
+  key: 'team',
+  nl: 'Team',
+  en: 'Team',
+  aliases: ['Capaciteit', 'Capacity'],
+  columns: [
+    { key: 'owner', nl: 'Eigenaar', en: 'Owner', aliases: ['Teamlid', 'Team member'], width: 220 },
+    { key: 'minutesPerDay', nl: 'Minuten per dag', en: 'Minutes per day', format: 'integer', width: 110 },
+    { key: 'workingDays', nl: 'Werkdagen', en: 'Working days', width: 110 },
+    { key: 'absentFrom', nl: 'Afwezig van', en: 'Absent from', format: 'date', width: 110 },
+    { key: 'absentUntil', nl: 'Afwezig tot en met', en: 'Absent until', aliases: ['Afwezig tot', 'Absent to'], format: 'date', width: 130 },
+  ],
+};
+
+export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS, TEAM_TAB];
 
 /**
  * Cadans's own report tabs: rebuilt on every refresh, holding no input. They have no columns to

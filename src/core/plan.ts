@@ -67,6 +67,8 @@ export interface PlanOptions {
   horizonDays: number;
   skipHolidays: boolean;
   capacityOf: (owner: string) => OwnerCapacity;
+  /** Owners to show even with nothing to plan (their capacity is free). */
+  owners?: readonly string[];
 }
 
 export interface PlannedItem {
@@ -325,7 +327,7 @@ function planOwner(owner: string, items: PlanItem[], options: PlanOptions, horiz
  */
 export function planTouchpoints(items: readonly PlanItem[], options: PlanOptions): Plan {
   const horizonEnd = options.today + Math.max(1, options.horizonDays) - 1;
-  const byOwner = new Map<string, PlanItem[]>();
+  const byOwner = new Map<string, PlanItem[]>((options.owners ?? []).map((o) => [o, []]));
   for (const item of items) {
     if (item.due > horizonEnd) continue;
     const list = byOwner.get(item.owner) ?? [];

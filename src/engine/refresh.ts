@@ -7,7 +7,10 @@ import { type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import type { Plan as WeekPlan } from '../core/plan';
+import { readTeam, teamCapacity } from '../workbook/team';
+import { planKey, weekPlan } from './plan';
 import { healthOf, type Health } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
 import { type Advice, tierAdvice } from '../core/tierAdvice';
@@ -47,6 +50,8 @@ export interface RefreshResult {
   ownerColumn: string | null;
   /** The KPI and Risico tabs as written; null without a Relaties tab, or from computeRefresh. */
   reports: ReportTabs | null;
+  /** The week plan (Gepland); null without a Relaties tab. */
+  plan: WeekPlan | null;
 }
 
 export interface RefreshOptions {
@@ -81,7 +86,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -165,6 +170,14 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
   }
+  // The week plan: each owner's relationships due within the horizon on a working day with room.
+  const teamName = findTab(TEAM_TAB, names);
+  const team = teamName
+    ? readTeam(teamName, workbook.sheet(teamName).readAll(), ctx, problems, settings.plan.minutesPerDay)
+    : teamCapacity(settings.plan.minutesPerDay);
+  const plannedCol = relations.columns.index.get('planned');
+  const plan = weekPlan(outcomes, (row) => (plannedCol === undefined ? '' : relations.rows[row - 2]?.[plannedCol]), team, settings, today, ctx);
+
   const pipelineName = findTab(PIPELINE, names);
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
@@ -186,9 +199,10 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
     touchpoints: touchpointRecords,
     contactsById,
+    plan,
   }) : null;
 
-  writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
+  writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook, plan));
   const todayRow = settingsTable.rows.get('today');
   if (settingsName && todayRow && settingsTable.valueColumn) {
     const column = settingsTable.valueColumn;
@@ -200,7 +214,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan }, writes };
 }
 
 /** A generated tab: found in either language or created, then rebuilt with one block and its charts. */
@@ -253,6 +267,7 @@ function writeComputedColumns(
   outcomes: RelationOutcome[],
   language: Language,
   workbook: WorkbookPort,
+  plan: WeekPlan,
 ): void {
   const statusLabels = catalogue(language).status;
   const computed = RELATIONS.columns.filter((c) => c.computed);
@@ -282,6 +297,10 @@ function writeComputedColumns(
     if (key === 'tierAdvice') return o.advice?.tier ?? '';
     if (key === 'health') return o.health?.score ?? '';
     if (key === 'healthWhy') return o.health ? healthWhy(o.health, language) : '';
+    if (key === 'planned') {
+      const day = plan.byKey.get(planKey(o.relation.row))?.day ?? null;
+      return day === null ? '' : workbook.clock.instantOf(day);
+    }
     return o.daysOverdue ?? '';
   };
   // Group computed columns that stand next to each other into one block write.

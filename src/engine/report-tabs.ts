@@ -12,6 +12,7 @@ import { type Health } from '../core/health';
 import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
 import { type Mark, proposalsPerWeek, riskReport, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
+import type { Plan } from '../core/plan';
 import { termLabel } from '../core/vocabulary';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
@@ -49,6 +50,8 @@ export interface ReportInput {
   contactsById: ReadonlyMap<string, readonly Day[]>;
   /** The Pipeline's "Voorstel verstuurd" dates; null without a Pipeline tab. */
   proposalsSent?: readonly Day[] | null;
+  /** The week plan, for the capacity section; none leaves the section out. */
+  plan?: Plan | null;
 }
 
 export interface ReportFigures {
@@ -266,6 +269,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.title(w.hoursTitle);
   g.header(w.hoursHeader);
   for (const o of f.attention.hoursPerOwner) g.line([o.owner || w.noOwner, round1(o.hoursPerMonth)]);
+  if (input.plan) capacitySection(g, input.plan, input.today, words, charts);
 
   // Red flags with no touchpoint since they were raised (Rode vlag sinds): a contact after that
   // day takes a relationship off the list. Where the date is not filled in, Cadans cannot tell,
@@ -293,6 +297,46 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.header(w.reviewHeader);
   for (const line of portfolioReview(input.outcomes, words)) g.line(line);
   return g.tab(charts);
+}
+
+/**
+ * The playbook's attention split made concrete: per owner, the touchpoint hours the week plan puts
+ * in the horizon against the hours available, the backlog that did not fit, and per week.
+ */
+function capacitySection(g: Grid, plan: Plan, today: Day, words: Catalogue, charts: ChartSpec[]): void {
+  const w = words.report;
+  const hours = (minutes: number) => round1(minutes / 60);
+  g.title(fill(w.capacityTitle, { from: formatDay(today), to: formatDay(plan.horizonEnd) }));
+  const header = g.header(w.capacityHeader);
+  if (plan.owners.length === 0) {
+    g.line([w.noPlan]);
+    return;
+  }
+  for (const o of plan.owners) {
+    const planned = o.weeks.reduce((sum, week) => sum + week.plannedMinutes, 0);
+    g.line([
+      o.owner,
+      hours(planned),
+      hours(o.horizonCapacity),
+      o.horizonCapacity > 0 ? percent(planned / o.horizonCapacity) : '',
+      o.backlog.count,
+      o.backlog.lastDay === null ? '' : formatDay(o.backlog.lastDay),
+    ]);
+  }
+  charts.push({
+    kind: 'column',
+    title: w.chartCapacity,
+    domain: { row: header, column: 1, numRows: plan.owners.length + 1 },
+    series: { row: header, column: 4, numRows: plan.owners.length + 1 },
+    anchor: { row: header, column: 8 },
+  });
+  g.title(w.capacityWeekTitle);
+  g.header(w.capacityWeekHeader);
+  for (const o of plan.owners) {
+    for (const week of o.weeks) {
+      g.line([o.owner, formatDay(week.week), hours(week.plannedMinutes), hours(week.capacityMinutes), week.capacityMinutes > 0 ? percent(week.plannedMinutes / week.capacityMinutes) : '']);
+    }
+  }
 }
 
 /** The annual review's four lists: A to deepen, B that qualify for A, C to reassess, suggested changes. */

@@ -24,8 +24,17 @@ export interface ReminderSettings {
   agendas: Record<RelationType, Record<Tier, string>>;
 }
 
+/** The week plan's defaults (src/core/plan.ts); per-owner values live on the Team tab. */
+export interface PlanSettings {
+  minutesPerDay: number;
+  horizonDays: number;
+}
+
+export const DEFAULT_PLAN: PlanSettings = { minutesPerDay: 60, horizonDays: 28 };
+
 export interface Settings {
   language: Language;
+  plan: PlanSettings;
   reminders: ReminderSettings;
   cadence: CadenceSettings;
   /** Null: use the spreadsheet's locale. */
@@ -53,6 +62,7 @@ export const DEFAULT_REMINDERS: ReminderSettings = {
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
+  plan: DEFAULT_PLAN,
   reminders: DEFAULT_REMINDERS,
   cadence: DEFAULT_CADENCE,
   locale: null,
@@ -142,6 +152,10 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
   );
   const settings: Settings = {
     language,
+    plan: {
+      minutesPerDay: setting('planMinutesPerDay', (v) => wholeNumber(v, 1, 24 * 60), DEFAULT_PLAN.minutesPerDay),
+      horizonDays: setting('planHorizonDays', (v) => wholeNumber(v, 1, 366), DEFAULT_PLAN.horizonDays),
+    },
     reminders: {
       sendDays: setting('sendDays', (v) => parseSendDays(String(v)), DEFAULT_REMINDERS.sendDays),
       skipHolidays: setting('skipHolidays', (v) => {

@@ -10,19 +10,19 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 63, of which 32 create and fill the KPI and Risico tabs and their two charts. (Sheet.getName
+ * 74, of which 43 create and fill the KPI and Risico tabs and their three charts. (Sheet.getName
  * grows with the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 63;
+const REFRESH_CALLS = 74;
 const REFRESH_CALLS_BY_METHOD = {
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
-  'EmbeddedChartBuilder.addRange': 4,
-  'EmbeddedChartBuilder.asColumnChart': 1, // compliance per month, on KPI
+  'EmbeddedChartBuilder.addRange': 6,
+  'EmbeddedChartBuilder.asColumnChart': 2, // compliance per month and capacity used per owner, on KPI
   'EmbeddedChartBuilder.asPieChart': 1, // revenue shares, on Risico
-  'EmbeddedChartBuilder.build': 2,
-  'EmbeddedChartBuilder.setNumHeaders': 2,
-  'EmbeddedChartBuilder.setOption': 2,
-  'EmbeddedChartBuilder.setPosition': 2,
+  'EmbeddedChartBuilder.build': 3,
+  'EmbeddedChartBuilder.setNumHeaders': 3,
+  'EmbeddedChartBuilder.setOption': 3,
+  'EmbeddedChartBuilder.setPosition': 3,
   'Range.getValues': 5, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header
   'Range.setValues': 5, // the three computed columns as one block, the Vandaag cell, KPI, Risico, the Log lines
   'Sheet.clearContents': 2, // KPI and Risico, rebuilt
@@ -31,9 +31,9 @@ const REFRESH_CALLS_BY_METHOD = {
   'Sheet.getLastColumn': 1, // the width of the Log header, read before appending (its columns are found by name)
   'Sheet.getLastRow': 1, // where the Log lines go
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 10, // the computed block, Vandaag, KPI, Risico, each chart's two ranges, the Log header, the Log lines
-  'Sheet.insertChart': 2,
-  'Sheet.newChart': 2,
+  'Sheet.getRange': 12, // the computed block, Vandaag, KPI, Risico, each chart's two ranges, the Log header, the Log lines
+  'Sheet.insertChart': 3,
+  'Sheet.newChart': 3,
   'Spreadsheet.insertSheet': 2, // KPI and Risico, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,

@@ -12,12 +12,12 @@ export { dmy };
 
 /**
  * Relaties as setup creates it today: the cadence columns, the KPI and Risico inputs (Klant sinds
- * ... Kanssignalen), then Cadans's computed columns, Tier-advies, Gezondheid and Waarom included.
+ * ... Kanssignalen), then Cadans's computed columns, Tier-advies, Gezondheid, Waarom and Gepland included.
  */
 export const RELATIES = [
   'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
   'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen',
-  'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
+  'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland',
 ] as const;
 
 export const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];

@@ -115,15 +115,20 @@ describe('refreshNow and the generated tabs', () => {
     const large = calls(2000);
     expect(large.byMethod).toEqual(small.byMethod);
     expect(large.total).toBe(small.total);
-    // The second run finds the tabs and charts: it clears and rewrites, and updates the two charts.
-    expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 2, 'Sheet.getCharts': 2, 'EmbeddedChart.modify': 2, 'Sheet.updateChart': 2 });
+    // The second run finds the tabs and charts: it clears and rewrites, and updates the three charts.
+    expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 2, 'Sheet.getCharts': 2, 'EmbeddedChart.modify': 3, 'Sheet.updateChart': 3 });
     expect(small.byMethod['Sheet.insertChart']).toBeUndefined();
     expect(small.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
     for (const { ss } of [small, large]) {
       const kpi = ss.$sheet('KPI');
       const risico = ss.$sheet('Risico');
-      expect(kpi.charts).toHaveLength(1);
+      expect(kpi.charts).toHaveLength(2);
       expect(risico.charts).toHaveLength(1);
+      // The capacity used per owner over the planning horizon: one owner here.
+      const capacity = kpi.charts[1].state;
+      expect(capacity.options.title).toBe('Benut deel van de capaciteit per eigenaar (%)');
+      const capacityHeader = kpi.$values().findIndex((r) => r[0] === 'Eigenaar' && r[1] === 'Gepland (uur)') + 1;
+      expect(capacity.ranges.map((r) => [r.row, r.column, r.numRows, r.numColumns])).toEqual([[capacityHeader, 1, 2, 1], [capacityHeader, 4, 2, 1]]);
       const column = kpi.charts[0].state;
       expect(column.type).toBe('COLUMN');
       expect(column.options.title).toBe('Cadans-naleving per maand (%)');

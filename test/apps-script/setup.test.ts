@@ -9,7 +9,7 @@ import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harne
 /** The Relaties header before the KPI and Risico inputs (issue 4). */
 const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds'];
-const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom'];
+const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
@@ -20,7 +20,8 @@ const PIPELINE = [
   'Behoefte', 'Behoefte notitie', 'Tijdlijn', 'Tijdlijn notitie', 'Voorstel verstuurd', 'Volgende stap', 'BANT',
 ];
 const GESPREKSVRAGEN = ['Fase', 'Type', 'Tier', 'Taal', 'Vraag'];
-const TABS_NL = ['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen'];
+const TEAM = ['Eigenaar', 'Minuten per dag', 'Werkdagen', 'Afwezig van', 'Afwezig tot en met'];
+const TABS_NL = ['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team'];
 
 /** The phases as the Gespreksvragen tab names them, in Dutch and English (the playbook's words). */
 const PHASE_NAMES: Record<string, [string, string]> = {
@@ -74,6 +75,8 @@ const SETTINGS_NL = [
   ['Feestdagen overslaan', 'ja'],
   ['Verzenduur', 7],
   ['Team', ''],
+  ['Minuten per dag', 60],
+  ['Planhorizon (dagen)', 28],
   ['Agenda klant A', 'Business check-in (20 min): hoe ontwikkelt de organisatie zich, huidige uitdagingen, lopende projecten, marktinzicht delen, komende projecten en waar HR/IT/Finance-behoeften ontstaan'],
   ['Agenda klant B', 'Check-in (15 min): ontwikkelingen en uitdagingen, lopende en komende projecten, een marktinzicht delen'],
   ['Agenda klant C', 'Korte check-in (10 min): hoe gaat het, komen er projecten aan'],
@@ -153,7 +156,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
   const cadans = loadCadans(ss);
   cadans.setupWorkbook();
 
-  it('creates the seven tabs with their Dutch headers, bold and frozen', () => {
+  it('creates the eight tabs with their Dutch headers, bold and frozen', () => {
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', ...TABS_NL]);
     expect(ss.$sheet('Relaties').$row(1)).toEqual(RELATIES);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
@@ -162,8 +165,9 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(ss.$sheet('Acties').$row(1)).toEqual(ACTIES);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual(PIPELINE);
     expect(ss.$sheet('Gespreksvragen').$row(1)).toEqual(GESPREKSVRAGEN);
-    // Acties and Pipeline start empty.
-    expect([ss.$sheet('Acties').$lastRow(), ss.$sheet('Pipeline').$lastRow()]).toEqual([1, 1]);
+    expect(ss.$sheet('Team').$row(1)).toEqual(TEAM);
+    // Acties, Pipeline and Team start empty.
+    expect([ss.$sheet('Acties').$lastRow(), ss.$sheet('Pipeline').$lastRow(), ss.$sheet('Team').$lastRow()]).toEqual([1, 1, 1]);
     for (const name of TABS_NL) {
       const sheet = ss.$sheet(name);
       expect(sheet.frozenRows, name).toBe(1);
@@ -247,11 +251,11 @@ describe('setupWorkbook on a new spreadsheet', () => {
 
   it('tells the user and logs the setup', () => {
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 7 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+      'Werkboek ingericht: 8 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 7 tabbladen en 0 kolommen toegevoegd, 55 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 57 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -312,14 +316,14 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     loadCadans(ss).setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    const newTabs = new Set(['Instellingen', 'Log', 'Acties', 'Gespreksvragen']);
+    const newTabs = new Set(['Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Team']);
     const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
     // The tabs hold data, so a missing input column may be one the team renamed: it is reported
     // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own. The
     // team's own Pipeline tab (a name Cadans now uses, none of its columns) is theirs: reported
     // and left exactly as it was, without a BANT column.
-    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 17).sort());
+    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 18).sort());
     expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], ...COMPUTED]);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
     expect(ss.$sheet('Pipeline').$values()).toEqual(pipeline);
@@ -340,7 +344,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Pipeline', 1, ''],
     ]);
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Team']);
     // The formulas are still formulas, the text that looks like one is still text.
     expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
     expect(ss.$sheet('Relaties').$value(5, 2)).toBe('=niet een formule');
@@ -368,7 +372,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 4 tabbladen en 6 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 5 tabbladen en 7 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -416,8 +420,9 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const ss = workbook({ locale: 'en_US', timeZone: 'America/Los_Angeles' });
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions']);
-    expect(ss.$sheet('Relations').$row(1).slice(-6)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Team']);
+    expect(ss.$sheet('Relations').$row(1).slice(-7)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned']);
+    expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
     expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
@@ -428,7 +433,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.$sheet('Conversation questions').$values()).toEqual([['Phase', 'Type', 'Tier', 'Language', 'Question'], ...seededQuestions()]);
     // Its Language setting says what the workbook speaks.
     expect(ss.$sheet('Settings').$values()[1].slice(0, 2)).toEqual(['Language', 'en']);
-    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 7 tabs and 0 columns. Existing data was not changed.');
+    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 8 tabs and 0 columns. Existing data was not changed.');
     // The workbook stays English the next time it opens.
     const reopened = loadCadans(ss);
     reopened.onOpen();
@@ -458,24 +463,24 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     cadans.setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    // The computed columns Tier-advies, Gezondheid and Waarom are Cadans's own: added.
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom']);
+    // The computed columns Tier-advies, Gezondheid, Waarom and Gepland are Cadans's own: added.
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland']);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     // Touchpoints holds no data yet: its new columns are added.
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team']);
     const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 3 tabbladen en 9 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 4 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '10 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2 + 1 + 10);
-    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 3 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
+    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 10 kolommen toegevoegd, 49 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-10).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });

@@ -107,12 +107,12 @@ describe('cadans init', () => {
     const path = join(dir, 'relaties.xlsx');
     await run(['init', path], () => {});
     const book = await load(path);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
       'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds',
-      'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
+      'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland',
     ]);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];
@@ -139,7 +139,7 @@ describe('cadans init', () => {
     const settings = book.getWorksheet('Instellingen')!.getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
     expect(settings).toEqual([
       'Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)',
-      'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Team',
+      'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Team', 'Minuten per dag', 'Planhorizon (dagen)',
       'Agenda klant A', 'Agenda klant B', 'Agenda klant C', 'Agenda kandidaat A', 'Agenda kandidaat B', 'Agenda kandidaat C',
       'Doel omzet uit bestaande relaties', 'Doel referrals per A-relatie per jaar', 'Doel behoud A- en B-klanten', 'Doel herhaalplaatsingen',
       'Doel voorstellen per week', 'Doel terugkerende omzet', 'Grens sleutelklant', 'Grens significante klant',
@@ -216,7 +216,7 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'KPI', 'Risico']);
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'KPI', 'Risico']);
     for (const name of ['KPI', 'Risico']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }

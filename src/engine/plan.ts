@@ -1,0 +1,72 @@
+// The week plan over a refresh's outcomes: which relationships are planned on which working day
+// of their owner's (src/core/plan.ts holds the rule). Read here: the Team tab's capacities and last
+// run's `Gepland` cells, so the plan stays put from run to run.
+
+import { addMonths, type Day } from '../core/dates';
+import { isBlank, type ParseContext, parseDay } from '../core/parse';
+import { type Plan, type PlanItem, planTouchpoints } from '../core/plan';
+import type { RelationRecord } from '../workbook/relations';
+import type { Settings } from '../workbook/settings';
+import type { TeamCapacity } from '../workbook/team';
+
+export interface PlanOutcome {
+  relation: RelationRecord;
+  status: string;
+  nextContact: Day | null;
+  lastContact: Day | null;
+  health: { score: number } | null;
+}
+
+/** A red flag raised and no contact since (or no date to tell): the plan handles these first. */
+export function needsAttention(o: Pick<PlanOutcome, 'relation' | 'lastContact'>): boolean {
+  const r = o.relation;
+  return r.active && r.redFlags.length > 0 && (r.redFlagsSince === null || o.lastContact === null || o.lastContact <= r.redFlagsSince);
+}
+
+/** The key of a relationship in the plan: its sheet row, unique within a run. */
+export const planKey = (row: number): string => String(row);
+
+/**
+ * `previousPlanned` gives the raw `Gepland` cell per sheet row (unreadable cells count as empty:
+ * the column is Cadans's own and is rewritten now).
+ */
+export function weekPlan(
+  outcomes: readonly PlanOutcome[],
+  previousPlanned: (row: number) => unknown,
+  team: TeamCapacity,
+  settings: Settings,
+  today: Day,
+  ctx: ParseContext,
+): Plan {
+  const minutes = settings.reports.touchpointMinutes;
+  const items: PlanItem[] = [];
+  for (const o of outcomes) {
+    const r = o.relation;
+    if (o.status === 'inactive' || o.nextContact === null || r.tier === null || !r.owner) continue;
+    // A snoozed relationship is not due before its snooze ends.
+    const due = r.snoozeUntil !== null && r.snoozeUntil > today ? Math.max(o.nextContact, r.snoozeUntil) : o.nextContact;
+    const cell = previousPlanned(r.row);
+    const parsed = isBlank(cell) ? null : parseDay(cell, ctx);
+    items.push({
+      key: planKey(r.row),
+      owner: r.owner,
+      due,
+      minutes: minutes[r.type ?? 'client'][r.tier],
+      tier: r.tier,
+      attention: needsAttention(o),
+      intervalDays: addMonths(today, settings.cadence.monthsPerTier[r.tier]) - today,
+      previous: parsed && parsed.ok ? parsed.value : null,
+      health: o.health?.score ?? null,
+    });
+  }
+  // Every owner with an active relationship, and everyone on the Team tab, even with nothing due.
+  const owners = new Set<string>(team.owners.keys());
+  for (const o of outcomes) if (o.status !== 'inactive' && o.relation.owner) owners.add(o.relation.owner);
+  return planTouchpoints(items, {
+    owners: [...owners],
+    today,
+    horizonDays: settings.plan.horizonDays,
+    skipHolidays: settings.reminders.skipHolidays,
+    capacityOf: team.capacityOf,
+  });
+}
