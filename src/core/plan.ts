@@ -11,7 +11,7 @@
 //  - when no day on or before the due date has room, it goes on the first day with room after it,
 //    beyond the horizon if need be, and its due date is kept and shown;
 //  - the plan is stable: last run's day is kept while it is still a working day from today on, has
-//    room, and is not late while an earlier day could take it.
+//    room, and is not after the due date; a late one moves up as soon as room comes free.
 // Processing in urgency order makes "never after the due date while a day before it has room" hold
 // for the final plan: later placements only add load, so a day that was full stays full.
 
@@ -249,11 +249,10 @@ function planOwner(owner: string, items: PlanItem[], options: PlanOptions, horiz
     if (!noWorkingDays) {
       const deadline = Math.max(item.due, today);
       const previous = item.previous;
-      if (previous !== null && previous >= today && calendar.roomOn(previous, item.minutes)) {
-        // Keep last run's day unless it is late and an earlier day could take it now.
-        const late = previous > deadline;
-        if (!late || calendar.latestWithRoom(deadline, item.minutes) === null) day = previous;
-      }
+      // Keep last run's day while it is on time and still has room. A late day is planned afresh:
+      // the result is never later than the old day (that day has room), and earlier when room
+      // has come free.
+      if (previous !== null && previous >= today && previous <= deadline && calendar.roomOn(previous, item.minutes)) day = previous;
       if (day === null) {
         // Due now, or flagged: as soon as there is room. Due later: as close to the due date as fits.
         day = item.due <= today || item.attention ? calendar.firstWithRoom(today, item.minutes, smallest) : calendar.latestWithRoom(item.due, item.minutes);

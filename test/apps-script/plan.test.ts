@@ -1,0 +1,110 @@
+// The week plan through the bundle: refreshNow writes each relationship's planned working day in
+// Gepland, within each owner's capacity from the Team tab, and keeps it from run to run.
+
+import { describe, expect, it } from 'vitest';
+import { addDays, dateIn, loadCadans, midnight, workbook } from './harness';
+
+const TZ = 'Pacific/Auckland';
+const MONDAY = '2026-11-30';
+/** 08:00 on Monday 30 November 2026 in the spreadsheet's zone. */
+const NOW = new Date(midnight(TZ, MONDAY).getTime() + 8 * 3600_000);
+const ANNA = 'anna@bureau.nl';
+const BRAM = 'bram@bureau.nl';
+
+const RELATIES = [
+  'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
+  'Volgend contact', 'Status', 'Dagen te laat', 'Gepland',
+];
+const GEPLAND = RELATIES.indexOf('Gepland') + 1;
+const TEAM = ['Eigenaar', 'Minuten per dag', 'Werkdagen', 'Afwezig van', 'Afwezig tot en met'];
+
+function relation(id: string, owner: string, tier: 'A' | 'B' | 'C', lastContact: string): unknown[] {
+  return [id, `Relatie ${id}`, 'Klant', `Org ${id}`, '', owner, tier, midnight(TZ, lastContact), '', '', '', 'ja', '', ''];
+}
+
+/**
+ * Anna: sixteen C clients last seen 7-8 months ago (10 minutes each), 60 minutes a day, away on
+ * Wednesday 2 December. Bram: four A clients last seen two months ago (20 minutes each) at the
+ * default of 30 minutes a day (the Minuten per dag setting), and one C client due in 20 days.
+ */
+function team() {
+  const rows: unknown[][] = [RELATIES];
+  // A01 (last contact 2026-04-15) is the most overdue of Anna's; A16 the least.
+  for (let i = 1; i <= 16; i++) rows.push(relation(`A${String(i).padStart(2, '0')}`, ANNA, 'C', addDays('2026-04-14', i)));
+  for (let i = 1; i <= 4; i++) rows.push(relation(`B${i}`, BRAM, 'A', addDays('2026-09-25', i)));
+  rows.push(relation('B5', BRAM, 'C', '2026-06-20')); // due 20 December
+  return workbook({
+    timeZone: TZ,
+    sheets: {
+      Relaties: rows,
+      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Minuten per dag', 30]],
+      Team: [TEAM, [ANNA, 60, 'ma-vr', midnight(TZ, '2026-12-02'), midnight(TZ, '2026-12-02')]],
+      Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal']],
+    },
+  });
+}
+
+/** Gepland per ID, as calendar dates in the spreadsheet's zone ('' when not planned). */
+function planned(ss: ReturnType<typeof team>): Record<string, string> {
+  const sheet = ss.$sheet('Relaties');
+  const out: Record<string, string> = {};
+  for (let row = 2; row <= sheet.$lastRow(); row++) {
+    const value = sheet.$value(row, GEPLAND);
+    out[String(sheet.$value(row, 1))] = value instanceof Date ? dateIn(TZ, value) : String(value);
+  }
+  return out;
+}
+
+describe('refreshNow and the week plan', () => {
+  it('plans each owner’s relationships on working days within their capacity, skipping an absence', () => {
+    const ss = team();
+    loadCadans(ss, { now: NOW }).refreshNow();
+    const plan = planned(ss);
+    const anna = (n: number) => `A${String(n).padStart(2, '0')}`;
+    const expected: Record<string, string> = {};
+    // Six of ten minutes fill Anna's hour; Wednesday she is away.
+    for (let i = 1; i <= 6; i++) expected[anna(i)] = '2026-11-30';
+    for (let i = 7; i <= 12; i++) expected[anna(i)] = '2026-12-01';
+    for (let i = 13; i <= 16; i++) expected[anna(i)] = '2026-12-03';
+    // Bram's 30 minutes take one 20-minute A check-in a day; his C client waits until the working
+    // day before its due date (Sunday 20 December: Friday the 18th).
+    Object.assign(expected, { B1: '2026-11-30', B2: '2026-12-01', B3: '2026-12-02', B4: '2026-12-03', B5: '2026-12-18' });
+    expect(plan).toEqual(expected);
+    // Written as date cells: midnight of that day in the spreadsheet's zone.
+    expect(ss.$sheet('Relaties').$value(2, GEPLAND)).toEqual(midnight(TZ, MONDAY));
+  });
+
+  it('keeps the plan on the next run, and moves a day that a rise in capacity frees', () => {
+    const ss = team();
+    loadCadans(ss, { now: NOW }).refreshNow();
+    const first = planned(ss);
+    loadCadans(ss, { now: NOW }).refreshNow();
+    expect(planned(ss)).toEqual(first);
+    // Bram gets an hour a day: his overdue A clients move up to the first days with room now,
+    // three on Monday and one on Tuesday; the C client due later keeps its day, as does Anna.
+    ss.$sheet('Team').getRange(3, 1, 1, 2).setValues([[BRAM, 60]]);
+    loadCadans(ss, { now: NOW }).refreshNow();
+    expect(planned(ss)).toEqual({ ...first, B2: '2026-11-30', B3: '2026-11-30', B4: '2026-12-01' });
+  });
+
+  it('shows each owner’s planned hours against capacity on the KPI tab', () => {
+    const ss = team();
+    loadCadans(ss, { now: NOW }).refreshNow();
+    const kpi = ss.$sheet('KPI').$values();
+    const start = kpi.findIndex((r) => String(r[0]).startsWith('Capaciteit: geplande touchpoint-uren'));
+    expect(kpi[start][0]).toBe('Capaciteit: geplande touchpoint-uren tegen beschikbare uren, 30-11-2026 t/m 27-12-2026');
+    // 30 Nov - 27 Dec: 19 working days (Christmas Day off); Anna is away one of them.
+    expect(kpi.slice(start + 1, start + 4).map((r) => r.slice(0, 6))).toEqual([
+      ['Eigenaar', 'Gepland (uur)', 'Beschikbaar (uur)', 'Benut (%)', 'Achterstand (relaties)', 'Ingepland tot'],
+      [ANNA, 2.7, 18, 14.8, 0, ''], // 160 minutes of 18 × 60
+      [BRAM, 1.5, 9.5, 15.8, 0, ''], // 4 × 20 + 10 minutes of 19 × 30
+    ]);
+    const weeks = kpi.findIndex((r) => r[0] === 'Capaciteit per week');
+    expect(kpi.slice(weeks + 2, weeks + 6).map((r) => r.slice(0, 5))).toEqual([
+      [ANNA, '30-11-2026', 2.7, 4, 66.7],
+      [ANNA, '07-12-2026', 0, 5, 0],
+      [ANNA, '14-12-2026', 0, 5, 0],
+      [ANNA, '21-12-2026', 0, 4, 0],
+    ]);
+  });
+});
