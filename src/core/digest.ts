@@ -45,6 +45,19 @@ export interface Digest {
   items: DigestItem[];
   counts: Record<DigestStatus, number>;
   actions: DigestAction[];
+  /** The week plan's part: what is planned today (those items come first), the coming days, the backlog. */
+  plan?: DigestSchedule;
+}
+
+/** A PlanSummary as the mail shows it: rows for today's keys, names for the tier-down suggestion. */
+export interface DigestSchedule {
+  /** How many of the items, from the first, are planned for today. */
+  plannedToday: number;
+  todayMinutes: number;
+  minutesPerDay: number;
+  week: ReadonlyArray<{ day: Day; count: number }>;
+  backlog: { count: number; until: Day | null };
+  overflow: { count: number; minutes: number; extraMinutesPerDay: number; tierDown: string[] } | null;
 }
 
 /** Who may receive mail: whole addresses and whole domains (`@bureau.nl` or `bureau.nl`). */

@@ -93,6 +93,7 @@ export interface WeekLoad {
 
 export interface OwnerPlan {
   owner: string;
+  capacity: OwnerCapacity;
   /** In the order they were planned: most urgent first. */
   items: PlannedItem[];
   /** Planned minutes per day, for the days that have any. */
@@ -110,6 +111,8 @@ export interface OwnerPlan {
 }
 
 export interface Plan {
+  today: Day;
+  skipHolidays: boolean;
   owners: OwnerPlan[];
   byKey: Map<string, PlannedItem>;
   horizonEnd: Day;
@@ -309,6 +312,7 @@ function planOwner(owner: string, items: PlanItem[], options: PlanOptions, horiz
   }
   return {
     owner,
+    capacity,
     items: planned,
     load,
     minutesPerDay: capacity.minutesPerDay,
@@ -336,5 +340,41 @@ export function planTouchpoints(items: readonly PlanItem[], options: PlanOptions
   const owners = [...byOwner.keys()].sort().map((owner) => planOwner(owner, byOwner.get(owner)!, options, horizonEnd));
   const byKey = new Map<string, PlannedItem>();
   for (const o of owners) for (const p of o.items) byKey.set(p.key, p);
-  return { owners, byKey, horizonEnd };
+  return { today: options.today, skipHolidays: options.skipHolidays, owners, byKey, horizonEnd };
+}
+
+/** What one owner's morning mail says of the plan. */
+export interface PlanSummary {
+  /** Keys planned for today, in the plan's order (most urgent first), and their minutes. */
+  todayKeys: string[];
+  todayMinutes: number;
+  minutesPerDay: number;
+  /** The owner's next working days from today (at most `days`), with how many are planned on each. */
+  week: Array<{ day: Day; count: number }>;
+  /** Relationships already due that are planned after those days: how many, and the last day. */
+  backlog: { count: number; until: Day | null };
+  /** Planned beyond the horizon: how many, their minutes, and what would clear it. */
+  overflow: { count: number; minutes: number; extraMinutesPerDay: number; tierDown: string[] } | null;
+}
+
+export function planSummary(owner: OwnerPlan, plan: Pick<Plan, 'today' | 'skipHolidays'>, days = 5): PlanSummary {
+  const { today } = plan;
+  const counts = new Map<Day, number>();
+  for (const p of owner.items) if (p.day !== null) counts.set(p.day, (counts.get(p.day) ?? 0) + 1);
+  const week: PlanSummary['week'] = [];
+  // A year is enough to find a working week, even around long absences.
+  for (let d = today; week.length < days && d < today + 366; d++) {
+    if (isWorkingDay(d, owner.capacity, plan.skipHolidays)) week.push({ day: d, count: counts.get(d) ?? 0 });
+  }
+  const weekEnd = week.length > 0 ? week[week.length - 1].day : today;
+  const late = owner.items.filter((p) => p.due <= today && (p.day === null || p.day > weekEnd));
+  const todayItems = owner.items.filter((p) => p.day === today);
+  return {
+    todayKeys: todayItems.map((p) => p.key),
+    todayMinutes: todayItems.reduce((sum, p) => sum + p.minutes, 0),
+    minutesPerDay: owner.minutesPerDay,
+    week,
+    backlog: { count: late.length, until: late.reduce<Day | null>((m, p) => (p.day !== null && (m === null || p.day > m) ? p.day : m), null) },
+    overflow: owner.clearing ? { count: owner.backlog.count, minutes: owner.backlog.minutes, ...owner.clearing } : null,
+  };
 }

@@ -4,7 +4,8 @@
 
 import { addMonths, type Day } from '../core/dates';
 import { isBlank, type ParseContext, parseDay } from '../core/parse';
-import { type Plan, type PlanItem, planTouchpoints } from '../core/plan';
+import type { Digest, DigestSchedule } from '../core/digest';
+import { type Plan, type PlanItem, planSummary, planTouchpoints } from '../core/plan';
 import type { RelationRecord } from '../workbook/relations';
 import type { Settings } from '../workbook/settings';
 import type { TeamCapacity } from '../workbook/team';
@@ -69,4 +70,37 @@ export function weekPlan(
     skipHolidays: settings.reminders.skipHolidays,
     capacityOf: team.capacityOf,
   });
+}
+
+/**
+ * Puts the plan into each owner's digest: the items planned for today first (in the plan's
+ * order), then the rest as the digest ordered them; the coming days, the backlog and, when the
+ * horizon overflows, what would clear it (tier-down candidates by name and ID).
+ */
+export function scheduleDigests(digests: readonly Digest[], plan: Plan, relations: ReadonlyMap<string, { name: string; id: string }>): void {
+  const owners = new Map(plan.owners.map((o) => [o.owner, o]));
+  for (const digest of digests) {
+    const owner = owners.get(digest.owner);
+    if (!owner) continue;
+    const summary = planSummary(owner, plan);
+    const order = new Map(summary.todayKeys.map((key, i) => [key, i]));
+    const today = digest.items.filter((i) => order.has(planKey(i.row))).sort((a, b) => order.get(planKey(a.row))! - order.get(planKey(b.row))!);
+    const rest = digest.items.filter((i) => !order.has(planKey(i.row)));
+    digest.items = [...today, ...rest];
+    const schedule: DigestSchedule = {
+      plannedToday: today.length,
+      todayMinutes: summary.todayMinutes,
+      minutesPerDay: summary.minutesPerDay,
+      week: summary.week,
+      backlog: summary.backlog,
+      overflow: summary.overflow && {
+        ...summary.overflow,
+        tierDown: summary.overflow.tierDown.map((key) => {
+          const r = relations.get(key);
+          return r ? (r.id ? `${r.name} (${r.id})` : r.name) : key;
+        }),
+      },
+    };
+    digest.plan = schedule;
+  }
 }

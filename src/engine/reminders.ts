@@ -19,6 +19,7 @@ import { displayName } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
 import { computeRefresh, refresh, type RefreshResult } from './refresh';
+import { planKey, scheduleDigests } from './plan';
 
 export interface ReminderOptions {
   today: Day;
@@ -121,6 +122,8 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
 
   const open = openActions(workbook, result);
   const digests = planDigests(candidates(result), options.today, team, open.actions, settings.cadence.dueSoonDays);
+  // The morning mail follows the week plan: today's planned relationships first.
+  if (result.plan) scheduleDigests(digests.digests, result.plan, new Map(result.relations.map((r) => [planKey(r.row), { name: r.name, id: r.id }])));
   const problems: Problem[] = [];
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;

@@ -82,7 +82,17 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
 
   const textLines = [intro, ''];
   const htmlItems: string[] = [];
-  for (const item of digest.items) {
+  const plan = digest.plan;
+  const heading = (text: string) => {
+    textLines.push(`== ${text} ==`, '');
+    htmlItems.push(`<div style="font-weight:bold;font-size:15px;margin:16px 0 8px 0">${escapeHtml(text)}</div>`);
+  };
+  if (plan) {
+    const template = plan.plannedToday === 0 ? d.planTodayNone : plan.plannedToday === 1 ? d.planTodayOne : d.planToday;
+    heading(fill(template, { n: plan.plannedToday, minutes: plan.todayMinutes, capacity: plan.minutesPerDay }));
+  }
+  digest.items.forEach((item, index) => {
+    if (plan && index === plan.plannedToday) heading(d.planRest);
     const [line1, line2] = facts(item, language);
     const agenda = oneLine(options.agenda(item.type, item.tier));
     const link = options.rowLink(item.row);
@@ -101,6 +111,17 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
         '</div>',
       ].join(''),
     );
+  });
+  if (plan) {
+    // The coming days at a glance, the backlog, and what would clear an overflowing horizon.
+    const notes = [`${d.planWeek}: ${plan.week.map((w) => `${d.weekdays[weekdayOf(w.day)]} ${w.count}`).join(' · ')}`];
+    if (plan.backlog.count > 0 && plan.backlog.until !== null) notes.push(fill(d.planBacklog, { n: plan.backlog.count, date: formatDay(plan.backlog.until) }));
+    if (plan.overflow) {
+      const o = plan.overflow;
+      notes.push(fill(d.planOverflow, { minutes: o.minutes, n: o.count, extra: o.extraMinutesPerDay, count: o.tierDown.length, names: o.tierDown.map(oneLine).join(', ') }));
+    }
+    textLines.push(...notes, '');
+    htmlItems.push(`<div style="margin:0 0 12px 0;color:#444">${notes.map((n) => `<div style="overflow-wrap:anywhere">${escapeHtml(n)}</div>`).join('')}</div>`);
   }
   if (digest.actions.length > 0) {
     textLines.push(`${d.actions}:`);

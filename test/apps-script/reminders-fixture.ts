@@ -243,21 +243,77 @@ export function team(tz: string, settings: SettingsOptions = {}): Team {
   return { tz, today, ss, relations, relationAddresses: relations.map((r) => r.email), digests, subjects, zoeRows: [12, 13], dirkRow: 15 };
 }
 
-/** The plain-text part of a digest, line for line. */
+/**
+ * The week plan of one owner, worked out here on its own (60 minutes a day, Monday to Friday,
+ * Dutch holidays skipped when the settings skip them, a horizon of 28 days): every active
+ * relationship due within the horizon (a snoozed one from the day its snooze ends), overdue A
+ * first, then by lateness relative to the interval; due now on the first day with room, due later
+ * on the last day with room up to the due date. Returns each row's day, in the plan's order, and
+ * the next five working days.
+ */
+export function expectedPlan(t: Team, owner: string): { day: Map<number, string>; week: string[] } {
+  const { today } = t;
+  const skipHolidays = sendDaysFor(today).skipHolidays === 'ja';
+  const working = (d: string) => weekday(d) >= 1 && weekday(d) <= 5 && !(skipHolidays && dutchHoliday(d));
+  type PlanRow = { row: number; tier: 'A' | 'B' | 'C'; due: string; minutes: number };
+  const rows: PlanRow[] = [];
+  t.relations.forEach((r, i) => {
+    if (r.owner.toLowerCase() !== owner || r.active === 'nee') return;
+    const next = r.ago === null ? today : edate(addDays(today, -r.ago), MONTHS[r.tier]);
+    const snoozeEnd = r.snooze !== undefined && r.snooze > 0 ? addDays(today, r.snooze) : null;
+    const due = snoozeEnd !== null && snoozeEnd > next ? snoozeEnd : next;
+    if (daysBetween(today, due) > 27) return;
+    rows.push({ row: i + 2, tier: r.tier, due, minutes: { Klant: { A: 20, B: 15, C: 10 }, Kandidaat: { A: 15, B: 15, C: 10 } }[r.type][r.tier] });
+  });
+  const interval = (tier: 'A' | 'B' | 'C') => daysBetween(today, edate(today, MONTHS[tier]));
+  const lateness = (i: PlanRow) => daysBetween(i.due, today) / interval(i.tier);
+  const first = (i: PlanRow) => (i.tier === 'A' && i.due < today ? 0 : 1);
+  rows.sort((a, b) => first(a) - first(b) || lateness(b) - lateness(a) || a.tier.localeCompare(b.tier) || a.due.localeCompare(b.due) || a.row - b.row);
+  const load = new Map<string, number>();
+  const fits = (d: string, m: number) => working(d) && (load.get(d) ?? 0) + m <= 60;
+  const day = new Map<number, string>();
+  for (const i of rows) {
+    let chosen: string | null = null;
+    if (i.due <= today) {
+      for (let d = today; chosen === null; d = addDays(d, 1)) if (fits(d, i.minutes)) chosen = d;
+    } else {
+      for (let d = i.due; chosen === null && d >= today; d = addDays(d, -1)) if (fits(d, i.minutes)) chosen = d;
+      for (let d = addDays(i.due, 1); chosen === null; d = addDays(d, 1)) if (fits(d, i.minutes)) chosen = d;
+    }
+    load.set(chosen, (load.get(chosen) ?? 0) + i.minutes);
+    day.set(i.row, chosen);
+  }
+  const week: string[] = [];
+  for (let d = today; week.length < 5; d = addDays(d, 1)) if (working(d)) week.push(d);
+  return { day, week };
+}
+
+/** The plain-text part of a digest, line for line: the week plan's part first. */
 export function expectedText(t: Team, owner: string): string {
-  const items = t.digests.get(owner)!;
+  const all = t.digests.get(owner)!;
+  const plan = expectedPlan(t, owner);
+  // Today's planned relationships in the plan's order (most urgent first), then the rest as the digest orders them.
+  const planOrder = [...plan.day.keys()];
+  const planned = all.filter((i) => plan.day.get(i.row) === t.today).sort((a, b) => planOrder.indexOf(a.row) - planOrder.indexOf(b.row));
+  const minutes = planned.reduce((sum, i) => sum + ({ 'Klant A': 20, 'Klant B': 15, 'Klant C': 10, 'Kandidaat A': 15, 'Kandidaat B': 15, 'Kandidaat C': 10 } as Record<string, number>)[`${i.line1.split(' · ')[0]} ${i.line1.slice(-1)}`], 0);
+  const items = [...planned, ...all.filter((i) => !planned.includes(i))];
   const lines = [
     items.length === 1
       ? `Goedemorgen! Vandaag (${shortDate(t.today)}) staat er 1 relatie op je lijst.`
       : `Goedemorgen! Vandaag (${shortDate(t.today)}) staan er ${items.length} relaties op je lijst: eerst wie te laat is, dan wie nog nooit is gesproken, dan wie binnenkort aan de beurt is.`,
     '',
+    planned.length === 0 ? '== Vandaag staat er niets gepland: je 60 minuten zijn vrij ==' : planned.length === 1 ? `== Vandaag gepland: 1 relatie, ${minutes} van je 60 minuten ==` : `== Vandaag gepland: ${planned.length} relaties, ${minutes} van je 60 minuten ==`,
+    '',
   ];
-  for (const i of items) {
+  items.forEach((i, index) => {
+    if (index === planned.length) lines.push('== Verder aan de beurt (op een latere dag gepland) ==', '');
     // "nooit" is said once, after Laatste contact; one day overdue is singular.
     const state = i.status === 'overdue' ? (i.daysOverdue === 1 ? '1 dag te laat' : `${i.daysOverdue} dagen te laat`) : i.status === 'never' ? null : 'binnenkort';
     lines.push(`- ${i.name}`, `  ${i.line1}`, `  Laatste contact: ${i.last === null ? 'nooit' : dmy(i.last)} · Gepland: ${dmy(i.next)}${state ? ` · ${state}` : ''}`);
     lines.push(`  Agenda: ${i.agenda}`, `  ${rowLink(t.ss, i.row)}`, '');
-  }
+  });
+  const count = (d: string) => [...plan.day.values()].filter((x) => x === d).length;
+  lines.push(`Komende dagen: ${plan.week.map((d) => `${WEEKDAYS[weekday(d)]} ${count(d)}`).join(' · ')}`, '');
   lines.push('Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.');
   return lines.join('\n');
 }

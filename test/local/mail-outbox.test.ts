@@ -118,7 +118,10 @@ describe('cadans run writes one .eml per team member with work', () => {
       const names = (parsed.text ?? '').split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
       expect(names).toEqual(EXPECTED[owner].names);
     }
-    expect((byOwner(SANNE).parsed.text ?? '').split('\n').slice(2, 6)).toEqual([
+    // The week plan first: what is planned today, against Sanne's 60 minutes (the default).
+    expect((byOwner(SANNE).parsed.text ?? '').split('\n').slice(2, 8)).toEqual([
+      '== Vandaag gepland: 2 relaties, 35 van je 60 minuten ==',
+      '',
       '- Marieke Hoekstra',
       '  Klant · Waterschap Rijnvallei · Tier A',
       '  Laatste contact: 14-10-2026 · Gepland: 14-11-2026 · 10 dagen te laat',
@@ -258,7 +261,7 @@ describe('an English workbook', () => {
     const [mail] = await readOutbox(join(dir, 'outbox'));
     expect(mail.file).toBe('2026-11-24-kim@agency.com.eml');
     expect(mail.parsed.subject).toBe('Cadans: 1 overdue, 1 never contacted (Tue 24 Nov)');
-    expect(mail.parsed.text?.split('\n').slice(2, 5)).toEqual(['- Acme & Sons', '  Client · Acme <Holdings> · Tier A', '  Last contact: 01-10-2026 · Due: 01-11-2026 · 23 days overdue']);
+    expect(mail.parsed.text?.split('\n').slice(2, 7)).toEqual(['== Planned for today: 2 relationships, 35 of your 60 minutes ==', '', '- Acme & Sons', '  Client · Acme <Holdings> · Tier A', '  Last contact: 01-10-2026 · Due: 01-11-2026 · 23 days overdue']);
     expect(mail.parsed.html).toContain('Acme &lt;Holdings&gt;');
     const log = await readLog(join(dir, 'en.xlsx'));
     expect(log.rows.filter((r) => r.Kind === 'sent').map((r) => [r.Date, r.Owner, r.Count])).toEqual([[utc(2026, 11, 24), 'kim@agency.com', 2]]);
