@@ -24,8 +24,8 @@ export function needsAttention(o: Pick<PlanOutcome, 'relation' | 'lastContact'>)
   return r.active && r.redFlags.length > 0 && (r.redFlagsSince === null || o.lastContact === null || o.lastContact <= r.redFlagsSince);
 }
 
-/** The key of a relationship in the plan: its sheet row, unique within a run. */
-export const planKey = (row: number): string => String(row);
+/** The key of a relationship in the plan: its sheet row, unique within a run (padded, so keys sort as rows do). */
+export const planKey = (row: number): string => String(row).padStart(7, '0');
 
 /**
  * `previousPlanned` gives the raw `Gepland` cell per sheet row (unreadable cells count as empty:

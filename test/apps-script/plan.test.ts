@@ -18,8 +18,9 @@ const RELATIES = [
 const GEPLAND = RELATIES.indexOf('Gepland') + 1;
 const TEAM = ['Eigenaar', 'Minuten per dag', 'Werkdagen', 'Afwezig van', 'Afwezig tot en met'];
 
-function relation(id: string, owner: string, tier: 'A' | 'B' | 'C', lastContact: string): unknown[] {
-  return [id, `Relatie ${id}`, 'Klant', `Org ${id}`, '', owner, tier, midnight(TZ, lastContact), '', '', '', 'ja', '', ''];
+/** A lastContact of null: never contacted (due at once). */
+function relation(id: string, owner: string, tier: 'A' | 'B' | 'C', lastContact: string | null): unknown[] {
+  return [id, `Relatie ${id}`, 'Klant', `Org ${id}`, '', owner, tier, lastContact === null ? '' : midnight(TZ, lastContact), '', '', '', 'ja', '', ''];
 }
 
 /**
@@ -106,5 +107,40 @@ describe('refreshNow and the week plan', () => {
       [ANNA, '14-12-2026', 0, 5, 0],
       [ANNA, '21-12-2026', 0, 4, 0],
     ]);
+  });
+
+  it('puts the plan in the morning mail: today first, the coming days, the backlog and what would clear it', () => {
+    // Anna alone, 130 C clients imported and never contacted, all due today: 1,300 minutes against
+    // 19 working days of 60 minutes (30 Nov - 27 Dec, Christmas off) in the horizon.
+    const rows: unknown[][] = [RELATIES];
+    const id = (i: number) => `A${String(i).padStart(3, '0')}`;
+    for (let i = 1; i <= 130; i++) rows.push(relation(id(i), ANNA, 'C', null));
+    const ss = workbook({
+      timeZone: TZ,
+      sheets: {
+        Relaties: rows,
+        Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Team', '@bureau.nl']],
+        Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal']],
+      },
+    });
+    const cadans = loadCadans(ss, { now: NOW });
+    cadans.dailyRun();
+    const [mail] = cadans.project.mail.sent;
+    const lines = String(mail.body).split('\n');
+    expect(lines[2]).toBe('== Vandaag gepland: 6 relaties, 60 van je 60 minuten ==');
+    // Equally urgent, so in the sheet's order: six today, then the rest under their own heading.
+    expect(lines.filter((l) => l.startsWith('- ')).slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `- Relatie ${id(i)}`));
+    expect(lines).toContain('== Verder aan de beurt (op een latere dag gepland) ==');
+    const tail = lines.slice(lines.indexOf('Komende dagen: ma 6 · di 6 · wo 6 · do 6 · vr 6'));
+    expect(tail.slice(0, 3)).toEqual([
+      'Komende dagen: ma 6 · di 6 · wo 6 · do 6 · vr 6',
+      // 100 of them fall after Friday; the last 16 (160 minutes) after the horizon, up to 30 December.
+      'Achterstand: 100, ingepland tot 30-12-2026',
+      `Je planning loopt 160 minuten (16 relaties) over de planhorizon heen. Dat is weg met 9 minuten per dag meer, of door 16 relaties een tier lager te zetten (de zwakste eerst): ${Array.from({ length: 16 }, (_, i) => `Relatie ${id(i + 1)} (${id(i + 1)})`).join(', ')}.`,
+    ]);
+    // Gepland agrees with the mail: the first today, the last on 30 December (after the horizon).
+    const sheet = ss.$sheet('Relaties');
+    expect(dateIn(TZ, sheet.$value(2, GEPLAND) as Date)).toBe(MONDAY);
+    expect(dateIn(TZ, sheet.$value(131, GEPLAND) as Date)).toBe('2026-12-30');
   });
 });
