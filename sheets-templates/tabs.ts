@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team' | 'today';
 
 export interface ColumnDef {
   key: string;
@@ -228,6 +228,7 @@ export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, A
  * Cadans's own report tabs: rebuilt on every refresh, holding no input. They have no columns to
  * find; they are named here so that every shell finds them in either language.
  */
+export const TODAY_TAB: TabDef = { key: 'today', nl: 'Vandaag', en: 'Today', columns: [] };
 export const KPI_TAB: TabDef = { key: 'kpi', nl: 'KPI', en: 'KPI', columns: [] };
 export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns: [] };
 

@@ -17,7 +17,7 @@ import { documentRequestLog } from './requests';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
-import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, rowLinker, runReminders } from './reminders';
+import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, rowLinker, runReminders } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
 
@@ -110,12 +110,13 @@ export function setupWorkbook(): void {
  * problems found. Writes nothing if the computation fails.
  */
 export function refreshNow(): void {
-  const wb = workbook();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new AppsScriptWorkbook(ss);
   const language = languageOf(wb);
   toast(language === 'nl' ? 'Bezig met bijwerken…' : 'Refreshing…');
   try {
     const now = new Date();
-    const result = runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow' });
+    const result = runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow', cellLink: cellLinker(ss) });
     const words = catalogue(result.settings.language).ui;
     tell(fill(words.refreshDone, { relations: result.outcomes.length, ...result.counts, problems: result.problems.length }));
   } catch (error) {
@@ -163,7 +164,7 @@ export function previewReminders(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wb = new AppsScriptWorkbook(ss);
   const now = () => new Date();
-  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, rowLink: rowLinker(ss, wb) }, false);
+  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, rowLink: rowLinker(wb, cellLinker(ss)) }, false);
   const words = catalogue(plan.refresh.settings.language).reminders;
   const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));

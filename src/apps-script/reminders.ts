@@ -22,13 +22,28 @@ export interface ReminderRunResult {
   outcome: DeliveryOutcome | null;
 }
 
+export type CellLinker = (sheet: string, row: number, column: string | null) => string | null;
+
+/**
+ * A link to a cell (or, without a column, a row) of any tab, for the Vandaag tab and the digest.
+ * A tab's id and the spreadsheet's URL are asked once, when the first link needs them.
+ */
+export function cellLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): CellLinker {
+  let url: string | null = null;
+  const ids = new Map<string, number | null>();
+  return (name, row, column) => {
+    if (!ids.has(name)) ids.set(name, spreadsheet.getSheetByName(name)?.getSheetId() ?? null);
+    const id = ids.get(name);
+    if (id === null || id === undefined) return null;
+    url ??= spreadsheet.getUrl();
+    return `${url}#gid=${id}&range=${column ?? 'A'}${row}`;
+  };
+}
+
 /** A link to the relationship's row in the Relaties tab, for the digest. */
-export function rowLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: AppsScriptWorkbook): (row: number) => string | null {
+export function rowLinker(workbook: AppsScriptWorkbook, link: CellLinker): (row: number) => string | null {
   const name = findTab(RELATIONS, workbook.sheetNames());
-  const sheet = name ? spreadsheet.getSheetByName(name) : null;
-  if (!sheet) return () => null;
-  const base = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
-  return (row) => `${base}&range=A${row}`;
+  return name ? (row) => link(name, row, null) : () => null;
 }
 
 export function deleteTriggers(handler: string): number {
@@ -61,6 +76,7 @@ export function runReminders(job: ReminderJob): ReminderRunResult | null {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const workbook = new AppsScriptWorkbook(spreadsheet);
     const now = () => new Date();
+    const link = cellLinker(spreadsheet);
     const plan = planReminders(
       workbook,
       {
@@ -68,7 +84,8 @@ export function runReminders(job: ReminderJob): ReminderRunResult | null {
         now,
         job,
         respectSendDays: job !== 'sendRemindersNow',
-        rowLink: rowLinker(spreadsheet, workbook),
+        rowLink: rowLinker(workbook, link),
+        cellLink: link,
       },
       true,
     );

@@ -7,7 +7,7 @@ import { dutchHolidayOn, type Holiday } from './holidays';
 import type { RelationType, Tier } from './parse';
 
 export type DigestStatus = Extract<Status, 'overdue' | 'never' | 'dueSoon'>;
-const DIGEST_ORDER: Record<DigestStatus, number> = { overdue: 0, never: 1, dueSoon: 2 };
+const DIGEST_ORDER: Record<DigestStatus | 'onTrack', number> = { overdue: 0, never: 1, dueSoon: 2, onTrack: 3 };
 const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 
 export interface DigestCandidate {
@@ -27,7 +27,8 @@ export interface DigestCandidate {
 }
 
 export interface DigestItem extends DigestCandidate {
-  status: DigestStatus;
+  /** On track only for a relationship the week plan puts on today ahead of its due date. */
+  status: DigestStatus | 'onTrack';
   nextContact: Day;
 }
 
@@ -153,7 +154,7 @@ export function planDigests(candidates: readonly DigestCandidate[], today: Day, 
     }
     items.sort(compareItems);
     const counts = { overdue: 0, never: 0, dueSoon: 0 };
-    for (const i of items) counts[i.status]++;
+    for (const i of items) if (i.status !== 'onTrack') counts[i.status]++;
     const ownerActions = (actionsByOwner.get(owner) ?? []).sort((a, b) => a.due - b.due || a.row - b.row);
     digests.push({ owner, day: today, items, counts, actions: ownerActions });
   }

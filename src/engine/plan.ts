@@ -4,7 +4,7 @@
 
 import { addMonths, type Day } from '../core/dates';
 import { isBlank, type ParseContext, parseDay } from '../core/parse';
-import type { Digest, DigestSchedule } from '../core/digest';
+import type { Digest, DigestCandidate, DigestItem, DigestSchedule } from '../core/digest';
 import { type Plan, type PlanItem, planSummary, planTouchpoints } from '../core/plan';
 import type { RelationRecord } from '../workbook/relations';
 import type { Settings } from '../workbook/settings';
@@ -77,14 +77,27 @@ export function weekPlan(
  * order), then the rest as the digest ordered them; the coming days, the backlog and, when the
  * horizon overflows, what would clear it (tier-down candidates by name and ID).
  */
-export function scheduleDigests(digests: readonly Digest[], plan: Plan, relations: ReadonlyMap<string, { name: string; id: string }>): void {
+export function scheduleDigests(
+  digests: readonly Digest[],
+  plan: Plan,
+  relations: ReadonlyMap<string, { name: string; id: string }>,
+  /** Every candidate by plan key: a relationship planned for today that the digest did not list yet (due later, or flagged) is added. */
+  candidatesByKey: ReadonlyMap<string, DigestCandidate> = new Map(),
+): void {
   const owners = new Map(plan.owners.map((o) => [o.owner, o]));
   for (const digest of digests) {
     const owner = owners.get(digest.owner);
     if (!owner) continue;
     const summary = planSummary(owner, plan);
     const order = new Map(summary.todayKeys.map((key, i) => [key, i]));
-    const today = digest.items.filter((i) => order.has(planKey(i.row))).sort((a, b) => order.get(planKey(a.row))! - order.get(planKey(b.row))!);
+    const listed = new Set(digest.items.map((i) => planKey(i.row)));
+    const extra: DigestItem[] = [];
+    for (const key of summary.todayKeys) {
+      const c = candidatesByKey.get(key);
+      if (listed.has(key) || !c || c.nextContact === null || (c.status !== 'onTrack' && c.status !== 'dueSoon' && c.status !== 'overdue' && c.status !== 'never')) continue;
+      extra.push({ ...c, status: c.status, nextContact: c.nextContact });
+    }
+    const today = [...digest.items, ...extra].filter((i) => order.has(planKey(i.row))).sort((a, b) => order.get(planKey(a.row))! - order.get(planKey(b.row))!);
     const rest = digest.items.filter((i) => !order.has(planKey(i.row)));
     digest.items = [...today, ...rest];
     const schedule: DigestSchedule = {

@@ -7,7 +7,10 @@ import { type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import type { OpenAction } from '../core/digest';
+import { readActions } from '../workbook/actions';
+import { buildTodayTab } from './today-tab';
 import type { Plan as WeekPlan } from '../core/plan';
 import { readTeam, teamCapacity } from '../workbook/team';
 import { planKey, weekPlan } from './plan';
@@ -15,7 +18,7 @@ import { healthOf, type Health } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
 import { type Advice, tierAdvice } from '../core/tierAdvice';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
-import { displayName, findTab } from '../workbook/headers';
+import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
@@ -52,6 +55,8 @@ export interface RefreshResult {
   reports: ReportTabs | null;
   /** The week plan (Gepland); null without a Relaties tab. */
   plan: WeekPlan | null;
+  /** The Acties tab's open next steps with a due date, and where they live (for messages). */
+  actions: { actions: OpenAction[]; sheet: string; ownerColumn: string | null };
 }
 
 export interface RefreshOptions {
@@ -60,6 +65,10 @@ export interface RefreshOptions {
   now: Date;
   /** The job's name in the Log, e.g. `refreshNow`. */
   job: string;
+  /** A link to a cell of a tab (column letter, or null for the row), for the Vandaag tab; none locally. */
+  cellLink?: (sheet: string, row: number, column: string | null) => string | null;
+  /** Whether the morning mail is on; null where the shell cannot tell. */
+  remindersOn?: boolean | null;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -86,7 +95,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null }, writes };
+    const actions = { actions: [], sheet: displayName(ACTIONS, settings.language), ownerColumn: null };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -178,6 +188,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const plannedCol = relations.columns.index.get('planned');
   const plan = weekPlan(outcomes, (row) => (plannedCol === undefined ? '' : relations.rows[row - 2]?.[plannedCol]), team, settings, today, ctx);
 
+  const actions = openActions(workbook, names, settings.language, ctx, problems);
+
   const pipelineName = findTab(PIPELINE, names);
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
@@ -209,12 +221,42 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => workbook.sheet(settingsName).write(todayRow, column, [[workbook.clock.instantOf(today)]]));
   }
   if (reports) {
+    reports.today = buildTodayTab({
+      today,
+      job: options.job,
+      settings,
+      outcomes,
+      relations: records,
+      plan,
+      actions: actions.actions,
+      problems: problems.items,
+      cellLink: options.cellLink ?? (() => null),
+      relationsSheet: relationsName,
+      remindersOn: options.remindersOn ?? null,
+    });
+    const todayTab = reports.today;
+    writes.push(() => writeReportTab(workbook, TODAY_TAB, todayTab, settings.language));
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions }, writes };
+}
+
+/** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */
+function openActions(workbook: WorkbookPort, names: readonly string[], language: Language, ctx: ReturnType<typeof parseContextOf>, problems: ProblemList): RefreshResult['actions'] {
+  const name = findTab(ACTIONS, names);
+  if (!name) return { actions: [], sheet: displayName(ACTIONS, language), ownerColumn: null };
+  const values = workbook.sheet(name).readAll();
+  const actions = readActions(name, values, ctx, problems);
+  const header = values[0] ?? [];
+  const ownerIndex = mapColumns(ACTIONS, header).index.get('owner');
+  return {
+    actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
+    sheet: name,
+    ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+  };
 }
 
 /** A generated tab: found in either language or created, then rebuilt with one block and its charts. */

@@ -19,6 +19,9 @@ import { displayName } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
 import { computeRefresh, refresh, type RefreshResult } from './refresh';
+import { candidates } from './candidates';
+
+export { candidates };
 import { planKey, scheduleDigests } from './plan';
 
 export interface ReminderOptions {
@@ -31,6 +34,9 @@ export interface ReminderOptions {
   /** Who may receive mail when the Team setting is empty (none by default). */
   defaultTeam?: string | null;
   rowLink?: (row: number) => string | null;
+  /** For the Vandaag tab the refresh rebuilds: a link to a cell of any tab. */
+  cellLink?: (sheet: string, row: number, column: string | null) => string | null;
+  remindersOn?: boolean | null;
 }
 
 export interface OutgoingDigest extends ComposedMail {
@@ -63,50 +69,13 @@ export interface DeliveryOutcome {
   remaining: OutgoingDigest[];
 }
 
-/** Every relationship as a digest candidate; the planner picks the ones due. */
-export function candidates(result: Pick<RefreshResult, 'outcomes'>): DigestCandidate[] {
-  return result.outcomes.map((o) => ({
-    row: o.relation.row,
-    id: o.relation.id,
-    name: o.relation.name,
-    type: o.relation.type,
-    organisation: o.relation.organisation,
-    tier: o.relation.tier ?? 'C',
-    owner: o.relation.owner,
-    status: o.status,
-    lastContact: o.lastContact,
-    nextContact: o.nextContact,
-    daysOverdue: o.daysOverdue,
-    snoozedUntil: o.relation.snoozeUntil,
-  }));
-}
-
-/** The Acties tab's open next steps, read once; problems in it go to the run's problems. */
-function openActions(workbook: WorkbookPort, result: RefreshResult): { actions: OpenAction[]; sheet: string; ownerColumn: string | null } {
-  const name = findTab(ACTIONS, workbook.sheetNames());
-  if (!name) return { actions: [], sheet: displayName(ACTIONS, result.settings.language), ownerColumn: null };
-  const problems = new ProblemList(result.settings.language, workbook.clock);
-  const ctx = parseContextOf(workbook, result.settings);
-  const values = workbook.sheet(name).readAll();
-  const actions = readActions(name, values, ctx, problems);
-  result.problems.push(...problems.items);
-  const header = values[0] ?? [];
-  const ownerIndex = mapColumns(ACTIONS, header).index.get('owner');
-  return {
-    actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
-    sheet: name,
-    ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
-  };
-}
-
 /**
  * Everything up to sending: with `write`, the refresh writes its columns and Log lines (the
  * daily run); without, nothing is written (the preview).
  */
 export function planReminders(workbook: WorkbookPort, options: ReminderOptions, write: boolean): ReminderPlan {
-  const result = write
-    ? refresh(workbook, { today: options.today, now: options.now(), job: options.job })
-    : computeRefresh(workbook, { today: options.today, now: options.now(), job: options.job });
+  const refreshOptions = { today: options.today, now: options.now(), job: options.job, cellLink: options.cellLink, remindersOn: options.remindersOn };
+  const result = write ? refresh(workbook, refreshOptions) : computeRefresh(workbook, refreshOptions);
   const { settings } = result;
   const language = settings.language;
   const words = catalogue(language);
@@ -120,10 +89,14 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const team = parseTeam(reminders.team ?? options.defaultTeam ?? '').team;
   if (isTeamEmpty(team)) return { ...base, verdict, noTeam: true };
 
-  const open = openActions(workbook, result);
-  const digests = planDigests(candidates(result), options.today, team, open.actions, settings.cadence.dueSoonDays);
+  const open = result.actions;
+  const all = candidates(result);
+  const digests = planDigests(all, options.today, team, open.actions, settings.cadence.dueSoonDays);
   // The morning mail follows the week plan: today's planned relationships first.
-  if (result.plan) scheduleDigests(digests.digests, result.plan, new Map(result.relations.map((r) => [planKey(r.row), { name: r.name, id: r.id }])));
+  if (result.plan) {
+    const names = new Map(result.relations.map((r) => [planKey(r.row), { name: r.name, id: r.id }]));
+    scheduleDigests(digests.digests, result.plan, names, new Map(all.map((c) => [planKey(c.row), c])));
+  }
   const problems: Problem[] = [];
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;

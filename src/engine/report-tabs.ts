@@ -64,6 +64,8 @@ export interface ReportFigures {
 }
 
 export interface ReportTabs {
+  /** The Vandaag tab, added by the refresh that writes the tabs. */
+  today?: ReportTab;
   kpi: ReportTab;
   risk: ReportTab;
   figures: ReportFigures;

@@ -131,6 +131,7 @@ figure{margin:0;max-width:100%}
 svg{max-width:100%;height:auto;font-family:inherit}
 </style></head><body>
 <h1 style="border:none;font-size:26px">${escapeHtml(`${words.reportTitle}: ${title}`)}</h1>
+${reports.today ? tabHtml(language === 'nl' ? 'Vandaag' : 'Today', reports.today, language) : ''}
 ${tabHtml('KPI', reports.kpi, language)}
 ${tabHtml(language === 'nl' ? 'Risico' : 'Risk', reports.risk, language)}
 </body></html>

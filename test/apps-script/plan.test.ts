@@ -143,4 +143,44 @@ describe('refreshNow and the week plan', () => {
     expect(dateIn(TZ, sheet.$value(2, GEPLAND) as Date)).toBe(MONDAY);
     expect(dateIn(TZ, sheet.$value(131, GEPLAND) as Date)).toBe('2026-12-30');
   });
+
+  it('builds the Vandaag tab: per owner today’s plan first, the rest, actions and the coming days; the problems with links', () => {
+    const ss = team();
+    // A bad cell, so that the problems section has a line to link to, and an open action for Bram.
+    ss.$sheet('Relaties').getRange(21, 8, 1, 1).setValues([['vorige week']]);
+    ss.$addSheet('Acties', [['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'], ['B1', 'Relatie B1', BRAM, 'Offerte sturen', midnight(TZ, '2026-11-27'), 'nee', '']]);
+    const cadans = loadCadans(ss, { now: NOW });
+    cadans.refreshNow();
+    const url = `${ss.$url()}#gid=${ss.$sheet('Relaties').sheetId}`;
+    const rows = ss.$sheet('Vandaag').$values().map((r) => r.filter((c, i) => c !== '' || i < r.findLastIndex((x) => x !== '')));
+    expect(rows[0][0]).toBe('Vandaag, ma 30-11-2026: opgebouwd door Cadans (refreshNow). Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.');
+    const anna = rows.findIndex((r) => String(r[0]).startsWith(`${ANNA}:`));
+    expect(rows[anna]).toEqual([`${ANNA}: te laat 16 · nooit gesproken 0 · binnenkort 0 · acties 0 · vandaag gepland 6 (60 van 60 min)`]);
+    expect(rows[anna + 1]).toEqual(['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link']);
+    // A01 was last seen on 15 April: due 15 October, 46 days overdue.
+    expect(rows[anna + 2]).toEqual(['vandaag', 'Relatie A01', 'A01', 'Org A01', 'C', '46 dagen te laat', '15-10-2026', '30-11-2026', `${url}&range=A2`]);
+    expect(rows[anna + 8]).toEqual(['', 'Relatie A07', 'A07', 'Org A07', 'C', '40 dagen te laat', '21-10-2026', '01-12-2026', `${url}&range=A8`]);
+    // Her next five working days: Wednesday 2 December she is away.
+    expect(rows[anna + 18]).toEqual(['', 'Komende dagen: ma 6 · di 6 · do 4 · vr 0 · ma 0']);
+    const bram = rows.findIndex((r) => String(r[0]).startsWith(`${BRAM}:`));
+    expect(rows.slice(bram, bram + 9)).toEqual([
+      [`${BRAM}: te laat 3 · nooit gesproken 1 · binnenkort 0 · acties 1 · vandaag gepland 1 (20 van 30 min)`],
+      ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link'],
+      ['vandaag', 'Relatie B1', 'B1', 'Org B1', 'A', '35 dagen te laat', '26-10-2026', '30-11-2026', `${url}&range=A18`],
+      ['', 'Relatie B2', 'B2', 'Org B2', 'A', '34 dagen te laat', '27-10-2026', '01-12-2026', `${url}&range=A19`],
+      ['', 'Relatie B3', 'B3', 'Org B3', 'A', '33 dagen te laat', '28-10-2026', '02-12-2026', `${url}&range=A20`],
+      // B4's last contact is unreadable: it counts as never contacted, due today.
+      ['', 'Relatie B4', 'B4', 'Org B4', 'A', 'nooit', '30-11-2026', '03-12-2026', `${url}&range=A21`],
+      ['actie', 'Offerte sturen', '', 'Relatie B1', '', 'te laat', '27-11-2026'],
+      ['', 'Komende dagen: ma 1 · di 1 · wo 1 · do 1 · vr 0'],
+      [],
+    ]);
+    // The unreadable cell is reported with a link to it.
+    const problems = rows.findIndex((r) => r[0] === 'Problemen in het werkboek (1)');
+    expect(rows.slice(problems + 1, problems + 3)).toEqual([
+      ['Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Link'],
+      ['Relaties', 21, 'Laatste contact (H)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', `${url}&range=H21`],
+    ]);
+    expect(rows.at(-1)).toEqual(['Laatste run: 30-11-2026 (refreshNow)']);
+  });
 });

@@ -309,7 +309,7 @@ export function expectedText(t: Team, owner: string): string {
     if (index === planned.length) lines.push('== Verder aan de beurt (op een latere dag gepland) ==', '');
     // "nooit" is said once, after Laatste contact; one day overdue is singular.
     const state = i.status === 'overdue' ? (i.daysOverdue === 1 ? '1 dag te laat' : `${i.daysOverdue} dagen te laat`) : i.status === 'never' ? null : 'binnenkort';
-    lines.push(`- ${i.name}`, `  ${i.line1}`, `  Laatste contact: ${i.last === null ? 'nooit' : dmy(i.last)} · Gepland: ${dmy(i.next)}${state ? ` · ${state}` : ''}`);
+    lines.push(`- ${i.name}`, `  ${i.line1}`, `  Laatste contact: ${i.last === null ? 'nooit' : dmy(i.last)} · Contact uiterlijk: ${dmy(i.next)}${state ? ` · ${state}` : ''}`);
     lines.push(`  Agenda: ${i.agenda}`, `  ${rowLink(t.ss, i.row)}`, '');
   });
   const count = (d: string) => [...plan.day.values()].filter((x) => x === d).length;

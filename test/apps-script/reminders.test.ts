@@ -111,7 +111,7 @@ describe.each(ZONES)('dailyRun in a spreadsheet in %s', (tz) => {
     const marieke = t.digests.get(ANNA)![0];
     expect(marieke.name).toBe('Marieke Hoekstra');
     expect(marieke.last).toBe(addDays(t.today, -75));
-    expect(anna.body).toContain(`  Laatste contact: ${dmy(marieke.last!)} · Gepland: ${dmy(marieke.next)} · ${marieke.daysOverdue} dagen te laat\n`);
+    expect(anna.body).toContain(`  Laatste contact: ${dmy(marieke.last!)} · Contact uiterlijk: ${dmy(marieke.next)} · ${marieke.daysOverdue} dagen te laat\n`);
     expect(anna.body).toContain(`Vandaag (${shortDate(t.today)})`);
     // The computed column holds the same day, as a date of the spreadsheet.
     const relaties = t.ss.$sheet('Relaties');

@@ -128,7 +128,7 @@ describe('the engine, given anything in every input column', () => {
           } else if (write.sheet === 'Instellingen') {
             expect([write.row, write.column]).toEqual([2 + (w.localeSetting === undefined ? 0 : 1) + (w.monthsA === undefined ? 0 : 1), 2]);
             expect(workbook.clock.dayOf(write.values[0][0] as Date)).toBe(TODAY);
-          } else if (write.sheet === 'KPI' || write.sheet === 'Risico') {
+          } else if (write.sheet === 'Vandaag' || write.sheet === 'KPI' || write.sheet === 'Risico') {
             // Cadans's generated tabs: one block from A1, after the old content was cleared.
             expect([write.row, write.column]).toEqual([1, 1]);
           } else {

@@ -141,6 +141,6 @@ describe("a run on a workbook full of the team's own cells", () => {
   });
 
   it('keeps the tabs in their order and adds only its generated KPI and Risico tabs and the Log', () => {
-    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Analyse', 'KPI', 'Risico', 'Log']);
+    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Analyse', 'Vandaag', 'KPI', 'Risico', 'Log']);
   });
 });

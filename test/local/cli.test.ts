@@ -216,8 +216,8 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'KPI', 'Risico']);
-    for (const name of ['KPI', 'Risico']) {
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'Vandaag', 'KPI', 'Risico']);
+    for (const name of ['Vandaag', 'KPI', 'Risico']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }
     expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(

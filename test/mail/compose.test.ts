@@ -28,7 +28,7 @@ function item(over: Partial<DigestItem>): DigestItem {
 
 function digest(items: DigestItem[], counts?: Partial<Digest['counts']>): Digest {
   const c = { overdue: 0, never: 0, dueSoon: 0 };
-  for (const i of items) c[i.status]++;
+  for (const i of items) if (i.status !== 'onTrack') c[i.status]++;
   return { owner: 'sanne@bureau.nl', day: MON_23_NOV, items, counts: { ...c, ...counts }, actions: [] };
 }
 
@@ -140,17 +140,17 @@ describe('composeDigest', () => {
       '',
       '- Marieke Hoekstra',
       '  Klant · Waterschap Rijnvallei · Tier A',
-      '  Laatste contact: 13-10-2026 · Gepland: 13-11-2026 · 10 dagen te laat',
+      '  Laatste contact: 13-10-2026 · Contact uiterlijk: 13-11-2026 · 10 dagen te laat',
       '  Agenda: agenda client A',
       '',
       '- Eva Koster',
       '  Klant · Stichting Jeugdzorg Oost · Tier B',
-      '  Laatste contact: nooit · Gepland: 23-11-2026',
+      '  Laatste contact: nooit · Contact uiterlijk: 23-11-2026',
       '  Agenda: agenda client B',
       '',
       '- Fatima El Amrani',
       '  Kandidaat · Interim HR-adviseur · Tier C',
-      '  Laatste contact: 27-05-2026 · Gepland: 27-11-2026 · binnenkort',
+      '  Laatste contact: 27-05-2026 · Contact uiterlijk: 27-11-2026 · binnenkort',
       '  Agenda: agenda candidate C',
       '',
       'Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.',
@@ -210,7 +210,7 @@ describe('composeDigest', () => {
 
   it('passes a relationship without a type to the agenda as null and shows no type label', () => {
     const mail = composeDigest(digest([item({ type: null, organisation: '' })]), options());
-    expect(mail.text.split('\n').slice(2, 6)).toEqual(['- Marieke Hoekstra', '  Tier A', '  Laatste contact: 13-10-2026 · Gepland: 13-11-2026 · 10 dagen te laat', '  Agenda: agenda geen-type A']);
+    expect(mail.text.split('\n').slice(2, 6)).toEqual(['- Marieke Hoekstra', '  Tier A', '  Laatste contact: 13-10-2026 · Contact uiterlijk: 13-11-2026 · 10 dagen te laat', '  Agenda: agenda geen-type A']);
   });
 
   it('links each item to its row, escaped in the HTML; no link where there is no sheet', () => {
@@ -298,9 +298,9 @@ describe('composeDigest', () => {
     );
     const facts = mail.text.split('\n').filter((l) => l.startsWith('  Laatste contact'));
     expect(facts).toEqual([
-      '  Laatste contact: 13-10-2026 · Gepland: 13-11-2026 · 21 dagen te laat',
-      '  Laatste contact: 13-10-2026 · Gepland: 13-11-2026 · 0 dagen te laat',
-      '  Laatste contact: 13-10-2026 · Gepland: 30-11-2026 · binnenkort',
+      '  Laatste contact: 13-10-2026 · Contact uiterlijk: 13-11-2026 · 21 dagen te laat',
+      '  Laatste contact: 13-10-2026 · Contact uiterlijk: 13-11-2026 · 0 dagen te laat',
+      '  Laatste contact: 13-10-2026 · Contact uiterlijk: 30-11-2026 · binnenkort',
     ]);
   });
 

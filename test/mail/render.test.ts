@@ -130,8 +130,9 @@ describe('a digest in a phone-width browser', () => {
     expect(box.scrollWidth).toBeLessThanOrEqual(PHONE);
     expect(box.rightmost).toBeLessThanOrEqual(PHONE);
     const text = await page.evaluate(() => (globalThis as unknown as Dom).document.body.innerText);
-    expect(text).toContain('Goedemorgen! Vandaag (di 24 nov) staan er 4 relaties op je lijst');
-    for (const name of ['Marieke Hoekstra', 'Eva Koster', 'Jeroen de Boer', 'Fatima El Amrani']) expect(text).toContain(name);
+    expect(text).toContain('Goedemorgen! Vandaag (di 24 nov) staan er 5 relaties op je lijst');
+    expect(text).toContain('Vandaag gepland: 3 relaties, 55 van je 60 minuten');
+    for (const name of ['Thomas Verbeek', 'Marieke Hoekstra', 'Eva Koster', 'Jeroen de Boer', 'Fatima El Amrani']) expect(text).toContain(name);
     save(join(RESULTS, 'digest-sample-sanne.html'), sanneHtml);
     save(join(RESULTS, 'digest-sample-sanne-375.png'), await page.screenshot({ fullPage: true }));
     await page.close();
