@@ -77,7 +77,7 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
   const { language } = options;
   const d = catalogue(language).digest;
   const subject = digestSubject(digest, language, options.dueSoonDays);
-  const introTemplate = digest.items.length === 0 ? d.introActionsOnly : digest.items.length === 1 ? d.introOne : d.intro;
+  const introTemplate = digest.items.length === 0 ? d.introActionsOnly : digest.items.length === 1 ? d.introOne : digest.plan ? d.introPlanned : d.intro;
   const intro = fill(introTemplate, { n: digest.items.length, date: shortDate(digest.day, language) });
 
   const textLines = [intro, ''];

@@ -300,7 +300,7 @@ export function expectedText(t: Team, owner: string): string {
   const lines = [
     items.length === 1
       ? `Goedemorgen! Vandaag (${shortDate(t.today)}) staat er 1 relatie op je lijst.`
-      : `Goedemorgen! Vandaag (${shortDate(t.today)}) staan er ${items.length} relaties op je lijst: eerst wie te laat is, dan wie nog nooit is gesproken, dan wie binnenkort aan de beurt is.`,
+      : `Goedemorgen! Vandaag (${shortDate(t.today)}) staan er ${items.length} relaties op je lijst: eerst wat je planning voor vandaag heeft, dan wat verder aan de beurt is.`,
     '',
     planned.length === 0 ? '== Vandaag staat er niets gepland: je 60 minuten zijn vrij ==' : planned.length === 1 ? `== Vandaag gepland: 1 relatie, ${minutes} van je 60 minuten ==` : `== Vandaag gepland: ${planned.length} relaties, ${minutes} van je 60 minuten ==`,
     '',
