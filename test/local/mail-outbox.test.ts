@@ -296,3 +296,36 @@ describe('the sample workbook through the built cadans command', () => {
     expect(mails.some((m) => `${m.parsed.text}${m.parsed.html}`.includes('Lotte Smit'))).toBe(false);
   });
 });
+
+describe('a backlog, planned', () => {
+  it('says in the .eml what is planned today, the coming days, the backlog and what would clear it', async () => {
+    // 130 clients imported without a last contact, all due on Monday 30 November: at 60 minutes a
+    // day (the default) the four-week horizon holds 114 of them.
+    const dir = tmp();
+    const book = new ExcelJS.Workbook();
+    const rel = book.addWorksheet('Relaties');
+    rel.addRow(['ID', 'Naam', 'Type', 'Organisatie', 'Eigenaar', 'Tier', 'Laatste contact', 'Gepland']);
+    const id = (i: number) => `K${String(i).padStart(3, '0')}`;
+    for (let i = 1; i <= 130; i++) rel.addRow([id(i), `Klant ${id(i)}`, 'Klant', `Org ${i}`, 'sanne@bureau.nl', 'C', '', '']);
+    const settings = book.addWorksheet('Instellingen');
+    settings.addRow(['Instelling', 'Waarde']);
+    settings.addRow(['Team', '@bureau.nl']);
+    await book.xlsx.writeFile(join(dir, 'import.xlsx'));
+    await cadans(['--workbook', join(dir, 'import.xlsx'), '--today', '2026-11-30', '--out', join(dir, 'out')]);
+    const [mail] = await readOutbox(join(dir, 'out', 'outbox'));
+    const text = mail.parsed.text!.split('\n');
+    expect(text[2]).toBe('== Vandaag gepland: 6 relaties, 60 van je 60 minuten ==');
+    const week = text.indexOf('Komende dagen: ma 6 · di 6 · wo 6 · do 6 · vr 6');
+    expect(text.slice(week + 1, week + 3)).toEqual([
+      'Achterstand: 100, ingepland tot 30-12-2026',
+      `Je planning loopt 160 minuten (16 relaties) over de planhorizon heen. Dat is weg met 9 minuten per dag meer, of door 16 relaties een tier lager te zetten (de zwakste eerst): ${Array.from({ length: 16 }, (_, i) => `Klant ${id(i + 1)} (${id(i + 1)})`).join(', ')}.`,
+    ]);
+    expect(mail.parsed.html).toContain('Achterstand: 100, ingepland tot 30-12-2026');
+    // Gepland in the output workbook agrees: K001 today, K130 on 30 December.
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, 'out', 'import.xlsx'));
+    const sheet = out.getWorksheet('Relaties')!;
+    expect((sheet.getCell('H2').value as Date).toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect((sheet.getCell('H131').value as Date).toISOString().slice(0, 10)).toBe('2026-12-30');
+  });
+});
