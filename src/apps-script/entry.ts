@@ -17,9 +17,10 @@ import { documentRequestLog } from './requests';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
-import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, rowLinker, runReminders } from './reminders';
+import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
+import { currentUser, missingScopes, readSwitch, type ScopeKey, scopeNames, switchLine, writeSwitch } from './platform';
 
 declare const __CADANS_VERSION__: string;
 
@@ -90,8 +91,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * colours. Never changes a cell that holds data; safe to run twice.
  */
 export function setupWorkbook(): void {
+  if (!permitted(['spreadsheet'])) return;
   const wb = workbook();
-  const result = runSetup(wb, new Date());
+  const result = underScriptLock(wb, () => runSetup(wb, new Date()));
+  if (!result) return;
   const words = catalogue(result.language).ui;
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
   const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
@@ -110,12 +113,14 @@ export function setupWorkbook(): void {
  * problems found. Writes nothing if the computation fails.
  */
 export function refreshNow(): void {
+  if (!permitted(['spreadsheet'])) return;
   const wb = workbook();
   const language = languageOf(wb);
   toast(language === 'nl' ? 'Bezig met bijwerken…' : 'Refreshing…');
   try {
     const now = new Date();
-    const result = runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow' });
+    const result = underScriptLock(wb, () => runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow' }));
+    if (!result) return;
     const words = catalogue(result.settings.language).ui;
     tell(fill(words.refreshDone, { relations: result.outcomes.length, ...result.counts, problems: result.problems.length }));
   } catch (error) {
@@ -147,15 +152,62 @@ export function sendRemindersNow(): void {
 }
 
 function reminderJob(job: ReminderJob): ReminderRunResult | null {
+  if (job === 'sendRemindersNow') {
+    if (!permitted(['sendMail', 'triggers', 'email'])) return null;
+    // One sender: when reminders are on, only the account that sends them can send now.
+    const current = readSwitch();
+    const me = currentUser();
+    if (current?.on && current.sender && me !== current.sender) {
+      tell(fill(catalogue(languageOf(workbook())).platform.notSenderSendNow, { sender: current.sender }));
+      return null;
+    }
+  }
   const result = runReminders(job);
-  if (!result) {
-    // Another run holds the lock and is sending; say so rather than wait or send twice.
+  if (result === 'skipped') return null;
+  if (result === 'busy') {
+    // Another run holds the lock and is sending; say so rather than wait or send twice. Without
+    // the lock, only an atomic append is safe beside that run's own Log rows.
     const wb = workbook();
     const language = languageOf(wb);
-    LogTab.open(wb, language).append([{ time: new Date(), kind: 'run', message: catalogue(language).reminders.busy }]);
+    LogTab.open(wb, language).appendAtomic({ time: new Date(), kind: 'run', message: catalogue(language).reminders.busy });
     if (job === 'sendRemindersNow') tell(catalogue(language).reminders.busy);
+    return null;
   }
   return result;
+}
+
+/**
+ * For a menu action: true when the person granted every scope it needs; otherwise a dialog names
+ * what is missing (granular consent lets anyone untick a scope) and nothing is done.
+ */
+function permitted(needed: readonly ScopeKey[]): boolean {
+  const missing = missingScopes(needed);
+  if (missing.length === 0) return true;
+  let language: Language = 'nl';
+  try {
+    if (!missing.includes('spreadsheet')) language = languageOf(workbook());
+  } catch {
+    language = 'nl';
+  }
+  tell(fill(catalogue(language).platform.missingScopesDialog, { scopes: scopeNames(missing, language) }));
+  return false;
+}
+
+/**
+ * Runs work that writes the Log under the script lock, which the reminder runs also hold, so that
+ * no two runs append at the same last row. When another run holds it for long, says so instead.
+ */
+function underScriptLock<T>(wb: AppsScriptWorkbook, work: () => T): T | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(30_000)) {
+    tell(catalogue(languageOf(wb)).reminders.busy);
+    return null;
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Menu: shows today's digests in a dialog, exactly as they would be sent, sending nothing. */
@@ -163,7 +215,7 @@ export function previewReminders(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wb = new AppsScriptWorkbook(ss);
   const now = () => new Date();
-  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, rowLink: rowLinker(ss, wb) }, false);
+  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, ...sheetLinks(ss, wb) }, false);
   const words = catalogue(plan.refresh.settings.language).reminders;
   const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));
@@ -174,6 +226,7 @@ export function previewReminders(): void {
  * after making sure the team (who may receive mail) is set.
  */
 export function enableReminders(): void {
+  if (!permitted(['spreadsheet', 'triggers', 'sendMail', 'email'])) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   let wb = workbook();
   let table = loadSettings(wb);
@@ -202,7 +255,14 @@ export function enableReminders(): void {
   deleteTriggers(DAILY_HANDLER);
   const hour = table.settings.reminders.sendHour;
   ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(ss.getSpreadsheetTimeZone()).create();
-  tell(fill(words.enabled, { hour, timeZone: ss.getSpreadsheetTimeZone(), team }));
+  // One switch and one sender for every editor: this account's trigger sends; any other's does nothing.
+  const me = currentUser();
+  const previous = readSwitch();
+  writeSwitch({ on: true, sender: me });
+  const platform = catalogue(language).platform;
+  const lines = [fill(words.enabled, { hour, timeZone: ss.getSpreadsheetTimeZone(), team }), fill(platform.senderIs, { sender: me })];
+  if (previous?.on && previous.sender && previous.sender !== me) lines.push(fill(platform.previousSender, { previous: previous.sender }));
+  tell(lines.join('\n\n'));
 }
 
 /** The domain most owners share: the proposal for the team when none is set. */
@@ -219,9 +279,17 @@ function ownersDomain(wb: AppsScriptWorkbook): string | null {
 
 /** Menu: removes the daily trigger and any follow-up; no more mail is sent. */
 export function disableReminders(): void {
+  if (!permitted(['spreadsheet', 'triggers'])) return;
+  // This account's own triggers go; another editor's trigger sees the switch off and does nothing.
   deleteTriggers(DAILY_HANDLER);
   deleteTriggers(FOLLOW_UP_HANDLER);
-  tell(catalogue(languageOf(workbook())).reminders.disabled);
+  const previous = readSwitch();
+  writeSwitch({ on: false, sender: previous?.sender ?? null });
+  const language = languageOf(workbook());
+  const me = currentUser();
+  const lines = [catalogue(language).reminders.disabled];
+  if (previous?.on && previous.sender && previous.sender !== me) lines.push(fill(catalogue(language).platform.disabledBy, { sender: previous.sender }));
+  tell(lines.join('\n\n'));
 }
 
 /** Menu: opens the conversation sidebar for the selected row. */
@@ -267,7 +335,8 @@ export function logTouchpoint(payload: unknown) {
 /** Menu: what Cadans is and where its numbers live. */
 export function showAbout(): void {
   const wb = workbook();
-  tell(fill(catalogue(languageOf(wb)).ui.about, { version: __CADANS_VERSION__ }));
+  const language = languageOf(wb);
+  tell(`${fill(catalogue(language).ui.about, { version: __CADANS_VERSION__ })}\n\n${switchLine(readSwitch(), language)}`);
 }
 
 /**

@@ -17,6 +17,13 @@ export function asCellValue(value: unknown): unknown {
   return value ?? '';
 }
 
+/** A, B, ..., Z, AA, AB, ... */
+export function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 function rectangular(values: unknown[][]): unknown[][] {
   // A loop, not Math.max(...rows): spreading 125,000 rows overflows the stack.
   let width = 0;
@@ -40,15 +47,42 @@ class AppsScriptSheet implements SheetPort {
     return columns === 0 ? [] : this.sheet.getRange(1, 1, 1, columns).getValues()[0];
   }
 
+  /** The grid's size as this execution last saw it: it only grows while Cadans runs. */
+  private grid: { rows: number; columns: number } | null = null;
+
+  /**
+   * Grows the tab's grid to hold this cell: a range outside getMaxRows() x getMaxColumns() throws
+   * ("The coordinates of the range are outside the dimensions of the sheet."), and a write does not
+   * grow it. At most two reads per tab and execution, and one insert per dimension per write.
+   */
+  private fit(lastRow: number, lastColumn: number): void {
+    if (!this.grid) this.grid = { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+    if (lastRow > this.grid.rows) {
+      this.sheet.insertRowsAfter(this.grid.rows, lastRow - this.grid.rows);
+      this.grid.rows = lastRow;
+    }
+    if (lastColumn > this.grid.columns) {
+      this.sheet.insertColumnsAfter(this.grid.columns, lastColumn - this.grid.columns);
+      this.grid.columns = lastColumn;
+    }
+  }
+
   write(row: number, column: number, values: unknown[][]): void {
     if (values.length === 0) return;
     const block = rectangular(values);
+    this.fit(row + block.length - 1, column + block[0].length - 1);
     this.sheet.getRange(row, column, block.length, block[0].length).setValues(block);
   }
 
+  /** Below the last used row: a read, then a write, so callers that share the tab hold the script lock. */
   append(values: unknown[][]): void {
     if (values.length === 0) return;
     this.write(this.sheet.getLastRow() + 1, 1, values);
+  }
+
+  /** One row, in one atomic call that also grows the grid: for writers that cannot take the lock. */
+  appendRow(values: unknown[]): void {
+    this.sheet.appendRow(values.map(asCellValue));
   }
 
   replaceAll(values: unknown[][]): void {
@@ -78,8 +112,10 @@ class AppsScriptSheet implements SheetPort {
     for (const extra of existing.slice(charts.length)) this.sheet.removeChart(extra);
   }
 
+  /** A whole-column range (Y2:Y): formats, drop-downs and colours then also cover rows added later. */
   private columnFrom(column: number, fromRow: number) {
-    return this.sheet.getRange(fromRow, column, Math.max(1, this.sheet.getMaxRows() - fromRow + 1), 1);
+    const letters = columnLetters(column);
+    return this.sheet.getRange(`${letters}${fromRow}:${letters}`);
   }
 
   setNumberFormat(column: number, fromRow: number, format: string): void {
@@ -116,6 +152,7 @@ class AppsScriptSheet implements SheetPort {
 
   styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
     this.sheet.setFrozenRows(1);
+    this.fit(1, columns);
     this.sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
     widths.forEach((w, i) => w && this.sheet.setColumnWidth(i + 1, w));
   }

@@ -76,10 +76,30 @@ export class LogTab {
     return new LogTab(workbook, sheet, language, columns, width);
   }
 
+  /** Appends below the last row: the caller holds the script lock, as every Log writer must. */
   append(entries: readonly LogEntry[]): void {
     if (entries.length === 0) return;
+    this.writable().append(this.rows(entries));
+  }
+
+  /**
+   * One entry in one atomic call (Apps Script's appendRow), for a writer that could not get the
+   * script lock: it cannot overwrite a row another run is appending.
+   */
+  appendAtomic(entry: LogEntry): void {
+    const sheet = this.writable();
+    const [row] = this.rows([entry]);
+    if (sheet.appendRow) sheet.appendRow(row);
+    else sheet.append([row]);
+  }
+
+  private writable(): SheetPort {
     if (!this.sheet || [...LOG.columns].some((c) => !this.columns.has(c.key))) throw new Error('The Log was opened read-only');
-    const rows = entries.map((e) => {
+    return this.sheet;
+  }
+
+  private rows(entries: readonly LogEntry[]): unknown[][] {
+    return entries.map((e) => {
       const row: unknown[] = new Array(this.width).fill('');
       const put = (key: string, value: unknown) => {
         if (value !== undefined && value !== null) row[this.columns.get(key)!] = value;
@@ -96,7 +116,6 @@ export class LogTab {
       put('count', e.count);
       return row;
     });
-    this.sheet.append(rows);
   }
 
   /** Owners whose digest for this day is logged as sent (in either language's words). */

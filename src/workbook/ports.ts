@@ -30,6 +30,11 @@ export interface SheetPort {
   /** Appends rows below the last used row. */
   append(values: unknown[][]): void;
   /**
+   * Appends one row atomically, where the platform can (Apps Script's appendRow): for a writer
+   * that may run beside another without the script lock. A shell without it uses append.
+   */
+  appendRow?(values: unknown[]): void;
+  /**
    * For Cadans's own generated tabs only: clears every value and writes this rectangular block
    * from A1, in a fixed number of calls.
    */

@@ -45,9 +45,37 @@ describe('the fake Sheet and Range', () => {
     expect(sheet.$formula(1, 2)).toBe('');
     expect(sheet.$value(1, 2)).toBe('=SUM(A2:A3)');
     expect(sheet.$formulaCount()).toBe(1);
-    // Writing past the grid grows it.
+    // A range past the grid throws; only insertRowsAfter, insertColumnsAfter and appendRow grow it.
+    expect(() => sheet.getRange(1200, 30)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertRowsAfter(1000, 200);
+    sheet.insertColumnsAfter(26, 4);
     sheet.getRange(1200, 30).setValues([['ver weg']]);
     expect([sheet.maxRows, sheet.maxColumns, sheet.$lastRow(), sheet.$lastColumn()]).toEqual([1200, 30, 1200, 30]);
+  });
+
+  it('grow a full tab by one row on appendRow, atomically below the last row with content', () => {
+    const sheet = workbook({ sheets: { Log: Array.from({ length: 1000 }, (_, i) => [`r${i + 1}`]) } }).$sheet('Log');
+    expect(sheet.maxRows).toBe(1000);
+    sheet.appendRow(['r1001', '=1+1']);
+    expect([sheet.maxRows, sheet.$value(1001, 1), sheet.$formula(1001, 2)]).toEqual([1001, 'r1001', '=1+1']);
+  });
+
+  it('refuse to grow past 10 million cells in the spreadsheet', () => {
+    const sheet = workbook().$sheet('Blad1');
+    expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow(/above the limit of 10000000 cells/);
+    expect(sheet.maxRows).toBe(1000);
+  });
+
+  it('cover rows added later with a whole-column range (Y2:Y), and only its own rows with a fixed one', () => {
+    const ss = workbook();
+    const sheet = ss.$sheet('Blad1');
+    const rule = ss.env.realm === undefined ? null : null;
+    void rule;
+    sheet.getRange('Y2:Y').setNumberFormat('0');
+    sheet.getRange(2, 26, 999, 1).setNumberFormat('0.0');
+    sheet.insertRowsAfter(1000, 500);
+    expect([sheet.$format(1500, 25), sheet.$format(1500, 26), sheet.$format(1000, 26)]).toEqual(['0', null, '0.0']);
   });
 
   it('count every call, per method and in total', () => {
