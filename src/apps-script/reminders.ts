@@ -2,7 +2,7 @@
 // What to send and what to log is decided by the engine (src/engine/reminders.ts).
 
 import { closingEntries, deliver, type DeliveryOutcome, planReminders, type ReminderPlan, type SendResult } from '../engine/reminders';
-import { LogTab, type LogEntry } from '../engine/log';
+import { LogTab, type LogEntry, reportRun } from '../engine/log';
 import { languageOf } from '../engine/setup';
 import { currentUser, missingScopes, readSwitch, scopeNames, switchLine, writeSwitch } from './platform';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -117,7 +117,7 @@ export function runReminders(job: ReminderJob): ReminderRunResult | ReminderSkip
       if (Date.now() - started + computing < TIME_BUDGET_MS) plan.pendingRefresh();
       else closing.push({ time: now(), kind: 'run', message: fill(catalogue(plan.refresh.settings.language).platform.followUpNoTime, { job }) });
     }
-    plan.log.append([...closingEntries(plan, outcome, now(), job), ...closing]);
+    reportRun(plan.log, [...closingEntries(plan, outcome, now(), job), ...closing], now(), plan.refresh.settings.reminders.logRunDays);
     return { plan, outcome };
   } finally {
     lock.releaseLock();

@@ -2,7 +2,7 @@
 // job's number of calls does not grow with its rows.
 
 import type { ZoneClock } from '../core/dates';
-import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { ChartSpec, DocumentStore, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -78,6 +78,21 @@ class AppsScriptSheet implements SheetPort {
   append(values: unknown[][]): void {
     if (values.length === 0) return;
     this.write(this.sheet.getLastRow() + 1, 1, values);
+  }
+
+  usedRows(): number {
+    return this.sheet.getLastRow();
+  }
+
+  readRows(fromRow: number, toRow: number): unknown[][] {
+    if (toRow < fromRow) return [];
+    const columns = this.sheet.getLastColumn();
+    if (columns === 0) return [];
+    return this.sheet.getRange(fromRow, 1, toRow - fromRow + 1, columns).getValues();
+  }
+
+  deleteRows(row: number, count: number): void {
+    if (count > 0) this.sheet.deleteRows(row, count);
   }
 
   /** One row, in one atomic call that also grows the grid: for writers that cannot take the lock. */
@@ -158,9 +173,16 @@ class AppsScriptSheet implements SheetPort {
   }
 }
 
+/** The document's properties: shared by every editor and execution of the bound script. */
+const documentStore: DocumentStore = {
+  get: (key) => PropertiesService.getDocumentProperties().getProperty(key),
+  set: (key, value) => void PropertiesService.getDocumentProperties().setProperty(key, value),
+};
+
 export class AppsScriptWorkbook implements WorkbookPort {
   readonly clock: ZoneClock;
   readonly locale: string;
+  readonly store = documentStore;
   private sheets: Map<string, AppsScriptSheet> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {

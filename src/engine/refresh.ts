@@ -347,7 +347,7 @@ export function prepareRefresh(workbook: WorkbookPort, options: RefreshOptions):
       ...c,
       problems: plan.result.problems.length,
     });
-    appendLog(workbook, plan.result.settings.language, options.now, summary, plan.result.problems);
+    appendLog(workbook, plan.result.settings.language, options.now, summary, plan.result.problems, 'run', plan.result.settings.reminders.logRunDays);
   };
   return { result: plan.result, write };
 }

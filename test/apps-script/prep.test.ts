@@ -324,7 +324,8 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(dutchHoliday(warm)).toBe(false);
 
     // The request ID is kept in the document's properties.
-    expect([...cadans.project.documentProperties.map.keys()]).toEqual(['cadans.logged.req-r1-000001']);
+    // (Beside the Log's layout, which the fixture's refresh stored: issue 9.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout')).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });
@@ -332,8 +333,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const afterLog = snapshot(f.ss);
     loadCadans(f.ss).refreshNow();
     // Besides Vandaag, only the KPI tab, which every refresh rebuilds and which now counts the
-    // logged touchpoint, and (src bug, pinned below) R1's Gezondheid and Waarom.
-    const refreshed = diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!') && !health.has(k));
+    // logged touchpoint, and (src bug, pinned below) R1's Gezondheid and Waarom. (And the Log, whose
+    // open problems move below the new run line: issue 9.)
+    const refreshed = diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!') && !k.startsWith('Log!') && !health.has(k));
     expect(refreshed.filter((k) => !k.startsWith('KPI!'))).toEqual([]);
     expect(refreshed.length).toBeGreaterThan(0);
     // The refresh gives R1 its health on schedule, with the value add logged today.
@@ -378,7 +380,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     props.set('cadans.logged.recent-request', String(Date.now() - day));
     props.set('team.setting', String(Date.now() - 30 * day));
     ok(cadans.serverCall('logTouchpoint', r1Payload()));
-    expect([...props.keys()].sort()).toEqual(['cadans.logged.recent-request', 'cadans.logged.req-r1-000001', 'team.setting']);
+    expect([...props.keys()].filter((k) => k !== 'cadans.log.layout').sort()).toEqual(['cadans.logged.recent-request', 'cadans.logged.req-r1-000001', 'team.setting']);
     expect(Math.abs(Number(props.get('cadans.logged.req-r1-000001')) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -432,7 +434,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const outcomes = cases.map(([what, payload]) => [what, cadans.serverCall('logTouchpoint', JSON.parse(JSON.stringify(payload ?? null)))]);
     expect(outcomes).toEqual(cases.map(([what, , message]) => [what, { ok: false, message }]));
     expect(diff(before, snapshot(f.ss))).toEqual({ changed: [], added: [] });
-    expect(cadans.project.documentProperties.map.size).toBe(0);
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout')).toEqual([]);
     // The same request ID is still free: the corrected call logs.
     expect(ok(cadans.serverCall('logTouchpoint', base)).alreadyLogged).toBe(false);
   });

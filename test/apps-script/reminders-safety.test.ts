@@ -210,7 +210,7 @@ describe('enableReminders and disableReminders', () => {
       expect(daily.map((tr) => tr.schedule), zone).toEqual([{ everyDays: 1, atHour: 6, timeZone: zone }]);
       expect(handlers(cadans)).toEqual(['weekRapport', 'dailyRun']);
       expect(cadans.ui.alerts.map((a) => [a.prompt, a.buttons])).toEqual(
-        Array(2).fill([`Herinneringen staan aan: elke verzenddag rond 6:00 (${zone}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.`, 'OK']),
+        Array(2).fill([`Herinneringen staan aan: elke verzenddag rond 6:00 (${zone}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.\n\nHerinneringen verstuurd namens joost@bureau.nl.`, 'OK']),
       );
       // A new hour in the settings, enabled again: still one trigger, at the new hour.
       t.ss.$sheet('Instellingen').$write({ row: SETTINGS_ROW.sendHour, column: 2, numRows: 1, numColumns: 1 }, [[8]]);
@@ -235,7 +235,7 @@ describe('enableReminders and disableReminders', () => {
     cadans.enableReminders();
     expect(cadans.ui.alerts.map((a) => [a.prompt, a.buttons, a.answer])).toEqual([
       ['Herinneringen gaan alleen naar het team. Cadans stelt voor: iedereen met een adres op @bureau.nl. Klopt dat? (Aanpassen kan in Instellingen > Team.)', 'YES_NO', 'YES'],
-      [`Herinneringen staan aan: elke verzenddag rond 7:00 (${tz}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.`, 'OK', 'OK'],
+      [`Herinneringen staan aan: elke verzenddag rond 7:00 (${tz}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.\n\nHerinneringen verstuurd namens joost@bureau.nl.`, 'OK', 'OK'],
     ]);
     expect(t.ss.$sheet('Instellingen').$row(SETTINGS_ROW.team).slice(0, 2)).toEqual(['Team', '@bureau.nl']);
     expect(cadans.project.triggers.list.map((tr) => [tr.handler, tr.schedule])).toEqual([['dailyRun', { everyDays: 1, atHour: 7, timeZone: tz }]]);

@@ -311,6 +311,20 @@ export class FakeSheet {
   }
 
   /**
+   * Deletes howMany rows from rowPosition on (…/sheet#deleterowsrowposition,-howmany): the rows
+   * below move up and the grid shrinks. Formats given to whole-column ranges stay; the fake does not
+   * move other formats (Cadans gives the Log whole-column formats only). Deleting every row throws.
+   */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.env.hit('Sheet.deleteRows', 'write');
+    if (!Number.isInteger(rowPosition) || !Number.isInteger(howMany) || rowPosition < 1 || howMany < 1) throw this.env.error('Invalid argument');
+    if (rowPosition + howMany - 1 > this.maxRows) throw this.env.error('Those rows are out of bounds.');
+    if (howMany >= this.maxRows) throw this.env.error('You can\'t delete all the rows on the sheet.');
+    this.grid.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+
+  /**
    * "Appends a row to the bottom of the current data region in the sheet": one atomic call
    * (…/sheet#appendrowrowcontents); the grid grows by a row when the data region fills it.
    */
