@@ -92,7 +92,10 @@ class AppsScriptSheet implements SheetPort {
   }
 
   deleteRows(row: number, count: number): void {
-    if (count > 0) this.sheet.deleteRows(row, count);
+    if (count <= 0) return;
+    this.sheet.deleteRows(row, count);
+    // The grid shrinks with them: the size this execution remembers must follow.
+    if (this.grid) this.grid.rows -= count;
   }
 
   /** One row, in one atomic call that also grows the grid: for writers that cannot take the lock. */

@@ -177,8 +177,12 @@ export class LogTab {
     if (layout && sheet.usedRows && sheet.readRows) {
       const last = sheet.usedRows();
       if (last >= layout.end) {
+        // That day's history rows, and what came after the open problems (which hold no digest).
         const ofDay = layout.days.filter(([d]) => d >= day).reduce((n, [, count]) => n + count, 0);
-        return sheet.readRows(Math.max(2, layout.from - ofDay), last);
+        const open = SOURCES.reduce((n, k) => n + layout.open[k], 0);
+        const rows = ofDay > 0 ? sheet.readRows(Math.max(2, layout.from - ofDay), layout.from - 1) : [];
+        if (last >= layout.from + open) rows.push(...sheet.readRows(layout.from + open, last));
+        return rows;
       }
     }
     return sheet.readAll().slice(1);

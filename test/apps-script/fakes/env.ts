@@ -24,6 +24,8 @@ export interface Realm {
 export class Env {
   readonly counts = new Map<string, number>();
   total = 0;
+  /** Cells returned by getValues and getValue since the last reset: the tests' measure of reading. */
+  cellsRead = 0;
   mode: Mode = 'FULL';
   /**
    * False while a time-driven trigger runs: there is no user to show anything to, and
@@ -92,6 +94,7 @@ export class Env {
   reset(): void {
     this.counts.clear();
     this.total = 0;
+    this.cellsRead = 0;
   }
 
   error(message: string): Error {

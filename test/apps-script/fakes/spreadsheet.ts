@@ -579,6 +579,7 @@ export class FakeRange implements Rect {
   getValues(): unknown[][] {
     this.env.hit('Range.getValues', 'read');
     this.sheet.$fail('getValues');
+    this.env.cellsRead += this.numRows * this.numColumns;
     const rows: unknown[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: unknown[] = [];
@@ -594,6 +595,7 @@ export class FakeRange implements Rect {
   getValue(): unknown {
     this.env.hit('Range.getValue', 'read');
     this.sheet.$fail('getValue');
+    this.env.cellsRead += 1;
     const value = this.sheet.$value(this.row, this.column);
     return isDate(value) ? this.env.date(value.getTime()) : value;
   }
