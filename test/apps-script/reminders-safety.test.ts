@@ -322,11 +322,17 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * The same on the first run and later ones: the first creates the KPI and Risico tabs (2 calls),
  * a later one names two more tabs (Sheet.getName) and updates the chart instead of inserting it.
  */
-const DAILY_RUN_BASE = 61;
+const DAILY_RUN_BASE = 95;
+/**
+ * The same day again sends nothing and makes fewer calls: the KPI and Risico tabs and the Log's
+ * layout exist (issue 9: the first run lays the Log out; later ones read only its live end).
+ */
+const DAILY_RUN_AGAIN = 89;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 76 calls of a first dailyRun that sends three digests. */
+/** The 110 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
+  'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance chart on the new KPI tab (these clients have no revenue, so Risico has none).
   'EmbeddedChartBuilder.addRange': 2,
   'EmbeddedChartBuilder.asColumnChart': 1,
@@ -339,16 +345,24 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'LockService.getScriptLock': 1,
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
-  'Range.getValues': 6, // Instellingen, Relaties, Touchpoints, the Log (what was sent today), the Log header twice
+  // The reminders' switch (read, then adopted: this workbook predates it) and the Log's layout.
+  'Properties.getProperty': 4,
+  'Properties.setProperty': 3,
+  'PropertiesService.getDocumentProperties': 7,
+  'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
   'Range.setValues': 9, // the computed columns, Vandaag, KPI, Risico, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'ScriptApp.getAuthorizationInfo': 1,
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
+  'Session.getEffectiveUser': 1, // who this trigger runs as: the reminders' one sender?
   'Sheet.clearContents': 2, // KPI and Risico
   'Sheet.getCharts': 2,
   'Sheet.getDataRange': 4,
-  'Sheet.getLastColumn': 2, // the Log header, read by each of the two Log openings
-  'Sheet.getLastRow': 5, // one per Log append
+  'Sheet.getLastColumn': 4, // the Log header, read by each of the two Log openings; the width of two Log reads
+  'Sheet.getLastRow': 5, // one per Log append, and the Log's live end
+  'Sheet.getMaxColumns': 5, // each written tab's grid, once (issue 9: writes grow it when they must)
+  'Sheet.getMaxRows': 5,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 13,
+  'Sheet.getRange': 15,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 1,
   'Sheet.newChart': 1,
@@ -359,23 +373,27 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Spreadsheet.getUrl': 1,
   'Spreadsheet.insertSheet': 2, // KPI and Risico
   'SpreadsheetApp.getActiveSpreadsheet': 1,
+  'User.getEmail': 1,
   'Utilities.formatDate': 1, // checks Intl against Google's zone data once
 };
 
 describe('dailyRun service calls', () => {
   const three = [ANNA, BRAM, CHRIS] as const;
 
-  it(`are ${DAILY_RUN_BASE} + ${DAILY_RUN_PER_DIGEST} per digest, the same for 10 relationships as for 2,000`, () => {
+  it(`are ${DAILY_RUN_BASE} + ${DAILY_RUN_PER_DIGEST} per digest, the same for 10 relationships as for 2,000 but for one grid growth`, () => {
     const small = dailyRunCalls(10, three);
     const large = dailyRunCalls(2000, three);
     expect(small.first.byMethod).toEqual(DAILY_RUN_CALLS_BY_METHOD_3);
-    expect(large.first.byMethod).toEqual(small.first.byMethod);
+    // At 2,000 the KPI tab needs more rows than a new tab has: one insert, the only difference.
+    const { 'Sheet.insertRowsAfter': grown, ...rest } = large.first.byMethod;
+    expect(grown).toBe(1);
+    expect(rest).toEqual(small.first.byMethod);
     expect(small.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    expect(large.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    // The same day again: nothing to send, the base alone.
+    expect(large.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3 + 1);
+    // The same day again: nothing to send.
     expect(large.again.byMethod).toEqual(small.again.byMethod);
-    expect(small.again.total).toBe(DAILY_RUN_BASE);
-    expect(large.again.total).toBe(DAILY_RUN_BASE);
+    expect(small.again.total).toBe(DAILY_RUN_AGAIN);
+    expect(large.again.total).toBe(DAILY_RUN_AGAIN);
 
     // One owner fewer or more changes exactly the per-digest calls.
     const one = dailyRunCalls(10, [ANNA]);
