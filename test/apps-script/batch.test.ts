@@ -10,10 +10,10 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 83, of which 32 create and fill the KPI and Risico tabs and their two charts. (Sheet.getName
+ * 89, of which 32 create and fill the KPI and Risico tabs and their two charts. (Sheet.getName
  * grows with the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 83;
+const REFRESH_CALLS = 89;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
@@ -51,7 +51,9 @@ const REFRESH_CALLS_BY_METHOD = {
   'SpreadsheetApp.getActiveSpreadsheet': 2,
   'SpreadsheetApp.getUi': 1,
   'Ui.alert': 1,
-  'Utilities.formatDate': 1, // checks Intl against Google's zone data once
+  // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour
+  // either side of the zone's two clock changes (issue 9).
+  'Utilities.formatDate': 7,
 };
 
 function team(relations: number, tz = 'Pacific/Auckland') {
