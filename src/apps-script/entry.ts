@@ -20,6 +20,9 @@ import { loadSettings } from '../workbook/settings';
 import { DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
+import { checkCells, type CheckLine, checkTabs, checkTimeZones, formatCheck, type TabSize } from '../engine/check';
+import { checkClock } from './clock';
+import { escapeHtml } from '../mail/compose';
 import { currentUser, missingScopes, readSwitch, type ScopeKey, scopeNames, switchLine, writeSwitch } from './platform';
 
 declare const __CADANS_VERSION__: string;
@@ -74,6 +77,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(words.remindersOn, 'enableReminders')
     .addItem(words.remindersOff, 'disableReminders')
     .addSeparator()
+    .addItem(words.check, 'checkSetup')
     .addItem(words.about, 'showAbout')
     .addToUi();
 }
@@ -329,6 +333,66 @@ export function logTouchpoint(payload: unknown) {
     return logPreparedTouchpoint(wb, payload, wb.clock.dayOf(now), now, documentRequestLog());
   } finally {
     lock.releaseLock();
+  }
+}
+
+/**
+ * Menu: checks on the real platform what no test can reach (time zones, Intl against Google's zone
+ * data, permissions, who sends the reminders and when, the mail quota, the cells used, the tabs and
+ * columns), shows them in a dialog to copy into a support question, and writes them to the Log.
+ */
+export function checkSetup(): void {
+  if (!permitted(['spreadsheet'])) return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new AppsScriptWorkbook(ss);
+  const language = languageOf(wb);
+  const words = catalogue(language).platform;
+  const now = new Date();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const lines: CheckLine[] = [...checkTimeZones(timeZone, Session.getScriptTimeZone(), language)];
+
+  const clock = checkClock(timeZone, now);
+  const bad = clock.probes.find((p) => p.intl !== p.utilities);
+  const offset = (minutes: number | null) => (minutes === null ? '?' : `${minutes < 0 ? '-' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`);
+  lines.push({ level: clock.agrees ? 'ok' : 'warn', text: fill(words.checkIntl, { n: clock.probes.length, result: clock.agrees ? words.checkOk : words.checkWarn }) });
+  if (bad) lines.push({ level: 'warn', text: fill(words.checkIntlBad, { instant: bad.instant.toISOString(), intl: offset(bad.intl), utilities: offset(bad.utilities) }) });
+
+  const all: ScopeKey[] = ['spreadsheet', 'sendMail', 'triggers', 'ui', 'email'];
+  const missing = missingScopes(all);
+  lines.push({
+    level: missing.length === 0 ? 'ok' : 'warn',
+    text: fill(words.checkScopes, { granted: all.length - missing.length, total: all.length, missing: missing.length ? ` (${fill(words.missingScopesLog, { scopes: scopeNames(missing, language), what: '' }).trim()})` : '' }),
+  });
+
+  const current = readSwitch();
+  const state = switchLine(current, language);
+  if (current?.on) {
+    const hour = loadSettings(wb).settings.reminders.sendHour;
+    const today = wb.clock.dayOf(now);
+    const todayAt = wb.clock.instantOf(today).getTime() + hour * 3_600_000;
+    const next = now.getTime() < todayAt ? today : today + 1;
+    lines.push({ level: 'ok', text: fill(words.checkReminders, { state, next: `${formatDay(next)} ${hour}:00 (${timeZone})` }) });
+  } else {
+    lines.push({ level: current ? 'ok' : 'warn', text: fill(words.checkRemindersOff, { state }) });
+  }
+  if (!missing.includes('sendMail')) {
+    const quota = MailApp.getRemainingDailyQuota();
+    lines.push({ level: quota > 0 ? 'ok' : 'warn', text: fill(words.checkQuota, { n: quota }) });
+  }
+
+  const sizes: TabSize[] = ss.getSheets().map((sheet) => ({ name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() }));
+  lines.push(...checkCells(sizes, language), ...checkTabs(wb, language));
+
+  const text = formatCheck(lines, language);
+  underScriptLock(wb, () => {
+    const entries = [text.split('\n')[0], ...lines.filter((l) => l.level !== 'ok').map((l) => l.text)];
+    LogTab.open(wb, language).append(entries.map((message) => ({ time: now, kind: 'run' as const, message: `${words.checkTitle}: ${message}` })));
+  });
+  try {
+    const html = HtmlService.createHtmlOutput(`<pre style="font:13px monospace;white-space:pre-wrap">${escapeHtml(text)}</pre>`).setWidth(720).setHeight(560);
+    SpreadsheetApp.getUi().showModalDialog(html, words.checkTitle);
+  } catch {
+    console.log(text);
   }
 }
 

@@ -81,6 +81,7 @@ const nl = {
     preview: 'Ochtendmail bekijken',
     sendNow: 'Ochtendmail nu versturen',
     prep: 'Gesprek voorbereiden',
+    check: 'Controleren',
     about: 'Over Cadans',
   },
   log: {
@@ -426,6 +427,7 @@ const en: Catalogue = {
     preview: 'Preview morning mail',
     sendNow: 'Send morning mail now',
     prep: 'Prepare conversation',
+    check: 'Check setup',
     about: 'About Cadans',
   },
   log: {

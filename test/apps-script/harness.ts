@@ -20,6 +20,7 @@ export const ENTRY_POINTS = [
   'setupWorkbook',
   'refreshNow',
   'showAbout',
+  'checkSetup',
   'dailyRun',
   'continueReminders',
   'enableReminders',
@@ -90,6 +91,7 @@ export interface Cadans {
   setupWorkbook(): void;
   refreshNow(): void;
   showAbout(): void;
+  checkSetup(): void;
   /** As the daily trigger runs it: without a UI. */
   dailyRun(): void;
   /** As the follow-up trigger runs it: without a UI. */
@@ -269,6 +271,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     setupWorkbook: call('setupWorkbook') as Cadans['setupWorkbook'],
     refreshNow: call('refreshNow') as Cadans['refreshNow'],
     showAbout: call('showAbout') as Cadans['showAbout'],
+    checkSetup: call('checkSetup') as Cadans['checkSetup'],
     dailyRun: asTrigger('dailyRun') as Cadans['dailyRun'],
     continueReminders: asTrigger('continueReminders') as Cadans['continueReminders'],
     enableReminders: call('enableReminders') as Cadans['enableReminders'],
