@@ -204,7 +204,7 @@ function permitted(needed: readonly ScopeKey[]): boolean {
 function underScriptLock<T>(wb: AppsScriptWorkbook, work: () => T): T | null {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(30_000)) {
-    tell(catalogue(languageOf(wb)).reminders.busy);
+    tell(catalogue(languageOf(wb)).sidebar.busy);
     return null;
   }
   try {
@@ -248,7 +248,8 @@ export function enableReminders(): void {
     const ui = SpreadsheetApp.getUi();
     if (ui.alert(fill(words.teamProposal, { domain: `@${domain}` }), ui.ButtonSet.YES_NO) !== ui.Button.YES) return tell(words.teamUnknown);
     if (!table.rows.has('team')) {
-      runSetup(wb, new Date(), language);
+      // Setup writes the Log: under the script lock, like every Log writer.
+      if (!underScriptLock(wb, () => runSetup(wb, new Date(), language))) return;
       wb = workbook();
       table = loadSettings(wb);
     }

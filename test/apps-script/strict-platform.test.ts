@@ -259,3 +259,49 @@ describe('granular consent', () => {
     expect(cadans.project.triggers.list).toEqual([]);
   });
 });
+
+describe('Log writes and follow-up runs', () => {
+  it('refresh and setup write the Log only under the script lock: while a run holds it they say so and write nothing', () => {
+    const { ss, today } = freshTeam();
+    typeRows(ss.$sheet('Relaties'), relationRows(ss, 3, [ANNA], today));
+    const cadans = loadCadans(ss);
+    const before = ss.$sheet('Log').$values();
+    cadans.project.lock.holdForOtherRun();
+    cadans.refreshNow();
+    cadans.setupWorkbook();
+    expect(ss.$sheet('Log').$values()).toEqual(before);
+    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual(Array(2).fill('Cadans is even bezig met een andere taak (bijvoorbeeld de dagelijkse run). Er is niets vastgelegd; probeer het over een minuut opnieuw.'));
+    // A run turned away by the lock records that with one atomic appendRow, never at "last row + 1".
+    cadans.env.reset();
+    cadans.dailyRun();
+    expect(cadans.env.count('Sheet.appendRow')).toBe(1);
+    expect(ss.$sheet('Log').$column(7).at(-1)).toBe('Er loopt al een Cadans-run; deze run is overgeslagen zodat niemand twee keer mail krijgt.');
+    cadans.project.lock.release();
+  });
+
+  it('a follow-up run sends first, and refreshes the sheet only when time is left', () => {
+    const { ss, today } = freshTeam();
+    const relaties = ss.$sheet('Relaties');
+    typeRows(relaties, relationRows(ss, 4, [ANNA, BRAM], today));
+    const status = columnOf(relaties, 'Status');
+    const cadans = loadCadans(ss);
+    // The follow-up's own computing already took 4 of its 4.5 minutes: it sends, then leaves the writing.
+    let sends = 0;
+    cadans.project.mail.beforeSend = () => {
+      sends++;
+      expect(relaties.$value(2, status)).toBe('');
+      if (sends === 1) cadans.evaluate('(() => { const real = Date.now; Date.now = () => real() + 4 * 60 * 1000; })()');
+    };
+    cadans.continueReminders();
+    expect(cadans.project.mail.sent.map((m) => m.to).sort()).toEqual([ANNA, BRAM]);
+    expect(relaties.$value(2, status)).toBe('');
+    expect(ss.$sheet('Log').$column(7)).toContain('continueReminders: verzonden; de sheet is niet bijgewerkt (te weinig tijd over), dat doet de volgende run');
+    // With time left, it refreshes after sending.
+    const again = freshTeam();
+    typeRows(again.ss.$sheet('Relaties'), relationRows(again.ss, 4, [ANNA], again.today));
+    const quick = loadCadans(again.ss);
+    quick.continueReminders();
+    expect(quick.project.mail.sent.map((m) => m.to)).toEqual([ANNA]);
+    expect(again.ss.$sheet('Relaties').$value(2, columnOf(again.ss.$sheet('Relaties'), 'Status'))).toBe('te laat');
+  });
+});
