@@ -70,8 +70,6 @@ describe('the fake Sheet and Range', () => {
   it('cover rows added later with a whole-column range (Y2:Y), and only its own rows with a fixed one', () => {
     const ss = workbook();
     const sheet = ss.$sheet('Blad1');
-    const rule = ss.env.realm === undefined ? null : null;
-    void rule;
     sheet.getRange('Y2:Y').setNumberFormat('0');
     sheet.getRange(2, 26, 999, 1).setNumberFormat('0.0');
     sheet.insertRowsAfter(1000, 500);
@@ -158,7 +156,7 @@ describe('the fake ScriptApp triggers', () => {
     expect(daily.getEventType()).toBe('CLOCK');
     expect(daily.getTriggerSource()).toBe('CLOCK');
     expect(daily.schedule).toEqual({ everyDays: 1, atHour: 7, timeZone: 'Pacific/Auckland' });
-    // Another execution (a new context) sees the same triggers: they belong to the project.
+    // Another execution of the same user (a new context) sees the same triggers.
     const other = loadCadans(ss);
     const listed = other.services.ScriptApp.getProjectTriggers();
     expect(listed.map((t) => [t.getHandlerFunction(), t.schedule])).toEqual([
@@ -180,6 +178,47 @@ describe('the fake ScriptApp triggers', () => {
     expect(() => clock().everyDays(1).inTimezone('Europe/Nergens')).toThrow(/timezone/);
     for (let i = 0; i < MAX_TRIGGERS; i++) clock().after(1000).create();
     expect(() => clock().after(1000).create()).toThrow(/too many triggers/);
+  });
+});
+
+describe('the fake ScriptApp, per user', () => {
+  it('shows each user only their own triggers, twenty each, and will not delete another\'s', () => {
+    const ss = workbook();
+    const anna = loadCadans(ss, { user: 'anna@bureau.nl' });
+    const bram = loadCadans(ss, { user: 'bram@bureau.nl' });
+    // Called from a test, outside an execution, the services run as env.user: set it as each would be.
+    ss.env.user = 'anna@bureau.nl';
+    anna.services.ScriptApp.newTrigger('dailyRun').timeBased().everyDays(1).atHour(7).create();
+    ss.env.user = 'bram@bureau.nl';
+    bram.services.ScriptApp.newTrigger('weekRapport').timeBased().everyDays(7).atHour(9).create();
+    ss.env.user = 'anna@bureau.nl';
+    expect(anna.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['dailyRun']);
+    ss.env.user = 'bram@bureau.nl';
+    expect(bram.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['weekRapport']);
+    expect(() => bram.services.ScriptApp.deleteTrigger(anna.project.triggers.list[0])).toThrow(/permission/);
+    expect(anna.project.triggers.list.map((t) => [t.handler, t.owner])).toEqual([['dailyRun', 'anna@bureau.nl'], ['weekRapport', 'bram@bureau.nl']]);
+    // Twenty per user: Anna's twenty do not count against Bram.
+    ss.env.user = 'anna@bureau.nl';
+    for (let i = 1; i < MAX_TRIGGERS; i++) anna.services.ScriptApp.newTrigger('x').timeBased().after(1000).create();
+    expect(() => anna.services.ScriptApp.newTrigger('x').timeBased().after(1000).create()).toThrow(/too many triggers/);
+    ss.env.user = 'bram@bureau.nl';
+    expect(() => bram.services.ScriptApp.newTrigger('x').timeBased().after(1000).create()).not.toThrow();
+  });
+
+  it('reports unticked scopes in getAuthorizationInfo and requireScopes, and refuses the calls that need them', () => {
+    const ss = workbook();
+    const { services, env } = loadCadans(ss);
+    const mail = 'https://www.googleapis.com/auth/script.send_mail';
+    const sheets = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+    env.$revoke(env.user, mail);
+    const info = services.ScriptApp.getAuthorizationInfo(services.ScriptApp.AuthMode.FULL, [mail, sheets]);
+    expect([info.getAuthorizationStatus(), info.getAuthorizedScopes()]).toEqual(['REQUIRED', [sheets]]);
+    expect(services.ScriptApp.getAuthorizationInfo(services.ScriptApp.AuthMode.FULL, [sheets]).getAuthorizationStatus()).toBe('NOT_REQUIRED');
+    expect(() => services.ScriptApp.requireScopes(services.ScriptApp.AuthMode.FULL, [mail])).toThrow(/Authorization is required/);
+    expect(() => services.MailApp.getRemainingDailyQuota()).toThrow(`Specified permissions are not sufficient to call MailApp.getRemainingDailyQuota. Required permissions: ${mail}`);
+    // Another user who granted everything is not affected.
+    env.user = 'anna@bureau.nl';
+    expect(services.MailApp.getRemainingDailyQuota()).toBe(100);
   });
 });
 

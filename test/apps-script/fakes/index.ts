@@ -1,6 +1,7 @@
 // The Apps Script globals the bundle sees: SpreadsheetApp, Utilities, ScriptApp, MailApp,
-// LockService, HtmlService and PropertiesService over one FakeSpreadsheet, every call counted in
-// the shared Env. What belongs to the script project rather than to one execution (its triggers,
+// LockService, HtmlService, PropertiesService and Session over one FakeSpreadsheet, every call
+// counted in the shared Env, which also knows the account an execution runs as and the scopes
+// each account granted (issue 9: a strict model of Google, each rule citing its page). What belongs to the script project rather than to one execution (its triggers,
 // its script lock, the account's mail and quota, the document's properties, its HTML files)
 // lives in a FakeProject that every execution shares.
 

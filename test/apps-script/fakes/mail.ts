@@ -1,6 +1,9 @@
 // MailApp, after developers.google.com/apps-script/reference/mail/mail-app: sendEmail(message)
 // with the advanced-parameters object, and getRemainingDailyQuota(). The quota counts recipients
-// (to, cc and bcc), not messages; a send over the quota throws as Apps Script does. A test can
+// (to, cc and bcc), not messages (developers.google.com/apps-script/guides/services/quotas,
+// "Email recipients per day": 100 consumer, 1,500 Workspace); a send over the quota throws as Apps
+// Script does, and a test can lower `quota` mid-run (another script of the account using it up). A
+// body over the size limit throws "Limit Exceeded: Email Body Size." (same page, "Email body size"). A test can
 // script a failure (the Nth send attempt from now throws once) or run code just before a send
 // goes out (for example a second, overlapping run).
 
