@@ -103,17 +103,19 @@ describe('the strict grid', () => {
     const log = ss.$sheet('Log');
     typeRows(log, Array.from({ length: 1000 - log.$lastRow() }, (_, i) => [midnight(TZ, addDays(today, -30)), 'run', '', '', '', '', `oude run ${i}`]));
     expect([log.$lastRow(), log.maxRows]).toEqual([1000, 1000]);
-    // A Risico tab left from an earlier, larger run: thousands of rows, grown past the new-tab grid.
-    const risico = ss.insertSheet('Risico');
-    risico.insertRowsAfter(1000, 3000);
-    risico.getRange(1, 1, 4000, 1).setValues(Array.from({ length: 4000 }, (_, i) => [`oud ${i}`]));
+    // A KPI tab left from an earlier, larger run: thousands of rows, grown past the new-tab grid.
+    const kpi = ss.insertSheet('KPI');
+    kpi.insertRowsAfter(1000, 3000);
+    kpi.getRange(1, 1, 4000, 1).setValues(Array.from({ length: 4000 }, (_, i) => [`oud ${i}`]));
     const cadans = loadCadans(ss);
     expect(() => cadans.refreshNow()).not.toThrow();
     expect(relaties.$value(1101, columnOf(relaties, 'Status'))).toBe('te laat');
     expect(log.$lastRow()).toBeGreaterThan(1000);
     // Risico now lists every client's revenue share: more rows than a new tab has.
     expect(ss.$sheet('Risico').$lastRow()).toBeGreaterThan(1100);
-    expect(ss.$sheet('Risico').$column(1, 1).some((v) => String(v).startsWith('oud '))).toBe(false);
+    // The KPI tab is rebuilt: nothing of the old run is left.
+    expect(ss.$sheet('KPI').$column(1, 1).some((v) => String(v).startsWith('oud '))).toBe(false);
+    expect(ss.$sheet('KPI').$lastRow()).toBeGreaterThan(10);
     cadans.dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to).sort()).toEqual([ANNA, BRAM]);
   });
