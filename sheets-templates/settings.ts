@@ -13,6 +13,8 @@ export type SettingKey =
   | 'sendDays'
   | 'skipHolidays'
   | 'sendHour'
+  | 'maxDigestItems'
+  | 'logRunDays'
   | 'team'
   | 'planMinutesPerDay'
   | 'planHorizonDays'
@@ -164,6 +166,28 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     explanation: {
       nl: 'Uur (0-23, tijdzone van de spreadsheet) waarop de ochtendmail gaat; Google kiest een moment binnen dat uur. Na wijzigen: Cadans > Herinneringen aanzetten',
       en: 'Hour (0-23, the spreadsheet\'s time zone) of the morning mail; Google picks a moment within that hour. After a change: Cadans > Turn reminders on',
+    },
+  },
+  {
+    // Cadans's own choice (issue 9): MailApp refuses a body over 200 KB; 50 lines stay far below.
+    key: 'maxDigestItems',
+    nl: 'Max. relaties per ochtendmail',
+    en: 'Max. relationships per morning mail',
+    defaultValue: 50,
+    explanation: {
+      nl: 'De ochtendmail noemt de dringendste relaties tot dit aantal (1-200) en telt de rest, met een link naar de sheet',
+      en: 'The morning mail names the most urgent relationships up to this number (1-200) and counts the rest, with a link to the sheet',
+    },
+  },
+  {
+    // Cadans's own choice (issue 9): enough history to see a pattern, bounded so the Log stays small.
+    key: 'logRunDays',
+    nl: 'Log bewaren (dagen)',
+    en: 'Keep Log (days)',
+    defaultValue: 90,
+    explanation: {
+      nl: 'Run-regels in de Log ouder dan dit aantal dagen (7-3650) ruimt Cadans op; verzonden-regels blijven minstens 7 dagen',
+      en: 'Cadans removes run lines older than this many days (7-3650) from the Log; sent lines stay at least 7 days',
     },
   },
   {

@@ -17,9 +17,13 @@ import { documentRequestLog } from './requests';
 import { SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
-import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, rowLinker, runReminders } from './reminders';
+import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
+import { checkCells, type CheckLine, checkTabs, checkTimeZones, formatCheck, type TabSize } from '../engine/check';
+import { checkClock } from './clock';
+import { escapeHtml } from '../mail/compose';
+import { currentUser, missingScopes, readSwitch, type ScopeKey, scopeNames, switchLine, writeSwitch } from './platform';
 
 declare const __CADANS_VERSION__: string;
 
@@ -73,6 +77,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(words.remindersOn, 'enableReminders')
     .addItem(words.remindersOff, 'disableReminders')
     .addSeparator()
+    .addItem(words.check, 'checkSetup')
     .addItem(words.about, 'showAbout')
     .addToUi();
 }
@@ -90,8 +95,10 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * colours. Never changes a cell that holds data; safe to run twice.
  */
 export function setupWorkbook(): void {
+  if (!permitted(['spreadsheet'])) return;
   const wb = workbook();
-  const result = runSetup(wb, new Date());
+  const result = underScriptLock(wb, () => runSetup(wb, new Date()));
+  if (!result) return;
   const words = catalogue(result.language).ui;
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
   const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
@@ -110,13 +117,17 @@ export function setupWorkbook(): void {
  * problems found. Writes nothing if the computation fails.
  */
 export function refreshNow(): void {
+  if (!permitted(['spreadsheet'])) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wb = new AppsScriptWorkbook(ss);
   const language = languageOf(wb);
   toast(language === 'nl' ? 'Bezig met bijwerken…' : 'Refreshing…');
   try {
     const now = new Date();
-    const result = runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow', cellLink: cellLinker(ss) });
+    // The Vandaag tab says when the next morning mail goes, if reminders are on.
+    const remindersOn = readSwitch()?.on ?? null;
+    const result = underScriptLock(wb, () => runRefresh(wb, { today: wb.clock.dayOf(now), now, job: 'refreshNow', cellLink: cellLinker(ss), remindersOn }));
+    if (!result) return;
     const words = catalogue(result.settings.language).ui;
     tell(fill(words.refreshDone, { relations: result.outcomes.length, ...result.counts, problems: result.problems.length }));
   } catch (error) {
@@ -148,15 +159,62 @@ export function sendRemindersNow(): void {
 }
 
 function reminderJob(job: ReminderJob): ReminderRunResult | null {
+  if (job === 'sendRemindersNow') {
+    if (!permitted(['sendMail', 'triggers', 'email'])) return null;
+    // One sender: when reminders are on, only the account that sends them can send now.
+    const current = readSwitch();
+    const me = currentUser();
+    if (current?.on && current.sender && me !== current.sender) {
+      tell(fill(catalogue(languageOf(workbook())).platform.notSenderSendNow, { sender: current.sender }));
+      return null;
+    }
+  }
   const result = runReminders(job);
-  if (!result) {
-    // Another run holds the lock and is sending; say so rather than wait or send twice.
+  if (result === 'skipped') return null;
+  if (result === 'busy') {
+    // Another run holds the lock and is sending; say so rather than wait or send twice. Without
+    // the lock, only an atomic append is safe beside that run's own Log rows.
     const wb = workbook();
     const language = languageOf(wb);
-    LogTab.open(wb, language).append([{ time: new Date(), kind: 'run', message: catalogue(language).reminders.busy }]);
+    LogTab.open(wb, language).appendAtomic({ time: new Date(), kind: 'run', message: catalogue(language).reminders.busy });
     if (job === 'sendRemindersNow') tell(catalogue(language).reminders.busy);
+    return null;
   }
   return result;
+}
+
+/**
+ * For a menu action: true when the person granted every scope it needs; otherwise a dialog names
+ * what is missing (granular consent lets anyone untick a scope) and nothing is done.
+ */
+function permitted(needed: readonly ScopeKey[]): boolean {
+  const missing = missingScopes(needed);
+  if (missing.length === 0) return true;
+  let language: Language = 'nl';
+  try {
+    if (!missing.includes('spreadsheet')) language = languageOf(workbook());
+  } catch {
+    language = 'nl';
+  }
+  tell(fill(catalogue(language).platform.missingScopesDialog, { scopes: scopeNames(missing, language) }));
+  return false;
+}
+
+/**
+ * Runs work that writes the Log under the script lock, which the reminder runs also hold, so that
+ * no two runs append at the same last row. When another run holds it for long, says so instead.
+ */
+function underScriptLock<T>(wb: AppsScriptWorkbook, work: () => T): T | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(30_000)) {
+    tell(catalogue(languageOf(wb)).sidebar.busy);
+    return null;
+  }
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Menu: shows today's digests in a dialog, exactly as they would be sent, sending nothing. */
@@ -164,7 +222,7 @@ export function previewReminders(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const wb = new AppsScriptWorkbook(ss);
   const now = () => new Date();
-  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, rowLink: rowLinker(wb, cellLinker(ss)) }, false);
+  const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, ...sheetLinks(ss, wb) }, false);
   const words = catalogue(plan.refresh.settings.language).reminders;
   const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));
@@ -175,6 +233,7 @@ export function previewReminders(): void {
  * after making sure the team (who may receive mail) is set.
  */
 export function enableReminders(): void {
+  if (!permitted(['spreadsheet', 'triggers', 'sendMail', 'email'])) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   let wb = workbook();
   let table = loadSettings(wb);
@@ -192,7 +251,8 @@ export function enableReminders(): void {
     const ui = SpreadsheetApp.getUi();
     if (ui.alert(fill(words.teamProposal, { domain: `@${domain}` }), ui.ButtonSet.YES_NO) !== ui.Button.YES) return tell(words.teamUnknown);
     if (!table.rows.has('team')) {
-      runSetup(wb, new Date(), language);
+      // Setup writes the Log: under the script lock, like every Log writer.
+      if (!underScriptLock(wb, () => runSetup(wb, new Date(), language))) return;
       wb = workbook();
       table = loadSettings(wb);
     }
@@ -203,7 +263,14 @@ export function enableReminders(): void {
   deleteTriggers(DAILY_HANDLER);
   const hour = table.settings.reminders.sendHour;
   ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(ss.getSpreadsheetTimeZone()).create();
-  tell(fill(words.enabled, { hour, timeZone: ss.getSpreadsheetTimeZone(), team }));
+  // One switch and one sender for every editor: this account's trigger sends; any other's does nothing.
+  const me = currentUser();
+  const previous = readSwitch();
+  writeSwitch({ on: true, sender: me });
+  const platform = catalogue(language).platform;
+  const lines = [fill(words.enabled, { hour, timeZone: ss.getSpreadsheetTimeZone(), team }), fill(platform.senderIs, { sender: me })];
+  if (previous?.on && previous.sender && previous.sender !== me) lines.push(fill(platform.previousSender, { previous: previous.sender }));
+  tell(lines.join('\n\n'));
 }
 
 /** The domain most owners share: the proposal for the team when none is set. */
@@ -220,9 +287,17 @@ function ownersDomain(wb: AppsScriptWorkbook): string | null {
 
 /** Menu: removes the daily trigger and any follow-up; no more mail is sent. */
 export function disableReminders(): void {
+  if (!permitted(['spreadsheet', 'triggers'])) return;
+  // This account's own triggers go; another editor's trigger sees the switch off and does nothing.
   deleteTriggers(DAILY_HANDLER);
   deleteTriggers(FOLLOW_UP_HANDLER);
-  tell(catalogue(languageOf(workbook())).reminders.disabled);
+  const previous = readSwitch();
+  writeSwitch({ on: false, sender: previous?.sender ?? null });
+  const language = languageOf(workbook());
+  const me = currentUser();
+  const lines = [catalogue(language).reminders.disabled];
+  if (previous?.on && previous.sender && previous.sender !== me) lines.push(fill(catalogue(language).platform.disabledBy, { sender: previous.sender }));
+  tell(lines.join('\n\n'));
 }
 
 /** Menu: opens the conversation sidebar for the selected row. */
@@ -265,10 +340,71 @@ export function logTouchpoint(payload: unknown) {
   }
 }
 
+/**
+ * Menu: checks on the real platform what no test can reach (time zones, Intl against Google's zone
+ * data, permissions, who sends the reminders and when, the mail quota, the cells used, the tabs and
+ * columns), shows them in a dialog to copy into a support question, and writes them to the Log.
+ */
+export function checkSetup(): void {
+  if (!permitted(['spreadsheet'])) return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const wb = new AppsScriptWorkbook(ss);
+  const language = languageOf(wb);
+  const words = catalogue(language).platform;
+  const now = new Date();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const lines: CheckLine[] = [...checkTimeZones(timeZone, Session.getScriptTimeZone(), language)];
+
+  const clock = checkClock(timeZone, now);
+  const bad = clock.probes.find((p) => p.intl !== p.utilities);
+  const offset = (minutes: number | null) => (minutes === null ? '?' : `${minutes < 0 ? '-' : '+'}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`);
+  lines.push({ level: clock.agrees ? 'ok' : 'warn', text: fill(words.checkIntl, { n: clock.probes.length, result: clock.agrees ? words.checkOk : words.checkWarn }) });
+  if (bad) lines.push({ level: 'warn', text: fill(words.checkIntlBad, { instant: bad.instant.toISOString(), intl: offset(bad.intl), utilities: offset(bad.utilities) }) });
+
+  const all: ScopeKey[] = ['spreadsheet', 'sendMail', 'triggers', 'ui', 'email'];
+  const missing = missingScopes(all);
+  lines.push({
+    level: missing.length === 0 ? 'ok' : 'warn',
+    text: fill(words.checkScopes, { granted: all.length - missing.length, total: all.length, missing: missing.length ? ` (${fill(words.missingScopesLog, { scopes: scopeNames(missing, language), what: '' }).trim()})` : '' }),
+  });
+
+  const current = readSwitch();
+  const state = switchLine(current, language);
+  if (current?.on) {
+    const hour = loadSettings(wb).settings.reminders.sendHour;
+    const today = wb.clock.dayOf(now);
+    const todayAt = wb.clock.instantOf(today).getTime() + hour * 3_600_000;
+    const next = now.getTime() < todayAt ? today : today + 1;
+    lines.push({ level: 'ok', text: fill(words.checkReminders, { state, next: `${formatDay(next)} ${hour}:00 (${timeZone})` }) });
+  } else {
+    lines.push({ level: current ? 'ok' : 'warn', text: fill(words.checkRemindersOff, { state }) });
+  }
+  if (!missing.includes('sendMail')) {
+    const quota = MailApp.getRemainingDailyQuota();
+    lines.push({ level: quota > 0 ? 'ok' : 'warn', text: fill(words.checkQuota, { n: quota }) });
+  }
+
+  const sizes: TabSize[] = ss.getSheets().map((sheet) => ({ name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() }));
+  lines.push(...checkCells(sizes, language), ...checkTabs(wb, language));
+
+  const text = formatCheck(lines, language);
+  underScriptLock(wb, () => {
+    const entries = [text.split('\n')[0], ...lines.filter((l) => l.level !== 'ok').map((l) => l.text)];
+    LogTab.open(wb, language).append(entries.map((message) => ({ time: now, kind: 'run' as const, message: `${words.checkTitle}: ${message}` })));
+  });
+  try {
+    const html = HtmlService.createHtmlOutput(`<pre style="font:13px monospace;white-space:pre-wrap">${escapeHtml(text)}</pre>`).setWidth(720).setHeight(560);
+    SpreadsheetApp.getUi().showModalDialog(html, words.checkTitle);
+  } catch {
+    console.log(text);
+  }
+}
+
 /** Menu: what Cadans is and where its numbers live. */
 export function showAbout(): void {
   const wb = workbook();
-  tell(fill(catalogue(languageOf(wb)).ui.about, { version: __CADANS_VERSION__ }));
+  const language = languageOf(wb);
+  tell(`${fill(catalogue(language).ui.about, { version: __CADANS_VERSION__ })}\n\n${switchLine(readSwitch(), language)}`);
 }
 
 /**

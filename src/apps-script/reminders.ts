@@ -2,6 +2,9 @@
 // What to send and what to log is decided by the engine (src/engine/reminders.ts).
 
 import { closingEntries, deliver, type DeliveryOutcome, planReminders, type ReminderPlan, type SendResult } from '../engine/reminders';
+import { LogTab, type LogEntry, reportRun } from '../engine/log';
+import { languageOf } from '../engine/setup';
+import { currentUser, missingScopes, readSwitch, scopeNames, switchLine, writeSwitch } from './platform';
 import { catalogue, fill } from '../i18n/catalogue';
 import { escapeHtml } from '../mail/compose';
 import { RELATIONS } from '../../sheets-templates/tabs';
@@ -40,10 +43,18 @@ export function cellLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   };
 }
 
-/** A link to the relationship's row in the Relaties tab, for the digest. */
-export function rowLinker(workbook: AppsScriptWorkbook, link: CellLinker): (row: number) => string | null {
+/** Links into the Relaties tab: to a row, and to the tab (for the digest's count of the rest); and to any cell (the Vandaag tab). */
+export function sheetLinks(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: AppsScriptWorkbook): { rowLink: (row: number) => string | null; sheetLink: string | null; cellLink: CellLinker } {
+  const cellLink = cellLinker(spreadsheet);
   const name = findTab(RELATIONS, workbook.sheetNames());
-  return name ? (row) => link(name, row, null) : () => null;
+  const first = name ? cellLink(name, 1, 'A') : null;
+  if (!name || first === null) return { rowLink: () => null, sheetLink: null, cellLink };
+  return { rowLink: (row) => cellLink(name, row, null), sheetLink: first.replace(/&range=A1$/, ''), cellLink };
+}
+
+/** A link to the relationship's row in the Relaties tab, for the digest. */
+export function rowLinker(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, workbook: AppsScriptWorkbook): (row: number) => string | null {
+  return sheetLinks(spreadsheet, workbook).rowLink;
 }
 
 export function deleteTriggers(handler: string): number {
@@ -62,35 +73,42 @@ function scheduleFollowUp(afterMs: number): void {
   ScriptApp.newTrigger(FOLLOW_UP_HANDLER).timeBased().after(afterMs).create();
 }
 
+/** Why a run did nothing: another run held the lock, or this trigger is not the reminders' sender. */
+export type ReminderSkip = 'busy' | 'skipped';
+
 /**
- * One reminder run under the script lock. Returns null when another run holds the lock: that run
- * sends, this one must not (the Log then could not yet show what the other sent).
+ * One reminder run under the script lock. 'busy' when another run holds the lock: that run sends,
+ * this one must not (the Log then could not yet show what the other sent). 'skipped' when this
+ * account's trigger is not the one that sends (issue 9): it removes itself and says so in the Log.
  */
-export function runReminders(job: ReminderJob): ReminderRunResult | null {
+export function runReminders(job: ReminderJob): ReminderRunResult | ReminderSkip {
   const started = Date.now();
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) return null;
+  if (!lock.tryLock(10_000)) return 'busy';
   try {
-    // A follow-up trigger fires once; remove spent ones so that triggers never pile up.
-    if (job !== 'sendRemindersNow') deleteTriggers(FOLLOW_UP_HANDLER);
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const workbook = new AppsScriptWorkbook(spreadsheet);
     const now = () => new Date();
-    const link = cellLinker(spreadsheet);
+    const trigger = job !== 'sendRemindersNow';
+    const missing = missingScopes(['sendMail', 'triggers', 'email']);
+    if (trigger && !isTheSender(workbook, job, now(), missing)) return 'skipped';
+    // A follow-up trigger fires once; remove spent ones so that triggers never pile up.
+    if (trigger && !missing.includes('triggers')) deleteTriggers(FOLLOW_UP_HANDLER);
     const plan = planReminders(
       workbook,
-      {
-        today: workbook.clock.dayOf(now()),
-        now,
-        job,
-        respectSendDays: job !== 'sendRemindersNow',
-        rowLink: rowLinker(workbook, link),
-        cellLink: link,
-      },
+      // A trigger gets here only as the sender of switched-on reminders; "send now" cannot tell.
+      { today: workbook.clock.dayOf(now()), now, job, respectSendDays: trigger, remindersOn: trigger ? true : null, ...sheetLinks(spreadsheet, workbook) },
       true,
+      // A follow-up sends first: its refresh is written afterwards, and only when time allows.
+      job === FOLLOW_UP_HANDLER,
     );
     let outcome: DeliveryOutcome | null = null;
-    if (plan.pending.length > 0) {
+    const closing: LogEntry[] = [];
+    if (plan.pending.length > 0 && missing.includes('sendMail')) {
+      // Granular consent: mail was unticked. The sheet is refreshed; one Log line says why no mail went.
+      const words = catalogue(plan.refresh.settings.language).platform;
+      closing.push({ time: now(), kind: 'problem', message: fill(words.missingScopesLog, { scopes: scopeNames(['sendMail'], plan.refresh.settings.language), what: words.noMailSent }) });
+    } else if (plan.pending.length > 0) {
       const delivery = deliver(plan, { remainingQuota: () => MailApp.getRemainingDailyQuota(), timeLeft: () => Date.now() - started < TIME_BUDGET_MS }, now);
       let step = delivery.next();
       while (!step.done) {
@@ -105,16 +123,49 @@ export function runReminders(job: ReminderJob): ReminderRunResult | null {
         step = delivery.next(result);
       }
       outcome = step.value;
-      if (outcome.stoppedFor) scheduleFollowUp(FOLLOW_UP_AFTER_MS[outcome.stoppedFor]);
-      // A failed send gets one retry by a follow-up run; a follow-up's own failures wait for
-      // the next daily run, so a broken address cannot keep the trigger firing all day.
-      else if (outcome.failed.length > 0 && job !== FOLLOW_UP_HANDLER) scheduleFollowUp(FOLLOW_UP_AFTER_MS.failure);
+      if (!missing.includes('triggers')) {
+        if (outcome.stoppedFor) scheduleFollowUp(FOLLOW_UP_AFTER_MS[outcome.stoppedFor]);
+        // A failed send gets one retry by a follow-up run; a follow-up's own failures wait for
+        // the next daily run, so a broken address cannot keep the trigger firing all day.
+        else if (outcome.failed.length > 0 && job !== FOLLOW_UP_HANDLER) scheduleFollowUp(FOLLOW_UP_AFTER_MS.failure);
+      }
     }
-    plan.log.append(closingEntries(plan, outcome, now(), job));
+    if (plan.pendingRefresh) {
+      // Writing the refresh takes about as long again as computing it took.
+      const computing = Date.now() - started;
+      if (Date.now() - started + computing < TIME_BUDGET_MS) plan.pendingRefresh();
+      else closing.push({ time: now(), kind: 'run', message: fill(catalogue(plan.refresh.settings.language).platform.followUpNoTime, { job }) });
+    }
+    reportRun(plan.log, [...closingEntries(plan, outcome, now(), job), ...closing], now(), plan.refresh.settings.reminders.logRunDays);
     return { plan, outcome };
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * True when this account's trigger is the one that sends: reminders are on and this account turned
+ * them on. A workbook from before the switch adopts the account whose trigger runs. Otherwise the
+ * trigger removes this account's own reminder triggers (the only ones it can see) and logs one line.
+ */
+function isTheSender(workbook: AppsScriptWorkbook, job: ReminderJob, now: Date, missing: readonly string[]): boolean {
+  const me = currentUser();
+  const current = readSwitch();
+  if (current === null && me) {
+    writeSwitch({ on: true, sender: me });
+    return true;
+  }
+  if (current === null) return true;
+  if (current.on && current.sender && me === current.sender) return true;
+  const language = languageOf(workbook);
+  const words = catalogue(language).platform;
+  const reason = me === '' && current.on ? words.unknownUser : switchLine(current, language);
+  if (!missing.includes('triggers') && me !== '') {
+    deleteTriggers(DAILY_HANDLER);
+    deleteTriggers(FOLLOW_UP_HANDLER);
+  }
+  LogTab.open(workbook, language).append([{ time: now, kind: 'run', message: fill(words.notSender, { user: me || '?', reason: `${reason} (${job})` }) }]);
+  return false;
 }
 
 /** The preview dialog's page: each digest as it would be sent, without sending anything. */

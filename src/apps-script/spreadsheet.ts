@@ -2,7 +2,7 @@
 // job's number of calls does not grow with its rows.
 
 import type { ZoneClock } from '../core/dates';
-import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { ChartSpec, DocumentStore, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,6 +15,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function asCellValue(value: unknown): unknown {
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value ?? '';
+}
+
+/** A, B, ..., Z, AA, AB, ... */
+export function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 function rectangular(values: unknown[][]): unknown[][] {
@@ -40,15 +47,60 @@ class AppsScriptSheet implements SheetPort {
     return columns === 0 ? [] : this.sheet.getRange(1, 1, 1, columns).getValues()[0];
   }
 
+  /** The grid's size as this execution last saw it: it only grows while Cadans runs. */
+  private grid: { rows: number; columns: number } | null = null;
+
+  /**
+   * Grows the tab's grid to hold this cell: a range outside getMaxRows() x getMaxColumns() throws
+   * ("The coordinates of the range are outside the dimensions of the sheet."), and a write does not
+   * grow it. At most two reads per tab and execution, and one insert per dimension per write.
+   */
+  private fit(lastRow: number, lastColumn: number): void {
+    if (!this.grid) this.grid = { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+    if (lastRow > this.grid.rows) {
+      this.sheet.insertRowsAfter(this.grid.rows, lastRow - this.grid.rows);
+      this.grid.rows = lastRow;
+    }
+    if (lastColumn > this.grid.columns) {
+      this.sheet.insertColumnsAfter(this.grid.columns, lastColumn - this.grid.columns);
+      this.grid.columns = lastColumn;
+    }
+  }
+
   write(row: number, column: number, values: unknown[][]): void {
     if (values.length === 0) return;
     const block = rectangular(values);
+    this.fit(row + block.length - 1, column + block[0].length - 1);
     this.sheet.getRange(row, column, block.length, block[0].length).setValues(block);
   }
 
+  /** Below the last used row: a read, then a write, so callers that share the tab hold the script lock. */
   append(values: unknown[][]): void {
     if (values.length === 0) return;
     this.write(this.sheet.getLastRow() + 1, 1, values);
+  }
+
+  usedRows(): number {
+    return this.sheet.getLastRow();
+  }
+
+  readRows(fromRow: number, toRow: number): unknown[][] {
+    if (toRow < fromRow) return [];
+    const columns = this.sheet.getLastColumn();
+    if (columns === 0) return [];
+    return this.sheet.getRange(fromRow, 1, toRow - fromRow + 1, columns).getValues();
+  }
+
+  deleteRows(row: number, count: number): void {
+    if (count <= 0) return;
+    this.sheet.deleteRows(row, count);
+    // The grid shrinks with them: the size this execution remembers must follow.
+    if (this.grid) this.grid.rows -= count;
+  }
+
+  /** One row, in one atomic call that also grows the grid: for writers that cannot take the lock. */
+  appendRow(values: unknown[]): void {
+    this.sheet.appendRow(values.map(asCellValue));
   }
 
   replaceAll(values: unknown[][]): void {
@@ -78,8 +130,10 @@ class AppsScriptSheet implements SheetPort {
     for (const extra of existing.slice(charts.length)) this.sheet.removeChart(extra);
   }
 
+  /** A whole-column range (Y2:Y): formats, drop-downs and colours then also cover rows added later. */
   private columnFrom(column: number, fromRow: number) {
-    return this.sheet.getRange(fromRow, column, Math.max(1, this.sheet.getMaxRows() - fromRow + 1), 1);
+    const letters = columnLetters(column);
+    return this.sheet.getRange(`${letters}${fromRow}:${letters}`);
   }
 
   setNumberFormat(column: number, fromRow: number, format: string): void {
@@ -116,14 +170,22 @@ class AppsScriptSheet implements SheetPort {
 
   styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
     this.sheet.setFrozenRows(1);
+    this.fit(1, columns);
     this.sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
     widths.forEach((w, i) => w && this.sheet.setColumnWidth(i + 1, w));
   }
 }
 
+/** The document's properties: shared by every editor and execution of the bound script. */
+const documentStore: DocumentStore = {
+  get: (key) => PropertiesService.getDocumentProperties().getProperty(key),
+  set: (key, value) => void PropertiesService.getDocumentProperties().setProperty(key, value),
+};
+
 export class AppsScriptWorkbook implements WorkbookPort {
   readonly clock: ZoneClock;
   readonly locale: string;
+  readonly store = documentStore;
   private sheets: Map<string, AppsScriptSheet> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {

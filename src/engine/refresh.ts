@@ -387,18 +387,30 @@ function writeColumn(sheet: SheetPort, table: ReturnType<typeof tableOf>, col: C
  * computed columns and the Log. Throws, having written nothing, if the computation fails.
  */
 export function refresh(workbook: WorkbookPort, options: RefreshOptions): RefreshResult {
+  const prepared = prepareRefresh(workbook, options);
+  prepared.write();
+  return prepared.result;
+}
+
+/**
+ * The whole refresh computed, its writes (columns, report tabs, Log) held back until `write` is
+ * called: a follow-up run sends first and writes only when time allows (issue 9).
+ */
+export function prepareRefresh(workbook: WorkbookPort, options: RefreshOptions): { result: RefreshResult; write: () => void } {
   const plan = planRefresh(workbook, options, true);
-  for (const write of plan.writes) write();
-  const words = catalogue(plan.result.settings.language);
-  const c = plan.result.counts;
-  const summary = fill(words.log.runSummary, {
-    job: options.job,
-    relations: plan.result.outcomes.length,
-    ...c,
-    problems: plan.result.problems.length,
-  });
-  appendLog(workbook, plan.result.settings.language, options.now, summary, plan.result.problems);
-  return plan.result;
+  const write = () => {
+    for (const w of plan.writes) w();
+    const words = catalogue(plan.result.settings.language);
+    const c = plan.result.counts;
+    const summary = fill(words.log.runSummary, {
+      job: options.job,
+      relations: plan.result.outcomes.length,
+      ...c,
+      problems: plan.result.problems.length,
+    });
+    appendLog(workbook, plan.result.settings.language, options.now, summary, plan.result.problems, 'run', plan.result.settings.reminders.logRunDays);
+  };
+  return { result: plan.result, write };
 }
 
 /**

@@ -18,11 +18,11 @@ import { ACTIONS, RELATIONS } from '../../sheets-templates/tabs';
 import { displayName } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
-import { computeRefresh, refresh, type RefreshResult } from './refresh';
+import { computeRefresh, prepareRefresh, refresh, type RefreshResult } from './refresh';
 import { candidates } from './candidates';
+import { planKey, scheduleDigests } from './plan';
 
 export { candidates };
-import { planKey, scheduleDigests } from './plan';
 
 export interface ReminderOptions {
   today: Day;
@@ -34,6 +34,8 @@ export interface ReminderOptions {
   /** Who may receive mail when the Team setting is empty (none by default). */
   defaultTeam?: string | null;
   rowLink?: (row: number) => string | null;
+  /** A link to the sheet, for a digest that names only the most urgent (issue 9). */
+  sheetLink?: string | null;
   /** For the Vandaag tab the refresh rebuilds: a link to a cell of any tab. */
   cellLink?: (sheet: string, row: number, column: string | null) => string | null;
   remindersOn?: boolean | null;
@@ -57,6 +59,8 @@ export interface ReminderPlan {
   /** Owners whose digest for today the Log already records. */
   alreadySent: string[];
   problems: Problem[];
+  /** A follow-up's refresh, computed but not yet written: written after sending, if time allows. */
+  pendingRefresh: (() => void) | null;
 }
 
 export type SendResult = { ok: true } | { ok: false; error: string };
@@ -73,16 +77,25 @@ export interface DeliveryOutcome {
  * Everything up to sending: with `write`, the refresh writes its columns and Log lines (the
  * daily run); without, nothing is written (the preview).
  */
-export function planReminders(workbook: WorkbookPort, options: ReminderOptions, write: boolean): ReminderPlan {
+export function planReminders(workbook: WorkbookPort, options: ReminderOptions, write: boolean, deferRefresh = false): ReminderPlan {
   const refreshOptions = { today: options.today, now: options.now(), job: options.job, cellLink: options.cellLink, remindersOn: options.remindersOn };
-  const result = write ? refresh(workbook, refreshOptions) : computeRefresh(workbook, refreshOptions);
+  let pendingRefresh: (() => void) | null = null;
+  let result: RefreshResult;
+  if (write && deferRefresh) {
+    // A follow-up: plan from the computed refresh, send, and write the refresh only if time allows.
+    const prepared = prepareRefresh(workbook, refreshOptions);
+    result = prepared.result;
+    pendingRefresh = prepared.write;
+  } else {
+    result = write ? refresh(workbook, refreshOptions) : computeRefresh(workbook, refreshOptions);
+  }
   const { settings } = result;
   const language = settings.language;
   const words = catalogue(language);
   const reminders = settings.reminders;
   // A preview only looks: it must not create the Log or add its columns.
   const log = LogTab.open(workbook, language, { readOnly: !write });
-  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [] };
+  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [], pendingRefresh };
   const verdict = options.respectSendDays ? sendDayVerdict(options.today, reminders.sendDays, reminders.skipHolidays) : ({ send: true } as const);
   if (!verdict.send) return { ...base, verdict, noTeam: false };
 
@@ -123,7 +136,14 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const pending = allowed
     .filter((d) => !sent.has(d.owner))
     .map((d) => ({
-      ...composeDigest(d, { language, dueSoonDays: settings.cadence.dueSoonDays, agenda, rowLink: options.rowLink ?? (() => null) }),
+      ...composeDigest(d, {
+        language,
+        dueSoonDays: settings.cadence.dueSoonDays,
+        agenda,
+        rowLink: options.rowLink ?? (() => null),
+        maxItems: reminders.maxDigestItems,
+        sheetLink: options.sheetLink ?? null,
+      }),
       owner: d.owner,
       count: d.items.length,
     }));

@@ -45,7 +45,7 @@ export function setupWorkbook(workbook: WorkbookPort, now: Date, language: Langu
     columns: result.addedColumns.length,
     settings: result.addedSettings.length,
   });
-  appendLog(workbook, language, now, summary, result.missingColumns, 'setup');
+  appendLog(workbook, language, now, summary, result.missingColumns, 'setup', loadSettings(workbook).settings.reminders.logRunDays);
   return result;
 }
 

@@ -3,6 +3,7 @@
 //
 //   cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR]
 //   cadans init PATH.xlsx [--empty] [--force]
+//   cadans check --workbook PATH.xlsx
 
 import { existsSync } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
@@ -20,6 +21,8 @@ import { formatReminderSummary, formatSummary } from './summary';
 import { templateWorkbook } from './template';
 import type { WorkbookPort } from '../workbook/ports';
 import { XlsxFile } from './xlsx-file';
+import { checkCells, checkTabs, formatCheck } from '../engine/check';
+import { languageOf } from '../engine/setup';
 
 const USAGE = `Cadans: relationship cadence on an .xlsx workbook
 
@@ -33,6 +36,9 @@ Usage:
       sample workbook.
   cadans init PATH.xlsx [--empty] [--force]
       Writes the template workbook with its sample team (--empty: headers and settings only).
+  cadans check --workbook PATH.xlsx
+      The checks of Cadans > Controleren that apply to a file: the tabs and columns Cadans
+      needs, and the cells used against Google Sheets' 10 million (exit code 1 on an error).
 `;
 
 /** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
@@ -98,6 +104,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
     return 0;
   }
 
+  if (command === 'check') return checkFile(values.workbook, out);
+
   if (command !== 'run') throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"; use --workbook PATH.xlsx`);
 
@@ -145,6 +153,21 @@ export async function run(argv: string[], out: (line: string) => void = console.
   for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
   // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
   return outcome && outcome.failed.length > 0 ? 1 : 0;
+}
+
+/** `cadans check`: Cadans > Controleren's checks that a file can answer (issue 9). */
+async function checkFile(path: string | undefined, out: (line: string) => void): Promise<number> {
+  if (!path) throw new UsageError('cadans check needs --workbook PATH.xlsx');
+  const workbook = await readWorkbook(path);
+  const language = languageOf(workbook);
+  const sizes = workbook.sheetNames().map((name) => {
+    const values = workbook.sheet(name).readAll();
+    const columns = values.reduce((n, row) => Math.max(n, row.length), 0);
+    return { name, rows: values.length, columns, lastRow: values.length };
+  });
+  const lines = [...checkCells(sizes, language), ...checkTabs(workbook, language)];
+  for (const line of formatCheck(lines, language).split('\n')) out(line);
+  return lines.some((l) => l.level === 'fail') ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<void> {

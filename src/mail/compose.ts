@@ -25,6 +25,32 @@ export interface ComposeOptions {
   agenda: (type: RelationType | null, tier: Tier) => string;
   /** A link to the relationship's row, or null where there is no sheet to link to. */
   rowLink: (row: number) => string | null;
+  /** Relationships named at most (Max. relaties per ochtendmail); the rest are counted. Default 50. */
+  maxItems?: number;
+  /** A link to the sheet, for the count of the rest; null where there is none. */
+  sheetLink?: string | null;
+}
+
+/**
+ * What one mail may weigh, HTML and text together. MailApp refuses a body over 200 KB ("Limit
+ * Exceeded: Email Body Size.", developers.google.com/apps-script/guides/services/quotas); Cadans
+ * keeps each digest under 100 KB, whatever the backlog (issue 9).
+ */
+export const MAX_DIGEST_BYTES = 100 * 1024;
+/** Longest user text shown per field: a pasted essay in a name cell cannot fill the mail. */
+const MAX_FIELD_CHARS = 200;
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS - 1)}…` : text;
 }
 
 export function escapeHtml(text: string): string {
@@ -33,7 +59,7 @@ export function escapeHtml(text: string): string {
 
 /** One line for plain text: user text cannot break the layout with line breaks. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+  return clip(text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim());
 }
 
 /** `ma 23 nov` / `Mon 23 Nov`. */
@@ -73,7 +99,26 @@ function facts(item: DigestItem, language: Language): string[] {
   ];
 }
 
+/** How many tier-down candidates an overflowing plan names in the mail; the rest are counted. */
+const MAX_TIER_DOWN_NAMED = 20;
+
+/**
+ * The digest as a mail: the most urgent relationships up to the cap (items come sorted by urgency),
+ * the count of the rest with a link to the sheet, and the same for the next steps. Should long
+ * texts still make it heavier than MAX_DIGEST_BYTES, fewer are named until it fits.
+ */
 export function composeDigest(digest: Digest, options: ComposeOptions): ComposedMail {
+  let items = Math.max(1, options.maxItems ?? 50);
+  let actions = items;
+  for (;;) {
+    const mail = composeShown(digest, options, items, actions);
+    if (utf8Bytes(mail.html) + utf8Bytes(mail.text) <= MAX_DIGEST_BYTES || (items <= 1 && actions <= 1)) return mail;
+    items = Math.max(1, Math.floor(items * 0.8));
+    actions = Math.max(1, Math.floor(actions * 0.8));
+  }
+}
+
+function composeShown(digest: Digest, options: ComposeOptions, maxItems: number, maxActions: number): ComposedMail {
   const { language } = options;
   const d = catalogue(language).digest;
   const subject = digestSubject(digest, language, options.dueSoonDays);
@@ -91,7 +136,15 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
     const template = plan.plannedToday === 0 ? d.planTodayNone : plan.plannedToday === 1 ? d.planTodayOne : d.planToday;
     heading(fill(template, { n: plan.plannedToday, minutes: plan.todayMinutes, capacity: plan.minutesPerDay }));
   }
-  digest.items.forEach((item, index) => {
+  const sheetLink = options.sheetLink ?? null;
+  const more = (template: string, n: number) => {
+    const line = fill(template, { n });
+    textLines.push(line, ...(sheetLink ? [`  ${sheetLink}`] : []), '');
+    htmlItems.push(
+      `<p style="margin:0 0 12px 0;font-weight:bold">${escapeHtml(line)}${sheetLink ? ` <a href="${escapeHtml(sheetLink)}" target="_blank">${escapeHtml(d.openSheet)}</a>` : ''}</p>`,
+    );
+  };
+  digest.items.slice(0, maxItems).forEach((item, index) => {
     if (plan && index === plan.plannedToday) heading(d.planRest);
     const [line1, line2] = facts(item, language);
     const agenda = oneLine(options.agenda(item.type, item.tier));
@@ -112,29 +165,34 @@ export function composeDigest(digest: Digest, options: ComposeOptions): Composed
       ].join(''),
     );
   });
+  if (digest.items.length > maxItems) more(d.moreItems, digest.items.length - maxItems);
   if (plan) {
-    // The coming days at a glance, the backlog, and what would clear an overflowing horizon.
+    // The coming days at a glance, the backlog, and what would clear an overflowing horizon
+    // (naming the first few to move a tier down: the mail stays small whatever the backlog).
     const notes = [`${d.planWeek}: ${plan.week.map((w) => `${d.weekdays[weekdayOf(w.day)]} ${w.count}`).join(' · ')}`];
     if (plan.backlog.count > 0 && plan.backlog.until !== null) notes.push(fill(d.planBacklog, { n: plan.backlog.count, date: formatDay(plan.backlog.until) }));
     if (plan.overflow) {
       const o = plan.overflow;
-      notes.push(fill(d.planOverflow, { minutes: o.minutes, n: o.count, extra: o.extraMinutesPerDay, count: o.tierDown.length, names: o.tierDown.map(oneLine).join(', ') }));
+      const named = o.tierDown.slice(0, MAX_TIER_DOWN_NAMED).map(oneLine).join(', ') + (o.tierDown.length > MAX_TIER_DOWN_NAMED ? ` … (+${o.tierDown.length - MAX_TIER_DOWN_NAMED})` : '');
+      notes.push(fill(d.planOverflow, { minutes: o.minutes, n: o.count, extra: o.extraMinutesPerDay, count: o.tierDown.length, names: named }));
     }
     textLines.push(...notes, '');
     htmlItems.push(`<div style="margin:0 0 12px 0;color:#444">${notes.map((n) => `<div style="overflow-wrap:anywhere">${escapeHtml(n)}</div>`).join('')}</div>`);
   }
+  const shownActions = digest.actions.slice(0, maxActions);
   if (digest.actions.length > 0) {
     textLines.push(`${d.actions}:`);
-    for (const a of digest.actions) {
+    for (const a of shownActions) {
       const late = a.due < digest.day ? ` (${d.late})` : '';
       textLines.push(`- ${formatDay(a.due)}${late}: ${oneLine(a.action)} · ${oneLine(a.relation)}`);
     }
     textLines.push('');
     htmlItems.push(
-      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.actions)}</div><ul style="margin:4px 0;padding-left:18px">${digest.actions
+      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.actions)}</div><ul style="margin:4px 0;padding-left:18px">${shownActions
         .map((a) => `<li style="overflow-wrap:anywhere">${escapeHtml(formatDay(a.due))}${a.due < digest.day ? ` <b>(${escapeHtml(d.late)})</b>` : ''}: ${escapeHtml(oneLine(a.action))} · ${escapeHtml(oneLine(a.relation))}</li>`)
         .join('')}</ul></div>`,
     );
+    if (digest.actions.length > maxActions) more(d.moreActions, digest.actions.length - maxActions);
   }
   textLines.push(d.footer);
   const body = [

@@ -30,6 +30,17 @@ export interface SheetPort {
   /** Appends rows below the last used row. */
   append(values: unknown[][]): void;
   /**
+   * Appends one row atomically, where the platform can (Apps Script's appendRow): for a writer
+   * that may run beside another without the script lock. A shell without it uses append.
+   */
+  appendRow?(values: unknown[]): void;
+  /** The last row with content (0 for an empty tab); with readRows, lets the Log read only its live end. */
+  usedRows?(): number;
+  /** The values of rows fromRow..toRow (1-based, inclusive), as wide as the tab's used columns, in one read. */
+  readRows?(fromRow: number, toRow: number): unknown[][];
+  /** Deletes `count` rows from `row` on (the Log's oldest lines), in one call. */
+  deleteRows?(row: number, count: number): void;
+  /**
    * For Cadans's own generated tabs only: clears every value and writes this rectangular block
    * from A1, in a fixed number of calls.
    */
@@ -47,7 +58,15 @@ export interface SheetPort {
   styleHeader(columns: number, widths: readonly (number | undefined)[]): void;
 }
 
+/** Small key-value storage that belongs to the workbook (Apps Script's document properties). */
+export interface DocumentStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
 export interface WorkbookPort {
+  /** Where the workbook keeps Cadans's bookkeeping (the Log's layout); absent in the local shell. */
+  readonly store?: DocumentStore;
   /** The calendar of the spreadsheet: the zone its date cells are midnight in. */
   readonly clock: ZoneClock;
   /** The spreadsheet's locale, e.g. nl_NL; the Settings tab may override it. */

@@ -21,6 +21,10 @@ export interface ReminderSettings {
   sendHour: number;
   /** Who may receive mail, as typed; null when the cell is empty. */
   team: string | null;
+  /** Relationships named per morning mail; the rest are counted (issue 9). */
+  maxDigestItems: number;
+  /** Days the Log keeps its run lines (issue 9). */
+  logRunDays: number;
   agendas: Record<RelationType, Record<Tier, string>>;
 }
 
@@ -57,6 +61,8 @@ export const DEFAULT_REMINDERS: ReminderSettings = {
   skipHolidays: true,
   sendHour: 7,
   team: null,
+  maxDigestItems: 50,
+  logRunDays: 90,
   agendas: defaultAgendas('nl'),
 };
 
@@ -163,6 +169,8 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
         return parsed.ok ? parsed.value : null;
       }, DEFAULT_REMINDERS.skipHolidays),
       sendHour: setting('sendHour', (v) => wholeNumber(v, 0, 23), DEFAULT_REMINDERS.sendHour),
+      maxDigestItems: setting('maxDigestItems', (v) => wholeNumber(v, 1, 200), DEFAULT_REMINDERS.maxDigestItems),
+      logRunDays: setting('logRunDays', (v) => wholeNumber(v, 7, 3650), DEFAULT_REMINDERS.logRunDays),
       team,
       agendas,
     },

@@ -69,28 +69,32 @@ describe('dist/appsscript.json', () => {
     expect(manifest.runtimeVersion).toBe('V8');
   });
 
-  it('asks for exactly the current spreadsheet, sending mail, triggers and its UI, nothing broader', () => {
+  it('asks for exactly the current spreadsheet, sending mail, triggers, its UI and who the user is, nothing broader', () => {
     // Not gmail.* (MailApp needs only script.send_mail) and not auth/spreadsheets (every sheet of the user).
+    // userinfo.email: the reminders' one sender is an account every editor can see (issue 9).
     expect([...manifest.oauthScopes].sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
   });
 
   it('goes with a bundle that uses only services those scopes cover', () => {
     // With oauthScopes declared, Apps Script does not add scopes: a call to GmailApp, DriveApp,
-    // UrlFetchApp, Session or SpreadsheetApp.openById would fail for the user at run time.
+    // UrlFetchApp or SpreadsheetApp.openById would fail for the user at run time. Session only for
+    // the running account's address (userinfo.email).
     // PropertiesService (the sidebar's request IDs, in the document's properties), HtmlService and
     // LockService need no scope at all.
     const services = new Set([...source.matchAll(/\b([A-Z][A-Za-z]*(?:App|Service))\.[a-zA-Z]+/g)].map((m) => m[1]));
     expect([...services].sort()).toEqual(['HtmlService', 'LockService', 'MailApp', 'PropertiesService', 'ScriptApp', 'SpreadsheetApp']);
-    expect(source).not.toMatch(/\b(GmailApp|DriveApp|UrlFetchApp|Session|CacheService)\b/);
+    expect(source).not.toMatch(/\b(GmailApp|DriveApp|UrlFetchApp|CacheService)\b/);
+    expect([...source.matchAll(/Session\.(\w+)/g)].map((m) => m[1]).filter((m) => m !== 'getScriptTimeZone')).toEqual(['getEffectiveUser']);
     // Only the document's own properties: the user's or the script's would need no scope either,
     // but would share request IDs across spreadsheets or users.
-    expect([...source.matchAll(/PropertiesService\.(\w+)/g)].map((m) => m[1])).toEqual(['getDocumentProperties']);
+    expect([...new Set([...source.matchAll(/PropertiesService\.(\w+)/g)].map((m) => m[1]))]).toEqual(['getDocumentProperties']);
     expect(source).not.toMatch(/SpreadsheetApp\.(openById|openByUrl|open|create)\(/);
   });
 

@@ -45,9 +45,35 @@ describe('the fake Sheet and Range', () => {
     expect(sheet.$formula(1, 2)).toBe('');
     expect(sheet.$value(1, 2)).toBe('=SUM(A2:A3)');
     expect(sheet.$formulaCount()).toBe(1);
-    // Writing past the grid grows it.
+    // A range past the grid throws; only insertRowsAfter, insertColumnsAfter and appendRow grow it.
+    expect(() => sheet.getRange(1200, 30)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertRowsAfter(1000, 200);
+    sheet.insertColumnsAfter(26, 4);
     sheet.getRange(1200, 30).setValues([['ver weg']]);
     expect([sheet.maxRows, sheet.maxColumns, sheet.$lastRow(), sheet.$lastColumn()]).toEqual([1200, 30, 1200, 30]);
+  });
+
+  it('grow a full tab by one row on appendRow, atomically below the last row with content', () => {
+    const sheet = workbook({ sheets: { Log: Array.from({ length: 1000 }, (_, i) => [`r${i + 1}`]) } }).$sheet('Log');
+    expect(sheet.maxRows).toBe(1000);
+    sheet.appendRow(['r1001', '=1+1']);
+    expect([sheet.maxRows, sheet.$value(1001, 1), sheet.$formula(1001, 2)]).toEqual([1001, 'r1001', '=1+1']);
+  });
+
+  it('refuse to grow past 10 million cells in the spreadsheet', () => {
+    const sheet = workbook().$sheet('Blad1');
+    expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow(/above the limit of 10000000 cells/);
+    expect(sheet.maxRows).toBe(1000);
+  });
+
+  it('cover rows added later with a whole-column range (Y2:Y), and only its own rows with a fixed one', () => {
+    const ss = workbook();
+    const sheet = ss.$sheet('Blad1');
+    sheet.getRange('Y2:Y').setNumberFormat('0');
+    sheet.getRange(2, 26, 999, 1).setNumberFormat('0.0');
+    sheet.insertRowsAfter(1000, 500);
+    expect([sheet.$format(1500, 25), sheet.$format(1500, 26), sheet.$format(1000, 26)]).toEqual(['0', null, '0.0']);
   });
 
   it('count every call, per method and in total', () => {
@@ -130,7 +156,7 @@ describe('the fake ScriptApp triggers', () => {
     expect(daily.getEventType()).toBe('CLOCK');
     expect(daily.getTriggerSource()).toBe('CLOCK');
     expect(daily.schedule).toEqual({ everyDays: 1, atHour: 7, timeZone: 'Pacific/Auckland' });
-    // Another execution (a new context) sees the same triggers: they belong to the project.
+    // Another execution of the same user (a new context) sees the same triggers.
     const other = loadCadans(ss);
     const listed = other.services.ScriptApp.getProjectTriggers();
     expect(listed.map((t) => [t.getHandlerFunction(), t.schedule])).toEqual([
@@ -152,6 +178,47 @@ describe('the fake ScriptApp triggers', () => {
     expect(() => clock().everyDays(1).inTimezone('Europe/Nergens')).toThrow(/timezone/);
     for (let i = 0; i < MAX_TRIGGERS; i++) clock().after(1000).create();
     expect(() => clock().after(1000).create()).toThrow(/too many triggers/);
+  });
+});
+
+describe('the fake ScriptApp, per user', () => {
+  it('shows each user only their own triggers, twenty each, and will not delete another\'s', () => {
+    const ss = workbook();
+    const anna = loadCadans(ss, { user: 'anna@bureau.nl' });
+    const bram = loadCadans(ss, { user: 'bram@bureau.nl' });
+    // Called from a test, outside an execution, the services run as env.user: set it as each would be.
+    ss.env.user = 'anna@bureau.nl';
+    anna.services.ScriptApp.newTrigger('dailyRun').timeBased().everyDays(1).atHour(7).create();
+    ss.env.user = 'bram@bureau.nl';
+    bram.services.ScriptApp.newTrigger('weekRapport').timeBased().everyDays(7).atHour(9).create();
+    ss.env.user = 'anna@bureau.nl';
+    expect(anna.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['dailyRun']);
+    ss.env.user = 'bram@bureau.nl';
+    expect(bram.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['weekRapport']);
+    expect(() => bram.services.ScriptApp.deleteTrigger(anna.project.triggers.list[0])).toThrow(/permission/);
+    expect(anna.project.triggers.list.map((t) => [t.handler, t.owner])).toEqual([['dailyRun', 'anna@bureau.nl'], ['weekRapport', 'bram@bureau.nl']]);
+    // Twenty per user: Anna's twenty do not count against Bram.
+    ss.env.user = 'anna@bureau.nl';
+    for (let i = 1; i < MAX_TRIGGERS; i++) anna.services.ScriptApp.newTrigger('x').timeBased().after(1000).create();
+    expect(() => anna.services.ScriptApp.newTrigger('x').timeBased().after(1000).create()).toThrow(/too many triggers/);
+    ss.env.user = 'bram@bureau.nl';
+    expect(() => bram.services.ScriptApp.newTrigger('x').timeBased().after(1000).create()).not.toThrow();
+  });
+
+  it('reports unticked scopes in getAuthorizationInfo and requireScopes, and refuses the calls that need them', () => {
+    const ss = workbook();
+    const { services, env } = loadCadans(ss);
+    const mail = 'https://www.googleapis.com/auth/script.send_mail';
+    const sheets = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+    env.$revoke(env.user, mail);
+    const info = services.ScriptApp.getAuthorizationInfo(services.ScriptApp.AuthMode.FULL, [mail, sheets]);
+    expect([info.getAuthorizationStatus(), info.getAuthorizedScopes()]).toEqual(['REQUIRED', [sheets]]);
+    expect(services.ScriptApp.getAuthorizationInfo(services.ScriptApp.AuthMode.FULL, [sheets]).getAuthorizationStatus()).toBe('NOT_REQUIRED');
+    expect(() => services.ScriptApp.requireScopes(services.ScriptApp.AuthMode.FULL, [mail])).toThrow(/Authorization is required/);
+    expect(() => services.MailApp.getRemainingDailyQuota()).toThrow(`Specified permissions are not sufficient to call MailApp.getRemainingDailyQuota. Required permissions: ${mail}`);
+    // Another user who granted everything is not affected.
+    env.user = 'anna@bureau.nl';
+    expect(services.MailApp.getRemainingDailyQuota()).toBe(100);
   });
 });
 

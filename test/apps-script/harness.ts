@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { Env, FakeProject, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
-import { isDate, type Realm } from './fakes/env';
+import { DEFAULT_USER, isDate, type Realm } from './fakes/env';
 
 export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const BUNDLE_PATH = `${DIST_DIR}Cadans.js`;
@@ -20,6 +20,7 @@ export const ENTRY_POINTS = [
   'setupWorkbook',
   'refreshNow',
   'showAbout',
+  'checkSetup',
   'dailyRun',
   'continueReminders',
   'enableReminders',
@@ -43,7 +44,12 @@ export const CUSTOM_FUNCTIONS = {
 } as const;
 
 /** The globals handed to the context: nothing else exists there but the language's built-ins. */
-export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'MailApp', 'LockService', 'HtmlService', 'PropertiesService', 'console'] as const;
+export const CONTEXT_GLOBALS = ['SpreadsheetApp', 'Utilities', 'ScriptApp', 'MailApp', 'LockService', 'HtmlService', 'PropertiesService', 'Session', 'console'] as const;
+
+/** The manifest's scopes, as the consent screen asks for them. */
+export function manifestScopes(): string[] {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../appsscript.json', import.meta.url)), 'utf8')).oauthScopes;
+}
 
 /** The project's HTML files as clasp pushes them: dist/NAME.html. */
 export function projectFile(name: string): string | null {
@@ -85,6 +91,7 @@ export interface Cadans {
   setupWorkbook(): void;
   refreshNow(): void;
   showAbout(): void;
+  checkSetup(): void;
   /** As the daily trigger runs it: without a UI. */
   dailyRun(): void;
   /** As the follow-up trigger runs it: without a UI. */
@@ -142,7 +149,7 @@ const projects = new WeakMap<FakeSpreadsheet, FakeProject>();
 export function projectOf(ss: FakeSpreadsheet): FakeProject {
   let project = projects.get(ss);
   if (!project) {
-    project = new FakeProject(ss.env, projectFile);
+    project = new FakeProject(ss.env, projectFile, manifestScopes());
     projects.set(ss, project);
   }
   return project;
@@ -159,6 +166,8 @@ let contexts = 0;
 export interface LoadOptions {
   /** A fixed clock: `new Date()` and `Date.now()` in the script give this instant (for screenshots). */
   now?: Date;
+  /** The Google account at the sheet (default DEFAULT_USER): menu and sidebar calls run as it. */
+  user?: string;
 }
 
 /** Replaces the context's Date with one whose "now" is fixed; every Date made is still a plain Date. */
@@ -207,20 +216,22 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     const value = (context as Record<string, unknown>)[name];
     if (typeof value === 'function') functions[name] = value as Fn;
   }
-  const call = (name: string, options: { trigger?: boolean } = {}) => (...args: unknown[]) => {
+  const user = options.user ?? DEFAULT_USER;
+  const call = (name: string, options: { trigger?: boolean; as?: string } = {}) => (...args: unknown[]) => {
     if (!functions[name]) throw new Error(`the bundle has no top-level function ${name}`);
-    const saved = { realm: env.realm, uiAvailable: env.uiAvailable, execution };
+    const saved = { realm: env.realm, uiAvailable: env.uiAvailable, execution, user: env.user };
     env.realm = realm;
+    env.user = options.as ?? user;
     env.uiAvailable = !options.trigger;
     execution = `context ${contextId}, execution ${++executions} (${name})`;
     try {
       return functions[name](...args);
     } finally {
       project.lock.endExecution(execution);
-      ({ realm: env.realm, uiAvailable: env.uiAvailable, execution } = saved);
+      ({ realm: env.realm, uiAvailable: env.uiAvailable, execution, user: env.user } = saved);
     }
   };
-  const asTrigger = (name: string) => call(name, { trigger: true });
+  const asTrigger = (name: string, as?: string) => call(name, { trigger: true, as });
   const contextJson = vm.runInContext('JSON', context) as typeof JSON;
   const serverCall = (name: string, ...args: unknown[]): ServerResult => {
     // Only public top-level functions can be called from a page; names ending in _ are private.
@@ -260,6 +271,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     setupWorkbook: call('setupWorkbook') as Cadans['setupWorkbook'],
     refreshNow: call('refreshNow') as Cadans['refreshNow'],
     showAbout: call('showAbout') as Cadans['showAbout'],
+    checkSetup: call('checkSetup') as Cadans['checkSetup'],
     dailyRun: asTrigger('dailyRun') as Cadans['dailyRun'],
     continueReminders: asTrigger('continueReminders') as Cadans['continueReminders'],
     enableReminders: call('enableReminders') as Cadans['enableReminders'],
@@ -273,8 +285,8 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     asTrigger: (name) => asTrigger(name)(),
     fireTriggers(handler) {
       const due = project.triggers.for(handler);
-      // Each fires in an execution of its own, in a fresh context, as Apps Script does.
-      for (let i = 0; i < due.length; i++) loadCadans(ss).asTrigger(handler);
+      // Each fires in an execution of its own, in a fresh context, as the account that installed it.
+      for (const trigger of due) loadCadans(ss, { user: trigger.owner }).asTrigger(handler);
       return due.length;
     },
     evaluate: (code) => vm.runInContext(code, context),

@@ -16,6 +16,7 @@ const DUTCH: MenuEntry[] = [
   { caption: 'Herinneringen aanzetten', functionName: 'enableReminders' },
   { caption: 'Herinneringen uitzetten', functionName: 'disableReminders' },
   { separator: true },
+  { caption: 'Controleren', functionName: 'checkSetup' },
   { caption: 'Over Cadans', functionName: 'showAbout' },
 ];
 const ENGLISH: MenuEntry[] = [
@@ -28,6 +29,7 @@ const ENGLISH: MenuEntry[] = [
   { caption: 'Turn reminders on', functionName: 'enableReminders' },
   { caption: 'Turn reminders off', functionName: 'disableReminders' },
   { separator: true },
+  { caption: 'Check setup', functionName: 'checkSetup' },
   { caption: 'About Cadans', functionName: 'showAbout' },
 ];
 

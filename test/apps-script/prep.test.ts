@@ -324,20 +324,22 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(dutchHoliday(warm)).toBe(false);
 
     // The request ID is kept in the document's properties.
-    expect([...cadans.project.documentProperties.map.keys()]).toEqual(['cadans.logged.req-r1-000001']);
+    // (Beside the Log's layout, which the fixture's refresh stored: issue 9.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout')).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });
     expect(ctx.relation).toEqual(expected.card);
     const afterLog = snapshot(f.ss);
     loadCadans(f.ss).refreshNow();
-    // Besides the Vandaag setting, only the Vandaag and KPI tabs, which every refresh rebuilds and which now count the
-    // logged touchpoint, (src bug, pinned below) R1's Gezondheid and Waarom, and R1's Gepland: the
-    // week plan had R1 (overdue) on today; contacted, it is next due after the horizon, so the
-    // refresh frees that day.
+    // Besides the Vandaag setting, only the Vandaag and KPI tabs, which every refresh rebuilds and
+    // which now count the logged touchpoint, (src bug, pinned below) R1's Gezondheid and Waarom, and
+    // R1's Gepland: the week plan had R1 (overdue) on today; contacted, it is next due after the
+    // horizon, so the refresh frees that day. (And the Log, whose open problems move below the new
+    // run line: issue 9.)
     const planned = `Relaties!2,${COL.Gepland}`;
     expect(afterLog.get('Relaties')!.get(`2,${COL.Gepland}`)).toBeDefined();
-    const refreshed = diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!') && !health.has(k) && k !== planned);
+    const refreshed = diff(afterLog, snapshot(f.ss)).changed.filter((k) => !k.startsWith('Instellingen!') && !k.startsWith('Log!') && !health.has(k) && k !== planned);
     expect(refreshed.filter((k) => !k.startsWith('KPI!') && !k.startsWith('Vandaag!'))).toEqual([]);
     expect(relaties.$value(ROW.R1, COL.Gepland)).toBe('');
     expect(refreshed.length).toBeGreaterThan(0);
@@ -383,7 +385,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     props.set('cadans.logged.recent-request', String(Date.now() - day));
     props.set('team.setting', String(Date.now() - 30 * day));
     ok(cadans.serverCall('logTouchpoint', r1Payload()));
-    expect([...props.keys()].sort()).toEqual(['cadans.logged.recent-request', 'cadans.logged.req-r1-000001', 'team.setting']);
+    expect([...props.keys()].filter((k) => k !== 'cadans.log.layout').sort()).toEqual(['cadans.logged.recent-request', 'cadans.logged.req-r1-000001', 'team.setting']);
     expect(Math.abs(Number(props.get('cadans.logged.req-r1-000001')) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -437,7 +439,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const outcomes = cases.map(([what, payload]) => [what, cadans.serverCall('logTouchpoint', JSON.parse(JSON.stringify(payload ?? null)))]);
     expect(outcomes).toEqual(cases.map(([what, , message]) => [what, { ok: false, message }]));
     expect(diff(before, snapshot(f.ss))).toEqual({ changed: [], added: [] });
-    expect(cadans.project.documentProperties.map.size).toBe(0);
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout')).toEqual([]);
     // The same request ID is still free: the corrected call logs.
     expect(ok(cadans.serverCall('logTouchpoint', base)).alreadyLogged).toBe(false);
   });

@@ -132,11 +132,12 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
     cadans.refreshNow();
     const log = ss.$sheet('Log').$values().slice(1);
     const problems = log.filter((r) => r[1] === 'probleem').map((r) => r.slice(2));
-    // Datum, Eigenaar and Aantal are for sent digests: empty on a problem line.
+    // On an open problem, Datum is the day it was first seen and Aantal how many runs saw it (issue 9).
+    const first = midnight(tz, todayIn(tz));
     expect(problems).toEqual([
-      ['Relaties', 8, 'Laatste contact (H)', '31-2-2026', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', '', '', ''],
-      ['Relaties', 9, 'Tier (G)', 'D', 'geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)', '', '', ''],
-      ['Touchpoints', 5, 'Relatie-ID (B)', 'R99', 'geen relatie met dit ID in Relaties', '', '', ''],
+      ['Relaties', 8, 'Laatste contact (H)', '31-2-2026', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', first, '', 1],
+      ['Relaties', 9, 'Tier (G)', 'D', 'geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)', first, '', 1],
+      ['Touchpoints', 5, 'Relatie-ID (B)', 'R99', 'geen relatie met dit ID in Relaties', first, '', 1],
     ]);
     // The older Log got its three new columns, to the right of its own.
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
@@ -153,6 +154,15 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
     expect(cadans.ss.toasts.map((t) => t.message)).toEqual(['Bezig met bijwerken…']);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
       `Bijgewerkt: 10 relaties, ${count('te laat')} te laat, 2 nooit gesproken, 3 problemen (zie tabblad Log).`,
+    ]);
+    // Run again: the same three problems, one row each, seen twice; the runs are history above them.
+    cadans.refreshNow();
+    const again = ss.$sheet('Log').$values().slice(1);
+    expect(again.map((r) => r[1])).toEqual([...log.map((r) => r[1]).filter((k) => k !== 'probleem'), 'run', 'probleem', 'probleem', 'probleem']);
+    expect(again.slice(-3).map((r) => [r[2], r[3], r[7], r[9]])).toEqual([
+      ['Relaties', 8, first, 2],
+      ['Relaties', 9, first, 2],
+      ['Touchpoints', 5, first, 2],
     ]);
   });
 
@@ -257,7 +267,7 @@ describe('refreshNow before setup', () => {
     const cadans = loadCadans(ss);
     cadans.refreshNow();
     const problems = ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem').map((r) => r.slice(2));
-    expect(problems).toEqual([['Relaties', '', '', '', 'tabblad ontbreekt; kies Cadans > Werkboek inrichten', '', '', '']]);
+    expect(problems).toEqual([['Relaties', '', '', '', 'tabblad ontbreekt; kies Cadans > Werkboek inrichten', midnight('Pacific/Auckland', todayIn('Pacific/Auckland')), '', 1]]);
     // The Log it created has every column.
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual(['Bijgewerkt: 0 relaties, 0 te laat, 0 nooit gesproken, 1 problemen (zie tabblad Log).']);

@@ -210,7 +210,7 @@ describe('enableReminders and disableReminders', () => {
       expect(daily.map((tr) => tr.schedule), zone).toEqual([{ everyDays: 1, atHour: 6, timeZone: zone }]);
       expect(handlers(cadans)).toEqual(['weekRapport', 'dailyRun']);
       expect(cadans.ui.alerts.map((a) => [a.prompt, a.buttons])).toEqual(
-        Array(2).fill([`Herinneringen staan aan: elke verzenddag rond 6:00 (${zone}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.`, 'OK']),
+        Array(2).fill([`Herinneringen staan aan: elke verzenddag rond 6:00 (${zone}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.\n\nHerinneringen verstuurd namens joost@bureau.nl.`, 'OK']),
       );
       // A new hour in the settings, enabled again: still one trigger, at the new hour.
       t.ss.$sheet('Instellingen').$write({ row: SETTINGS_ROW.sendHour, column: 2, numRows: 1, numColumns: 1 }, [[8]]);
@@ -235,7 +235,7 @@ describe('enableReminders and disableReminders', () => {
     cadans.enableReminders();
     expect(cadans.ui.alerts.map((a) => [a.prompt, a.buttons, a.answer])).toEqual([
       ['Herinneringen gaan alleen naar het team. Cadans stelt voor: iedereen met een adres op @bureau.nl. Klopt dat? (Aanpassen kan in Instellingen > Team.)', 'YES_NO', 'YES'],
-      [`Herinneringen staan aan: elke verzenddag rond 7:00 (${tz}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.`, 'OK', 'OK'],
+      [`Herinneringen staan aan: elke verzenddag rond 7:00 (${tz}) krijgt elk teamlid één ochtendmail. Team: @bureau.nl.\n\nHerinneringen verstuurd namens joost@bureau.nl.`, 'OK', 'OK'],
     ]);
     expect(t.ss.$sheet('Instellingen').$row(SETTINGS_ROW.team).slice(0, 2)).toEqual(['Team', '@bureau.nl']);
     expect(cadans.project.triggers.list.map((tr) => [tr.handler, tr.schedule])).toEqual([['dailyRun', { everyDays: 1, atHour: 7, timeZone: tz }]]);
@@ -319,14 +319,20 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * row, its range, the write), logged right after the send so that nothing sent is left unlogged.
  */
 /**
- * The same on the first run and later ones: the first creates the KPI and Risico tabs (2 calls),
- * a later one names two more tabs (Sheet.getName) and updates the chart instead of inserting it.
+ * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
+ * (compliance, capacity); the Vandaag tab and the capacity chart cost 18 calls of the 134.
  */
-const DAILY_RUN_BASE = 77;
+const DAILY_RUN_BASE = 119;
+/**
+ * The same day again sends nothing and makes fewer calls: the KPI and Risico tabs and the Log's
+ * layout exist (issue 9: the first run lays the Log out; later ones read only its live end).
+ */
+const DAILY_RUN_AGAIN = 113;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 92 calls of a first dailyRun that sends three digests. */
+/** The 134 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
+  'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
   'EmbeddedChartBuilder.addRange': 4,
   'EmbeddedChartBuilder.asColumnChart': 2,
@@ -339,16 +345,24 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'LockService.getScriptLock': 1,
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
-  'Range.getValues': 6, // Instellingen, Relaties, Touchpoints, the Log (what was sent today), the Log header twice
+  // The reminders' switch (read, then adopted: this workbook predates it) and the Log's layout.
+  'Properties.getProperty': 4,
+  'Properties.setProperty': 3,
+  'PropertiesService.getDocumentProperties': 7,
+  'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
   'Range.setValues': 10, // the computed columns, the Vandaag cell, the Vandaag, KPI and Risico tabs, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'ScriptApp.getAuthorizationInfo': 1,
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
+  'Session.getEffectiveUser': 1, // who this trigger runs as: the reminders' one sender?
   'Sheet.clearContents': 3, // Vandaag, KPI and Risico
   'Sheet.getCharts': 3,
   'Sheet.getDataRange': 4,
-  'Sheet.getLastColumn': 2, // the Log header, read by each of the two Log openings
-  'Sheet.getLastRow': 5, // one per Log append
+  'Sheet.getLastColumn': 4, // the Log header, read by each of the two Log openings; the width of two Log reads
+  'Sheet.getLastRow': 5, // one per Log append, and the Log's live end
+  'Sheet.getMaxColumns': 6, // each written tab's grid, once (issue 9: writes grow it when they must)
+  'Sheet.getMaxRows': 6,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 16,
+  'Sheet.getRange': 18,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 2,
   'Sheet.newChart': 2,
@@ -359,23 +373,29 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Spreadsheet.getUrl': 1,
   'Spreadsheet.insertSheet': 3, // Vandaag, KPI and Risico
   'SpreadsheetApp.getActiveSpreadsheet': 1,
-  'Utilities.formatDate': 1, // checks Intl against Google's zone data once
+  'User.getEmail': 1,
+  // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour
+  // either side of the zone's two clock changes (issue 9).
+  'Utilities.formatDate': 7,
 };
 
 describe('dailyRun service calls', () => {
   const three = [ANNA, BRAM, CHRIS] as const;
 
-  it(`are ${DAILY_RUN_BASE} + ${DAILY_RUN_PER_DIGEST} per digest, the same for 10 relationships as for 2,000`, () => {
+  it(`are ${DAILY_RUN_BASE} + ${DAILY_RUN_PER_DIGEST} per digest, the same for 10 relationships as for 2,000 but for one grid growth`, () => {
     const small = dailyRunCalls(10, three);
     const large = dailyRunCalls(2000, three);
     expect(small.first.byMethod).toEqual(DAILY_RUN_CALLS_BY_METHOD_3);
-    expect(large.first.byMethod).toEqual(small.first.byMethod);
+    // At 2,000 the KPI tab needs more rows than a new tab has: one insert, the only difference.
+    const { 'Sheet.insertRowsAfter': grown, ...rest } = large.first.byMethod;
+    expect(grown).toBe(1);
+    expect(rest).toEqual(small.first.byMethod);
     expect(small.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    expect(large.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    // The same day again: nothing to send, the base alone.
+    expect(large.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3 + 1);
+    // The same day again: nothing to send.
     expect(large.again.byMethod).toEqual(small.again.byMethod);
-    expect(small.again.total).toBe(DAILY_RUN_BASE);
-    expect(large.again.total).toBe(DAILY_RUN_BASE);
+    expect(small.again.total).toBe(DAILY_RUN_AGAIN);
+    expect(large.again.total).toBe(DAILY_RUN_AGAIN);
 
     // One owner fewer or more changes exactly the per-digest calls.
     const one = dailyRunCalls(10, [ANNA]);

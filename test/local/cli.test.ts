@@ -139,7 +139,7 @@ describe('cadans init', () => {
     const settings = book.getWorksheet('Instellingen')!.getSheetValues().slice(2).map((r) => (r as unknown[])[1]);
     expect(settings).toEqual([
       'Taal', 'Maanden tussen contact, tier A', 'Maanden tussen contact, tier B', 'Maanden tussen contact, tier C', 'Venster binnenkort (dagen)',
-      'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Team', 'Minuten per dag', 'Planhorizon (dagen)',
+      'Landinstelling', 'Tijdzone', 'Vandaag', 'Verzenddagen', 'Feestdagen overslaan', 'Verzenduur', 'Max. relaties per ochtendmail', 'Log bewaren (dagen)', 'Team', 'Minuten per dag', 'Planhorizon (dagen)',
       'Agenda klant A', 'Agenda klant B', 'Agenda klant C', 'Agenda kandidaat A', 'Agenda kandidaat B', 'Agenda kandidaat C',
       'Doel omzet uit bestaande relaties', 'Doel referrals per A-relatie per jaar', 'Doel behoud A- en B-klanten', 'Doel herhaalplaatsingen',
       'Doel voorstellen per week', 'Doel terugkerende omzet', 'Grens sleutelklant', 'Grens significante klant',

@@ -24,6 +24,8 @@ export interface Realm {
 export class Env {
   readonly counts = new Map<string, number>();
   total = 0;
+  /** Cells returned by getValues and getValue since the last reset: the tests' measure of reading. */
+  cellsRead = 0;
   mode: Mode = 'FULL';
   /**
    * False while a time-driven trigger runs: there is no user to show anything to, and
@@ -32,11 +34,48 @@ export class Env {
   uiAvailable = true;
   /** Replaced by the harness with the vm context's constructors once the context exists. */
   realm: Realm = { Date, Array, Error };
+  /**
+   * The Google account the running execution runs as: the person at the sheet for a menu or a
+   * sidebar call, the installer for an installable trigger
+   * (developers.google.com/apps-script/guides/triggers/installable, "Installable triggers always
+   * run under the account of the person who created them").
+   */
+  user = DEFAULT_USER;
+  /** The script project's time zone (appsscript.json), which V8's local time also follows. */
+  scriptTimeZone = 'Europe/Amsterdam';
+  /**
+   * Scopes each account left unticked on the consent screen (granular consent,
+   * developers.google.com/apps-script/concepts/scopes and …/guides/client-verification#granular-consent).
+   * A call that needs one of them throws, as Apps Script does.
+   */
+  readonly notGranted = new Map<string, Set<string>>();
+
+  /** Test: this account unticks these scopes. */
+  $revoke(user: string, ...scopes: string[]): void {
+    const set = this.notGranted.get(user) ?? new Set<string>();
+    for (const scope of scopes) set.add(scope);
+    this.notGranted.set(user, set);
+  }
+
+  granted(scope: string): boolean {
+    return !this.notGranted.get(this.user)?.has(scope);
+  }
+
+  /**
+   * Throws Apps Script's message when the running account has not granted the scope this call
+   * needs (the scopes each service needs: …/concepts/scopes, and the reference page of each method,
+   * "Authorization"). The wording is Apps Script's; the reference does not list it.
+   */
+  requireScope(name: string, scope: string): void {
+    if (!this.granted(scope)) throw this.error(`Specified permissions are not sufficient to call ${name}. Required permissions: ${scope}`);
+  }
 
   /** Counts one service call, or throws as Apps Script does when the mode forbids it. */
   hit(name: string, kind: CallKind): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.total++;
+    const scope = scopeOf(name);
+    if (scope) this.requireScope(name, scope);
     const denied =
       (this.mode === 'NONE' && (kind === 'read' || kind === 'write' || kind === 'service')) ||
       (this.mode === 'CUSTOM_FUNCTION' && (kind === 'write' || kind === 'ui' || kind === 'service'));
@@ -55,6 +94,7 @@ export class Env {
   reset(): void {
     this.counts.clear();
     this.total = 0;
+    this.cellsRead = 0;
   }
 
   error(message: string): Error {
@@ -69,6 +109,27 @@ export class Env {
   array<T>(items: readonly T[]): T[] {
     return this.realm.Array.from(items);
   }
+}
+
+/** Who runs an execution when a test does not say: the person who set up Cadans. */
+export const DEFAULT_USER = 'joost@bureau.nl';
+
+export const SCOPES = {
+  spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  sendMail: 'https://www.googleapis.com/auth/script.send_mail',
+  triggers: 'https://www.googleapis.com/auth/script.scriptapp',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
+} as const;
+
+/** The scope a counted call needs, by its service (…/concepts/scopes; each method's "Authorization"). */
+function scopeOf(name: string): string | null {
+  if (/^(MailApp)\./.test(name)) return SCOPES.sendMail;
+  if (/^(ScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)|ClockTriggerBuilder\.create)$/.test(name)) return SCOPES.triggers;
+  if (/^(Spreadsheet|Sheet|Range|SpreadsheetApp\.getActive)/.test(name)) return SCOPES.spreadsheet;
+  if (/^(Ui|SpreadsheetApp\.getUi|Spreadsheet\.toast)/.test(name)) return SCOPES.ui;
+  if (/^User\.getEmail$/.test(name)) return SCOPES.email;
+  return null;
 }
 
 /** True for a Date of any realm. */

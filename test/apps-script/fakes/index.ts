@@ -1,6 +1,7 @@
 // The Apps Script globals the bundle sees: SpreadsheetApp, Utilities, ScriptApp, MailApp,
-// LockService, HtmlService and PropertiesService over one FakeSpreadsheet, every call counted in
-// the shared Env. What belongs to the script project rather than to one execution (its triggers,
+// LockService, HtmlService, PropertiesService and Session over one FakeSpreadsheet, every call
+// counted in the shared Env, which also knows the account an execution runs as and the scopes
+// each account granted (issue 9: a strict model of Google, each rule citing its page). What belongs to the script project rather than to one execution (its triggers,
 // its script lock, the account's mail and quota, the document's properties, its HTML files)
 // lives in a FakeProject that every execution shares.
 
@@ -14,6 +15,7 @@ import { FakeTriggers, makeScriptApp } from './script';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeUi } from './ui';
 import { makeUtilities } from './utilities';
+import { makeSession } from './session';
 
 export { Env } from './env';
 export { Formula, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
@@ -32,6 +34,8 @@ export class FakeProject {
     readonly env: Env,
     /** The project's HTML files, for HtmlService.createHtmlOutputFromFile. */
     readonly files: ProjectFiles = () => null,
+    /** The scopes of the manifest (appsscript.json oauthScopes): what consent is asked for. */
+    readonly scopes: readonly string[] = [],
   ) {
     this.triggers = new FakeTriggers(env);
     this.lock = new FakeScriptLock(env);
@@ -46,6 +50,7 @@ export interface Services {
   LockService: ReturnType<typeof makeLockService>;
   HtmlService: ReturnType<typeof makeHtmlService>;
   PropertiesService: ReturnType<typeof makePropertiesService>;
+  Session: ReturnType<typeof makeSession>;
 }
 
 function makeSpreadsheetApp(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi) {
@@ -85,10 +90,11 @@ export function makeServices(env: Env, spreadsheet: FakeSpreadsheet, ui: FakeUi,
   return {
     SpreadsheetApp: makeSpreadsheetApp(env, spreadsheet, ui),
     Utilities: makeUtilities(env),
-    ScriptApp: makeScriptApp(env, project.triggers),
+    ScriptApp: makeScriptApp(env, project.triggers, () => project.scopes),
     MailApp: makeMailApp(env, project.mail),
     LockService: makeLockService(env, project.lock, execution),
     HtmlService: makeHtmlService(env, project.files),
     PropertiesService: makePropertiesService(env, project.documentProperties),
+    Session: makeSession(env),
   };
 }

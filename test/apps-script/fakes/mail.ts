@@ -1,6 +1,9 @@
 // MailApp, after developers.google.com/apps-script/reference/mail/mail-app: sendEmail(message)
 // with the advanced-parameters object, and getRemainingDailyQuota(). The quota counts recipients
-// (to, cc and bcc), not messages; a send over the quota throws as Apps Script does. A test can
+// (to, cc and bcc), not messages (developers.google.com/apps-script/guides/services/quotas,
+// "Email recipients per day": 100 consumer, 1,500 Workspace); a send over the quota throws as Apps
+// Script does, and a test can lower `quota` mid-run (another script of the account using it up). A
+// body over the size limit throws "Limit Exceeded: Email Body Size." (same page, "Email body size"). A test can
 // script a failure (the Nth send attempt from now throws once) or run code just before a send
 // goes out (for example a second, overlapping run).
 
@@ -21,6 +24,15 @@ export interface SentMail {
   noReply?: boolean;
 }
 
+/**
+ * The body size limit: 200 KB on a consumer account, 400 KB on Workspace
+ * (developers.google.com/apps-script/guides/services/quotas, "Current limitations", "Email body
+ * size"). The table does not say whether the plain and the HTML body count together; the fake
+ * takes the stricter side and counts both, in UTF-8 bytes, with 1 KB = 1024 bytes.
+ */
+export const BODY_LIMIT = { consumer: 200 * 1024, workspace: 400 * 1024 } as const;
+export const BODY_SIZE_ERROR = 'Limit Exceeded: Email Body Size.';
+
 /** Apps Script's message when the daily recipient quota is used up. */
 export const QUOTA_ERROR = 'Service invoked too many times for one day: email.';
 
@@ -32,8 +44,10 @@ function recipients(list: unknown): string[] {
 export class FakeMailbox {
   /** Every message that went out, in order. */
   readonly sent: SentMail[] = [];
-  /** Recipients left for today (100 on a consumer account). */
+  /** Recipients left for today (100 on a consumer account; quotas page above). */
   quota = 100;
+  /** Bytes a message body may have (a consumer account's; set BODY_LIMIT.workspace for Workspace). */
+  bodyLimit: number = BODY_LIMIT.consumer;
   /** Send attempts, successful or not. */
   attempts = 0;
   /** Send attempt number → the error it throws (once). */
@@ -85,6 +99,7 @@ export function makeMailApp(env: Env, mailbox: FakeMailbox) {
         throw env.error(failure);
       }
       if (mailbox.quota < all.length) throw env.error(QUOTA_ERROR);
+      if (Buffer.byteLength(mail.body) + Buffer.byteLength(mail.htmlBody ?? '') > mailbox.bodyLimit) throw env.error(BODY_SIZE_ERROR);
       mailbox.quota -= all.length;
       mailbox.sent.push(mail);
     },

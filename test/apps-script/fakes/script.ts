@@ -1,8 +1,14 @@
 // ScriptApp, after developers.google.com/apps-script/reference/script: the AuthMode enum and the
 // installable time-driven triggers Cadans uses: newTrigger(handler).timeBased() with
 // everyDays(n).atHour(h).inTimezone(tz) or after(ms), then create(); getProjectTriggers();
-// deleteTrigger(trigger). Triggers belong to the project, so every execution sees the same list.
-// A builder method Cadans does not use throws, so that a new use shows up here.
+// deleteTrigger(trigger). A trigger belongs to the account that installed it and runs as that
+// account; getProjectTriggers() returns only the current user's ("Gets all installable triggers
+// associated with the current project and current user", …/reference/script/script-app#getprojecttriggers;
+// …/guides/triggers/installable, "Installable triggers always run under the account of the person
+// who created them"). Granular consent: getAuthorizationInfo(authMode, oAuthScopes) and
+// requireScopes(authMode, oAuthScopes) (…/reference/script/script-app#getauthorizationinfoauthmode,-oauthscopes,
+// …#requirescopesauthmode,-oauthscopes; …/concepts/scopes). A builder method Cadans does not use
+// throws, so that a new use shows up here.
 
 import type { Env } from './env';
 
@@ -10,7 +16,7 @@ export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_F
 export const EventType = Object.freeze({ CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' });
 export const TriggerSource = Object.freeze({ SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' });
 
-/** Apps Script allows 20 triggers per user per script. */
+/** Apps Script allows 20 triggers per user per script (…/guides/services/quotas, "Triggers"). */
 export const MAX_TRIGGERS = 20;
 
 export interface ClockSchedule {
@@ -29,6 +35,8 @@ export class FakeTrigger {
     readonly handler: string,
     /** The test's window on the schedule (not Apps Script). */
     readonly schedule: Readonly<ClockSchedule>,
+    /** The account that installed it, and that it runs as (the test's window). */
+    readonly owner: string,
   ) {}
 
   getHandlerFunction(): string {
@@ -65,15 +73,20 @@ export class FakeTriggers {
   constructor(private readonly env: Env) {}
 
   add(handler: string, schedule: ClockSchedule): FakeTrigger {
-    if (this.list.length >= MAX_TRIGGERS) {
+    if (this.mine().length >= MAX_TRIGGERS) {
       throw this.env.error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
-    const trigger = new FakeTrigger(this.env, String(7_000_000 + this.next++), handler, Object.freeze({ ...schedule }));
+    const trigger = new FakeTrigger(this.env, String(7_000_000 + this.next++), handler, Object.freeze({ ...schedule }), this.env.user);
     this.list.push(trigger);
     return trigger;
   }
 
-  /** The test's window: the triggers for one handler. */
+  /** The current user's triggers: all that getProjectTriggers shows. */
+  mine(): FakeTrigger[] {
+    return this.list.filter((t) => t.owner === this.env.user);
+  }
+
+  /** The test's window: the triggers for one handler, of every user. */
   for(handler: string): FakeTrigger[] {
     return this.list.filter((t) => t.handler === handler);
   }
@@ -152,23 +165,73 @@ class TriggerBuilder {
   }
 }
 
-export function makeScriptApp(env: Env, triggers: FakeTriggers) {
+export const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+
+/** The scopes the manifest asks for: what a user is asked to consent to. */
+export type ManifestScopes = () => readonly string[];
+
+/** What ScriptApp.getAuthorizationInfo returns (…/reference/script/authorization-info). */
+export class FakeAuthorizationInfo {
+  constructor(
+    private readonly env: Env,
+    private readonly asked: readonly string[],
+  ) {}
+
+  getAuthorizationStatus(): string {
+    this.env.hit('AuthorizationInfo.getAuthorizationStatus', 'local');
+    return this.asked.every((s) => this.env.granted(s)) ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED;
+  }
+
+  /** "Gets the authorization URL that can be used to grant access to the script"; null when none is needed. */
+  getAuthorizationUrl(): string | null {
+    this.env.hit('AuthorizationInfo.getAuthorizationUrl', 'local');
+    return this.getAuthorizationStatus() === AuthorizationStatus.REQUIRED ? 'https://script.google.com/macros/d/CADANS/authorize' : null;
+  }
+
+  /** "Gets a list of authorized scopes for the script. If authorization information is requested for a specified list of scopes, returns the authorized scopes from the specified list." */
+  getAuthorizedScopes(): string[] {
+    this.env.hit('AuthorizationInfo.getAuthorizedScopes', 'local');
+    return this.env.array(this.asked.filter((s) => this.env.granted(s)));
+  }
+}
+
+export function makeScriptApp(env: Env, triggers: FakeTriggers, manifestScopes: ManifestScopes = () => []) {
+  const asked = (scopes: unknown): readonly string[] => (Array.isArray(scopes) ? scopes.map(String) : manifestScopes());
   return {
     AuthMode,
     EventType,
+    getAuthorizationInfo(authMode: string, oAuthScopes?: string[]): FakeAuthorizationInfo {
+      env.hit('ScriptApp.getAuthorizationInfo', 'local');
+      if (!Object.values(AuthMode).includes(authMode as never)) throw env.error('Invalid argument: authMode');
+      return new FakeAuthorizationInfo(env, asked(oAuthScopes));
+    },
+    /**
+     * "Validates if the user has granted consent for all of the requested scopes … If any consent
+     * is missing, … the current execution is terminated" and the user is asked: here it throws
+     * (in a trigger there is nobody to ask). The message is the fake's own: not documented.
+     */
+    requireScopes(authMode: string, oAuthScopes: string[]): void {
+      env.hit('ScriptApp.requireScopes', 'local');
+      if (!Object.values(AuthMode).includes(authMode as never)) throw env.error('Invalid argument: authMode');
+      const missing = asked(oAuthScopes).filter((s) => !env.granted(s));
+      if (missing.length > 0) throw env.error(`Authorization is required to perform that action. Missing: ${missing.join(', ')}`);
+    },
     TriggerSource,
     newTrigger(functionName: string): TriggerBuilder {
       env.hit('ScriptApp.newTrigger', 'service');
       if (typeof functionName !== 'string' || functionName === '') throw env.error('Invalid argument: functionName');
       return new TriggerBuilder(env, triggers, functionName);
     },
+    AuthorizationStatus,
     getProjectTriggers(): FakeTrigger[] {
       env.hit('ScriptApp.getProjectTriggers', 'service');
-      return env.array(triggers.list);
+      return env.array(triggers.mine());
     },
     deleteTrigger(trigger: FakeTrigger): void {
       env.hit('ScriptApp.deleteTrigger', 'service');
       if (!(trigger instanceof FakeTrigger)) throw env.error("The parameters don't match the method signature for ScriptApp.deleteTrigger.");
+      // Not documented for another user's trigger (which the caller cannot even list): stricter, it throws.
+      if (trigger.owner !== env.user) throw env.error('You do not have permission to delete this trigger.');
       const i = triggers.list.findIndex((t) => t.uniqueId === trigger.uniqueId);
       if (i >= 0) triggers.list.splice(i, 1);
     },

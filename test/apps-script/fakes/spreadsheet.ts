@@ -139,13 +139,23 @@ export class FakeSpreadsheet {
     this.toasts.push({ message, title, timeoutSeconds });
   }
 
-  /** Test set-up: a sheet with these rows from A1 (Dates, numbers, strings, booleans, Formula). */
+  /**
+   * Test set-up: a sheet with these rows from A1 (Dates, numbers, strings, booleans, Formula). Its
+   * grid is 1000 x 26, as a new tab's (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheet
+   * makes "a new sheet"; Sheets gives it 1000 rows and 26 columns), or just large enough for the rows.
+   */
   $addSheet(name: string, rows: readonly (readonly unknown[])[] = []): FakeSheet {
     // The first tab has gid 0; later ones get large ids, unique in the spreadsheet.
     const sheetId = this.sheets.length === 0 ? 0 : 104_729 * this.sheets.length + 1_000_003;
     const sheet = new FakeSheet(this.env, name, rows, sheetId);
+    sheet.spreadsheet = this;
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Cells in every tab's grid, for the 10-million-cell limit. */
+  $cells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
   }
 
   $sheet(name: string): FakeSheet {
@@ -156,6 +166,9 @@ export class FakeSpreadsheet {
 }
 
 let chartIds = 0;
+
+/** Cells per spreadsheet, over all tabs (support.google.com/drive/answer/37603). */
+export const CELL_LIMIT = 10_000_000;
 
 export class FakeSheet {
   /** 0-based rows of 0-based cells; a missing cell is empty. */
@@ -230,9 +243,24 @@ export class FakeSheet {
     return new FakeRange(this, 1, 1, Math.max(1, this.$lastRow()), Math.max(1, this.$lastColumn()));
   }
 
-  getRange(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+  /**
+   * getRange(row, column, numRows?, numColumns?), or getRange(a1Notation) for a whole-column range
+   * such as 'Y2:Y' only (…/sheet#getrangea1notation). A whole-column range reaches the last row of
+   * the grid; formats, validation and conditional formats given to it also cover rows added to the
+   * grid later, as the project's platform notes say (/work/shared/apps-script-facts.md, "The grid is
+   * strict"). A range with a fixed end (Y2:Y1000) covers only its rows: the stricter side.
+   */
+  getRange(row: number | string, column?: number, numRows = 1, numColumns = 1): FakeRange {
     this.env.hit('Sheet.getRange', 'read');
-    if (typeof row !== 'number') throw this.env.error('The fake supports getRange(row, column, numRows, numColumns) only');
+    if (typeof row === 'string') {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)$/.exec(row);
+      if (!m || m[1] !== m[3]) throw new Error(`fake Sheet.getRange: only whole-column A1 ranges such as Y2:Y are supported, not ${row}`);
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const first = Number(m[2]);
+      if (first < 1 || first > this.maxRows || col > this.maxColumns) throw this.env.error('Range not found');
+      return new FakeRange(this, first, col, this.maxRows - first + 1, 1, true);
+    }
+    if (column === undefined) throw this.env.error('The fake supports getRange(row, column, numRows, numColumns) only');
     for (const n of [row, column, numRows, numColumns]) {
       if (!Number.isInteger(n)) throw this.env.error(`Cannot convert ${n} to int.`);
     }
@@ -240,8 +268,93 @@ export class FakeSheet {
     if (column < 1) throw this.env.error('The starting column of the range is too small.');
     if (numRows < 1) throw this.env.error('The number of rows in the range must be at least 1.');
     if (numColumns < 1) throw this.env.error('The number of columns in the range must be at least 1.');
+    this.$inGrid(row, column, numRows, numColumns);
     return new FakeRange(this, row, column, numRows, numColumns);
   }
+
+  /**
+   * A range must lie inside the tab's grid (getMaxRows() x getMaxColumns()); Apps Script throws
+   * this message otherwise, and a write never grows the grid by itself: only insertRows*,
+   * insertColumns* and appendRow do (developers.google.com/apps-script/reference/spreadsheet/sheet,
+   * "getMaxRows", "insertRowsAfter", "appendRow"). The message is the one Apps Script gives; the
+   * reference does not list error texts.
+   */
+  $inGrid(row: number, column: number, numRows: number, numColumns: number): void {
+    if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
+      throw this.env.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+
+  /**
+   * Inserts rows after the given row (developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany).
+   * The fake supports inserting at the end of the grid only, which is what Cadans does; the new
+   * rows are empty and carry no format, validation or conditional format: the reference says
+   * nothing about inheritance, so the fake takes the stricter side.
+   */
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.env.hit('Sheet.insertRowsAfter', 'write');
+    if (!Number.isInteger(howMany) || howMany < 1) throw this.env.error(`Invalid argument: howMany (${howMany})`);
+    if (afterPosition !== this.maxRows) throw new Error(`fake Sheet.insertRowsAfter: only after the last row (${this.maxRows}) is supported, not ${afterPosition}`);
+    this.$limitCells(howMany * this.maxColumns);
+    this.maxRows += howMany;
+    return this;
+  }
+
+  /** As insertRowsAfter, for columns (…/sheet#insertcolumnsafteraftersposition,-howmany); at the end of the grid only. */
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.env.hit('Sheet.insertColumnsAfter', 'write');
+    if (!Number.isInteger(howMany) || howMany < 1) throw this.env.error(`Invalid argument: howMany (${howMany})`);
+    if (afterPosition !== this.maxColumns) throw new Error(`fake Sheet.insertColumnsAfter: only after the last column (${this.maxColumns}) is supported, not ${afterPosition}`);
+    this.$limitCells(howMany * this.maxRows);
+    this.maxColumns += howMany;
+    return this;
+  }
+
+  /**
+   * Deletes howMany rows from rowPosition on (…/sheet#deleterowsrowposition,-howmany): the rows
+   * below move up and the grid shrinks. Formats given to whole-column ranges stay; the fake does not
+   * move other formats (Cadans gives the Log whole-column formats only). Deleting every row throws.
+   */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.env.hit('Sheet.deleteRows', 'write');
+    if (!Number.isInteger(rowPosition) || !Number.isInteger(howMany) || rowPosition < 1 || howMany < 1) throw this.env.error('Invalid argument');
+    if (rowPosition + howMany - 1 > this.maxRows) throw this.env.error('Those rows are out of bounds.');
+    if (howMany >= this.maxRows) throw this.env.error('You can\'t delete all the rows on the sheet.');
+    this.grid.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+
+  /**
+   * "Appends a row to the bottom of the current data region in the sheet": one atomic call
+   * (…/sheet#appendrowrowcontents); the grid grows by a row when the data region fills it.
+   */
+  appendRow(rowContents: unknown[]): FakeSheet {
+    this.env.hit('Sheet.appendRow', 'write');
+    this.$fail('appendRow');
+    if (!Array.isArray(rowContents)) throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const row = this.$lastRow() + 1;
+    if (row > this.maxRows) {
+      this.$limitCells(this.maxColumns);
+      this.maxRows = row;
+    }
+    if (rowContents.length > this.maxColumns) {
+      this.$limitCells((rowContents.length - this.maxColumns) * this.maxRows);
+      this.maxColumns = rowContents.length;
+    }
+    this.$write({ row, column: 1, numRows: 1, numColumns: rowContents.length }, [rowContents]);
+    return this;
+  }
+
+  /** A spreadsheet holds at most 10 million cells over all its tabs (support.google.com/drive/answer/37603, "Spreadsheets"). */
+  private $limitCells(added: number): void {
+    const used = this.spreadsheet ? this.spreadsheet.$cells() : this.maxRows * this.maxColumns;
+    if (used + added > CELL_LIMIT) {
+      throw this.env.error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    }
+  }
+
+  /** Set by the spreadsheet that holds this tab, for the 10-million-cell limit. */
+  spreadsheet: FakeSpreadsheet | null = null;
 
   setFrozenRows(rows: number): void {
     this.env.hit('Sheet.setFrozenRows', 'write');
@@ -386,9 +499,8 @@ export class FakeSheet {
   // ---- For FakeRange (not Apps Script, not counted) ---------------------------------------
 
   $write(rect: Rect, values: unknown[][]): void {
-    // Writing past the grid grows it, as Sheets now does.
-    this.maxRows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
-    this.maxColumns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
+    // Never grows the grid: the range was checked against it when it was made.
+    this.$inGrid(rect.row, rect.column, rect.numRows, rect.numColumns);
     const cells = values.map((row) => row.map((v) => this.stored(v)));
     cells.forEach((row, i) => row.forEach((cell, j) => this.put(rect.row + i, rect.column + j, cell)));
   }
@@ -425,6 +537,8 @@ export class FakeRange implements Rect {
     readonly column: number,
     readonly numRows: number,
     readonly numColumns: number,
+    /** A whole-column range (Y2:Y): its formats follow the grid as it grows. */
+    readonly openEnded = false,
   ) {
     this.env = sheet.env;
   }
@@ -465,6 +579,7 @@ export class FakeRange implements Rect {
   getValues(): unknown[][] {
     this.env.hit('Range.getValues', 'read');
     this.sheet.$fail('getValues');
+    this.env.cellsRead += this.numRows * this.numColumns;
     const rows: unknown[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: unknown[] = [];
@@ -480,6 +595,7 @@ export class FakeRange implements Rect {
   getValue(): unknown {
     this.env.hit('Range.getValue', 'read');
     this.sheet.$fail('getValue');
+    this.env.cellsRead += 1;
     const value = this.sheet.$value(this.row, this.column);
     return isDate(value) ? this.env.date(value.getTime()) : value;
   }
@@ -543,6 +659,6 @@ export class FakeRange implements Rect {
   }
 
   private rect(): Rect {
-    return { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns };
+    return { row: this.row, column: this.column, numRows: this.openEnded ? Number.MAX_SAFE_INTEGER : this.numRows, numColumns: this.numColumns };
   }
 }
