@@ -257,7 +257,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
     return 0;
   }
   if (command === 'init') return initCommand(values, rest, out, now);
-  if (command === 'run') return runCommand(values, rest, out, now);
+  if (command === 'run') {
+    try {
+      return await runCommand(values, rest, out, now);
+    } catch (error) {
+      // A part found malformed or full while the engine works on it: the same clear refusal as at open.
+      if (error instanceof WorkbookFormError) throw new UsageError(`Cannot update workbook ${values.workbook ?? SAMPLE_WORKBOOK_NAME}: ${error.message}`);
+      throw error;
+    }
+  }
   throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
 }
 

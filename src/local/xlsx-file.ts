@@ -338,7 +338,8 @@ class XlsxFileSheet implements SheetPort {
                   this.masters.set(shared, { formula: cell.formulaText, row: row!.row, column: cell.column });
                 } else flags |= SHARED_CHILD;
               }
-              if (!cell.hasV) {
+              // No <v>, or an empty one for a number (openpyxl writes <v></v>): no saved result.
+              if (!cell.hasV || (cell.v === '' && cell.type !== 'str' && cell.type !== 'inlineStr')) {
                 const master = shared >= 0 ? this.masters.get(shared) : undefined;
                 const text = cell.formulaText || (master ? (moveFormula(master.formula, row!.row - master.row, cell.column - master.column) ?? '') : '');
                 this.uncached.push({ sheet: this.name, row: row!.row, column: cell.column, formula: text });
