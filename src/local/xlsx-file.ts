@@ -71,10 +71,15 @@ export const columnLetters = columnLetter;
 function parseReference(ref: string): [number, number] | null {
   let i = 0;
   let column = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) column = column * 26 + ref.charCodeAt(i++) - 64;
+  for (let ch = ref.charCodeAt(0); i < ref.length && ch >= 65 && ch <= 90; ch = ref.charCodeAt(++i)) column = column * 26 + ch - 64;
   if (i === 0 || i > 3 || i === ref.length) return null;
-  const row = Number(ref.slice(i));
-  return Number.isInteger(row) && row >= 1 && /^[0-9]+$/.test(ref.slice(i)) ? [column, row] : null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return row >= 1 ? [column, row] : null;
 }
 
 // ---- Number formats -------------------------------------------------------------------------
@@ -261,6 +266,7 @@ class XlsxFileSheet implements SheetPort {
     let previousRow = 0;
     let previousColumn = 0;
     let cell: CellState | null = null;
+    const reused = {} as CellState;
     try {
     scanXml(
       xml,
@@ -305,7 +311,19 @@ class XlsxFileSheet implements SheetPort {
               if (column > LAST_COLUMN) this.refuse(`has a cell past column XFD in row ${row.row}`);
               previousColumn = column;
               const style = e.attrs.s === undefined ? -1 : Number(e.attrs.s);
-              cell = { element: e, column, type: e.attrs.t ?? 'n', style: Number.isInteger(style) ? style : -1, v: '', hasV: false, formula: null, formulaText: '', inIs: false, inPhonetic: 0, inline: '' };
+              // One state object for every cell (cells do not nest): no garbage per cell.
+              cell = reused;
+              cell.element = e;
+              cell.column = column;
+              cell.type = e.attrs.t ?? 'n';
+              cell.style = Number.isInteger(style) ? style : -1;
+              cell.v = '';
+              cell.hasV = false;
+              cell.formula = null;
+              cell.formulaText = '';
+              cell.inIs = false;
+              cell.inPhonetic = 0;
+              cell.inline = '';
               break;
             }
             case 'v':

@@ -54,28 +54,27 @@ export interface XmlHandler {
  */
 export function scanXml(xml: string, handler: XmlHandler, what: string): void {
   const stack: XmlElement[] = [];
-  const scopes: Array<Map<string, string>> = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+  // The prefixes in scope, as one map with an undo list per element that declares any (most declare
+  // none, so a lookup is one map access and an element costs no map of its own).
+  const bindings = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+  const undo: Array<Array<[string, string | undefined]> | null> = [];
   let roots = 0;
   let problem: string | null = null;
-  const lookup = (prefix: string): string | undefined => {
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const hit = scopes[i].get(prefix);
-      if (hit !== undefined) return hit;
-    }
-    return undefined;
-  };
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
         if (problem) return;
-        let scope: Map<string, string> | null = null;
+        let saved: Array<[string, string | undefined]> | null = null;
         for (const key in attrs) {
-          if (key === 'xmlns' || key.startsWith('xmlns:')) (scope ??= new Map()).set(key === 'xmlns' ? '' : key.slice(6), attrs[key]);
+          if (key.charCodeAt(0) !== 120 /* x */ || !(key === 'xmlns' || key.startsWith('xmlns:'))) continue;
+          const prefix = key === 'xmlns' ? '' : key.slice(6);
+          (saved ??= []).push([prefix, bindings.get(prefix)]);
+          bindings.set(prefix, attrs[key]);
         }
-        scopes.push(scope ?? new Map());
+        undo.push(saved);
         const colon = name.indexOf(':');
         const prefix = colon < 0 ? '' : name.slice(0, colon);
-        const ns = lookup(prefix);
+        const ns = bindings.get(prefix);
         if (ns === undefined && prefix !== '') problem = `the prefix "${prefix}" of <${name}> is not declared`;
         // An attribute value cannot hold "<" in XML, so the tag starts at the last "<" before its end.
         const openEnd = parser.endIndex + 1;
@@ -89,7 +88,12 @@ export function scanXml(xml: string, handler: XmlHandler, what: string): void {
       onclosetag(name, isImplied) {
         if (problem) return;
         const element = stack.pop();
-        scopes.pop();
+        const saved = undo.pop();
+        if (saved) for (let i = saved.length - 1; i >= 0; i--) {
+          const [prefix, uri] = saved[i];
+          if (uri === undefined) bindings.delete(prefix);
+          else bindings.set(prefix, uri);
+        }
         if (!element) {
           problem = `a close tag </${name}> with no open tag`;
           return;
