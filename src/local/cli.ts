@@ -183,8 +183,9 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   // One run at a time per output workbook; what a killed run left behind is cleared first.
   const lock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, (holder) => out(`Waiting for the cadans run of process ${holder.pid} on ${holder.host} (started ${holder.started}) to finish ...`));
   try {
-    await removeLeftovers(target);
-    await removeLeftovers(join(dir, 'report.html'));
+    for (const leftover of [...(await removeLeftovers(dir, `.${name}`)), ...(await removeLeftovers(dir, '.report.html')), ...(await removeLeftovers(join(dir, 'outbox')))]) {
+      out(`Removed ${leftover}, left by a run that was stopped`);
+    }
     const journalPath = `${target}.cadans-journal`;
     const runId = `${hostname()}-${process.pid}-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
     const from = foldJournal(workbook, settings.language, await Journal.read(journalPath));

@@ -74,16 +74,18 @@ export async function writeAtomically(path: string, data: Uint8Array | string, m
   }
 }
 
-/** Removes temporary files a killed earlier run left beside `path` (call while holding its lock). */
-export async function removeLeftovers(path: string): Promise<string[]> {
-  const dir = dirname(path);
-  const prefix = `.${basename(path)}${TEMP_MARK}`;
+/**
+ * Removes the temporary files that runs killed earlier left in `dir` (those starting with `prefix`,
+ * '' for all): only those of a process that is gone, so a live run's file is never taken away.
+ */
+export async function removeLeftovers(dir: string, prefix = ''): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (pid === process.pid) continue;
+    const mark = name.lastIndexOf(TEMP_MARK);
+    if (mark < 0 || !name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(mark + TEMP_MARK.length));
+    if (Number.isInteger(pid) && (pid === process.pid || alive(pid))) continue;
     await rm(join(dir, name), { force: true });
     removed.push(join(dir, name));
   }
