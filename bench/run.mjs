@@ -9,7 +9,9 @@
 //   - the Apps Script service calls of one dailyRun through the vm harness on dist/Cadans.js,
 //     next to what a per-cell script would need for the same work;
 //   - NEXT_TOUCHPOINT over a 50,000 x 1 range through the same harness (median of 3);
-//   - the local runner end to end on a real 50,000-relationship .xlsx (median of 3).
+//   - the local runner end to end on a real 50,000-relationship .xlsx (median of 3), once writing
+//     the digests as .eml files and once sending them with --smtp to a loopback SMTP server
+//     (smtp-server, in this process).
 // Prints a table and writes it, with the machine and the date, to bench/RESULTS.md. Exits 1 when
 // a target is missed or a measurement failed.
 //
@@ -29,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { SMTPServer } from 'smtp-server';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -121,11 +124,37 @@ for (const n of SIZES) calls[n] = await measure('calls', n);
 const formula = await measure('formula', FORMULA_ROWS);
 
 let runner = null;
+let runnerSmtp = null;
 if (!options['no-runner']) {
   runner = await localRunner(BIG);
+  if (!runner.error) runnerSmtp = await withSmtpServer((url, received) => localRunner(BIG, url, received));
 }
 
-async function localRunner(n) {
+/** A plain SMTP server on loopback that accepts every message; counts what it received. */
+async function withSmtpServer(work) {
+  const received = { count: 0 };
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        received.count++;
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await work(`smtp://127.0.0.1:${server.server.address().port}`, received);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function localRunner(n, smtp = null, received = null) {
   await mkdir(work, { recursive: true });
   const key = createHash('sha1')
     .update(['bench/generate.ts', 'bench/xlsx.ts'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n'))
@@ -148,10 +177,11 @@ async function localRunner(n) {
     const out = join(work, `out-${process.pid}`);
     await rm(out, { recursive: true, force: true });
     const rss = join(work, `rss-${process.pid}.txt`);
-    const cli = [join(root, 'bin/cadans.mjs'), 'run', '--workbook', workbook, '--today', '2026-11-24', '--out', out];
+    const cli = [join(root, 'bin/cadans.mjs'), 'run', '--workbook', workbook, '--today', '2026-11-24', '--out', out, ...(smtp ? ['--smtp', smtp] : [])];
     const [command, args] = timeTool ? [timeTool, ['-f', '%M', '-o', rss, process.execPath, ...cli]] : [process.execPath, cli];
-    process.stderr.write(`bench: cadans run on ${n.toLocaleString('en-US')} relationships (${i + 1}/${RUNNER_RUNS}) ...`);
+    process.stderr.write(`bench: cadans run${smtp ? ' --smtp' : ''} on ${n.toLocaleString('en-US')} relationships (${i + 1}/${RUNNER_RUNS}) ...`);
     try {
+      // runChild waits with a promise, so the SMTP server in this process answers meanwhile.
       const { stdout, ms } = await runChild(command, args);
       const maxRssMB = timeTool ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024 : null;
       samples.push({ ms, maxRssMB });
@@ -169,7 +199,7 @@ async function localRunner(n) {
   const median = sorted[Math.floor(sorted.length / 2)];
   const mails = /(\d+) ochtendmails verstuurd/.exec(summary)?.[1] ?? null;
   const relations = /Relaties: (\d+)/.exec(summary)?.[1] ?? null;
-  return { ms: median.ms, maxRssMB: Math.max(...samples.map((s) => s.maxRssMB ?? 0)) || null, samples: samples.map((s) => s.ms), workbook, generated, mails, relations };
+  return { ms: median.ms, maxRssMB: Math.max(...samples.map((s) => s.maxRssMB ?? 0)) || null, samples: samples.map((s) => s.ms), workbook, generated, mails, relations, received: received?.count ?? null };
 }
 
 // ---- The table ---------------------------------------------------------------------------------
@@ -202,6 +232,8 @@ const sameCalls =
   callResults.length === SIZES.length && callResults.every((r) => r.total === callResults[0].total && JSON.stringify(r.byMethod) === JSON.stringify(callResults[0].byMethod));
 const formulaOk = formula.result ? formula.result.ms < TARGETS.formulaMs : false;
 const runnerOk = runner && !runner.error ? runner.ms < TARGETS.runnerMs : runner ? false : null;
+// Issue 10: sending through SMTP costs at most half again the run without it (no workbook rewrite per mail).
+const smtpOk = runnerSmtp && !runnerSmtp.error && runner && !runner.error ? runnerSmtp.ms < 1.5 * runner.ms && runnerSmtp.received === 25 * RUNNER_RUNS && runnerSmtp.mails === '25' : runnerSmtp ? false : null;
 
 const head = ['measure', ...SIZES.map((n) => `${fmtInt(n)} rel. / ${fmtInt(n * 10)} tp.`), 'target', 'verdict'];
 const rows = [];
@@ -227,6 +259,13 @@ row(
   runner ? verdict(runnerOk, 'local runner') : 'n/a',
 );
 row('peak memory, local runner (max RSS)', (n) => only(n, runner && !runner.error && runner.maxRssMB ? `${fmtInt(runner.maxRssMB)} MB` : '—'));
+row(
+  `local runner with --smtp (25 mails to a loopback SMTP server)`,
+  (n) => only(n, runnerSmtp ? (runnerSmtp.error ? 'error' : fmtMs(runnerSmtp.ms)) : 'skipped'),
+  '< 1.5 × without',
+  runnerSmtp ? verdict(smtpOk, 'local runner with --smtp') : 'n/a',
+);
+row('peak memory, local runner with --smtp (max RSS)', (n) => only(n, runnerSmtp && !runnerSmtp.error && runnerSmtp.maxRssMB ? `${fmtInt(runnerSmtp.maxRssMB)} MB` : '—'));
 
 function markdownTable(header, body) {
   const widths = header.map((h, i) => Math.max(String(h).length, ...body.map((r) => String(r[i]).length)));
@@ -282,7 +321,7 @@ const machine = [
 ].join('\n');
 
 const failed = verdicts.filter((v) => !v.ok).map((v) => v.what);
-const errors = [...Object.values(engine), ...Object.values(calls), formula, runner].filter((r) => r && r.error);
+const errors = [...Object.values(engine), ...Object.values(calls), formula, runner, runnerSmtp].filter((r) => r && r.error);
 
 console.log('');
 console.log(table);
@@ -311,7 +350,7 @@ ${table}
 
 Targets (issue 6): the full daily job on ${fmtInt(BIG)} relationships and ${fmtInt(BIG * 10)} touchpoints under 3 s of engine
 time; service calls the same at every size; NEXT_TOUCHPOINT over ${fmtInt(FORMULA_ROWS)} rows under 0.5 s; the local runner on
-the ${fmtInt(BIG)} workbook under 30 s. ${failed.length ? `**Missed: ${failed.join(', ')}.**` : 'All met.'}${errors.length ? ` **${errors.length} measurement(s) failed; see the output.**` : ''}
+the ${fmtInt(BIG)} workbook under 30 s; (issue 10) the same run with \`--smtp\` to a loopback server within 1.5 times the run without it. ${failed.length ? `**Missed: ${failed.join(', ')}.**` : 'All met.'}${errors.length ? ` **${errors.length} measurement(s) failed; see the output.**` : ''}
 
 ## What each figure is
 
@@ -358,6 +397,9 @@ the ${fmtInt(BIG)} workbook under 30 s. ${failed.length ? `**Missed: ${failed.jo
   writes itself (\`setupWorkbook\` on an empty ExcelJS workbook) filled with the ${fmtInt(BIG)}-relationship rows and
   ${fmtInt(BIG * 10)} touchpoints, written with ExcelJS to the OS temp folder${generatedNote}. Peak memory from
   \`/usr/bin/time -f %M\`.
+- **Local runner with --smtp** is the same run with \`--smtp smtp://127.0.0.1:PORT\`: the 25 digests go to
+  a loopback SMTP server (smtp-server, accepting every message) instead of .eml files, each recorded in
+  the run's journal (flushed to disk) before the next is sent; the workbook is written once, at the end.
 
 ## Details
 
@@ -371,7 +413,7 @@ Tools for finding hot spots: \`node bench/profile-summary.mjs FILE.cpuprofile\` 
 \`node --cpu-prof\`, or from the bench bundle's \`profile N FILE\` command: one daily job under the
 profiler); \`node bench/experiments.mjs formula|runner\` times src/ as it is against small patches
 applied at bundle time.
-${runner && !runner.error ? `\nLocal runner, the ${RUNNER_RUNS} runs: ${runner.samples.map(fmtMs).join(', ')}; it reported ${runner.relations ?? '?'} relationships and ${runner.mails ?? '?'} morning mails.\n` : ''}${formula.result ? `\nNEXT_TOUCHPOINT, the 3 timed calls: ${formula.result.samples.map(fmtMs).join(', ')}; ${fmtInt(formula.result.filled)} of ${fmtInt(formula.result.size)} rows got a date (the rest are blank inputs).\n` : ''}`;
+${runner && !runner.error ? `\nLocal runner, the ${RUNNER_RUNS} runs: ${runner.samples.map(fmtMs).join(', ')}; it reported ${runner.relations ?? '?'} relationships and ${runner.mails ?? '?'} morning mails.\n` : ''}${runnerSmtp && !runnerSmtp.error ? `\nLocal runner with --smtp, the ${RUNNER_RUNS} runs: ${runnerSmtp.samples.map(fmtMs).join(', ')}; it reported ${runnerSmtp.mails ?? '?'} morning mails sent, and the server received ${runnerSmtp.received} in all.\n` : ''}${formula.result ? `\nNEXT_TOUCHPOINT, the 3 timed calls: ${formula.result.samples.map(fmtMs).join(', ')}; ${fmtInt(formula.result.filled)} of ${fmtInt(formula.result.size)} rows got a date (the rest are blank inputs).\n` : ''}`;
 
 if (!options['no-results']) {
   await writeFile(join(root, 'bench/RESULTS.md'), results);

@@ -2,11 +2,12 @@
 // outbox, or sent through an SMTP server (nodemailer). The engine's delivery generator decides
 // what is sent and logs it; this only delivers.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isoFromDay } from '../core/dates';
+import { step, writeAtomically } from './files';
 import { deliver, type DeliveryOutcome, type OutgoingDigest, type ReminderPlan, type SendResult } from '../engine/reminders';
 
 export const DEFAULT_FROM = 'Cadans <cadans@localhost>';
@@ -16,8 +17,12 @@ export interface LocalDelivery {
   outbox: string;
   smtp?: string;
   from?: string;
-  /** Called after each digest that went out, e.g. to save the workbook's Log at once. */
-  afterSend?: () => Promise<void>;
+  /** Milliseconds the SMTP server gets to connect, to greet, and to answer each command. */
+  timeoutMs?: number;
+  /** The file mode of the .eml files (the input workbook's). */
+  mode?: number;
+  /** Called after each digest that went out, to record it durably before the next one is tried. */
+  afterSend?: (mail: OutgoingDigest) => Promise<void>;
 }
 
 function message(mail: OutgoingDigest, from: string) {
@@ -30,27 +35,29 @@ export function emlName(plan: ReminderPlan, mail: OutgoingDigest): string {
 
 export async function deliverLocally(plan: ReminderPlan, now: () => Date, options: LocalDelivery): Promise<DeliveryOutcome> {
   const from = options.from ?? DEFAULT_FROM;
-  const transport = options.smtp ? nodemailer.createTransport(options.smtp) : null;
-  if (!transport) await mkdir(options.outbox, { recursive: true });
+  // Without timeouts a silent server holds each mail for nodemailer's default of 10 minutes.
+  const timeout = options.timeoutMs ?? 30_000;
+  const transport = options.smtp ? nodemailer.createTransport({ url: options.smtp, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }) : null;
+  if (!transport) await step(options.outbox, 'create the outbox folder', () => mkdir(options.outbox, { recursive: true }));
   // No daily quota and no time limit on a local machine.
   const delivery = deliver(plan, { remainingQuota: () => Infinity, timeLeft: () => true }, now);
   try {
-    let step = delivery.next();
-    while (!step.done) {
-      const mail = step.value;
+    let next = delivery.next();
+    while (!next.done) {
+      const mail = next.value;
       let result: SendResult;
       try {
         if (transport) await transport.sendMail(message(mail, from));
-        else await writeFile(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build());
+        else await writeAtomically(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build(), options.mode);
         result = { ok: true };
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
-      step = delivery.next(result);
+      next = delivery.next(result);
       // Recording a sent mail must succeed before the next one goes: if it cannot, stop here.
-      if (result.ok && options.afterSend) await options.afterSend();
+      if (result.ok && options.afterSend) await options.afterSend(mail);
     }
-    return step.value;
+    return next.value;
   } finally {
     transport?.close();
   }

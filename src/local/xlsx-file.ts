@@ -1,54 +1,60 @@
-// The WorkbookPort over an existing .xlsx file, for `cadans run`: it reads the sheets' XML
-// directly and, on save, rewrites only the cells Cadans wrote. Everything else in the file (the
-// team's formulas, styles, charts, comments, validation, other tabs) is carried over byte for
-// byte, which a load-and-rewrite library cannot promise, and a 50,000-row workbook is read and
-// written in seconds rather than minutes.
+// The WorkbookPort over an existing .xlsx file, for `cadans run`: it reads the parts it needs with
+// a real XML parser (./xml.ts) and, on save, rewrites only the cells Cadans wrote. Everything else in
+// the file (the team's formulas, styles, charts, comments, validation, other tabs) is carried over
+// byte for byte, which a load-and-rewrite library cannot promise, and a 50,000-row workbook is read
+// and written in seconds rather than minutes.
+//
+// What a valid file from another producer may hold, and what happens to it here:
+//   - comments, CDATA, processing instructions, either quote style, namespace prefixes: read as XML
+//     defines them; Cadans's own cells are written in the part's own prefix;
+//   - shared, inline and rich strings: read as their text (phonetic runs left out);
+//   - a shared formula whose master Cadans overwrites: the remaining cells get their formula in full;
+//   - a formula saved without its result: read as blank and listed (uncachedFormulas) so the
+//     runner can name the cell;
+//   - a truncated or missing part, a Strict Open XML file: refused (WorkbookFormError);
+//   - a column past XFD (16,384): refused before anything is written.
+// The output asks spreadsheet programs to recalculate every formula on load (calcPr fullCalcOnLoad),
+// so the team's formulas over Cadans's columns never show stale results.
 //
 // Dates: an .xlsx stores serial numbers; cells whose number format is a date are handed to the
 // engine as midnight UTC, so this workbook's calendar is UTC (as with ExcelJS).
 
-import { readFile, writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
 import { columnLetter } from '../workbook/headers';
 import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { moveFormula } from './shared-formula';
+import {
+  applySplices,
+  attribute,
+  childrenOf,
+  CONTENT_TYPES_NS,
+  escapeXml,
+  MAIN_NS,
+  PACKAGE_REL_NS,
+  parseTree,
+  prefixFor,
+  qualified,
+  REL_NS,
+  scanXml,
+  type Splice,
+  STRICT_MAIN_NS,
+  XmlFormatError,
+  type XmlElement,
+  type XmlNode,
+} from './xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export { escapeXml } from './xml';
+
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+/** The last column of a sheet in Excel and LibreOffice (XFD); cells beyond it are dropped on load. */
+export const LAST_COLUMN = 16_384;
+const LAST_ROW = 1_048_576;
 
-// ---- XML text helpers ------------------------------------------------------------------------
-
-function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()];
-  });
-}
-
-/** Escapes text for XML and drops characters XML 1.0 cannot hold. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = unescapeXml(m[2]);
-  return out;
-}
-
-/** Text of all <t> runs inside, skipping phonetic guides (<rPh>). */
-function runsText(xml: string): string {
-  const plain = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let text = '';
-  for (const m of plain.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) text += unescapeXml(m[1] ?? '');
-  return text;
-}
+/** A workbook Cadans cannot read or update safely; the message says which part and what to do. */
+export class WorkbookFormError extends Error {}
 
 // ---- Cell references ------------------------------------------------------------------------
 
@@ -61,6 +67,21 @@ export function columnNumber(letters: string): number {
 /** 1 is A, 27 is AA: the same rule the Log uses for column labels. */
 export const columnLetters = columnLetter;
 
+/** "AB12" as [28, 12]; null when it is not an A1 reference. */
+function parseReference(ref: string): [number, number] | null {
+  let i = 0;
+  let column = 0;
+  for (let ch = ref.charCodeAt(0); i < ref.length && ch >= 65 && ch <= 90; ch = ref.charCodeAt(++i)) column = column * 26 + ch - 64;
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const d = ref.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  return row >= 1 ? [column, row] : null;
+}
+
 // ---- Number formats -------------------------------------------------------------------------
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -71,49 +92,65 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s€$£]*$/.test(bare);
 }
 
+
+/** Writes an open (or empty) tag from its parts, attribute values escaped, in double quotes. */
+function tag(name: string, attrs: Record<string, string>, empty: boolean): string {
+  let s = `<${name}`;
+  for (const key in attrs) s += ` ${key}="${escapeXml(attrs[key])}"`;
+  return s + (empty ? '/>' : '>');
+}
+
+/** The element's open tag rewritten with `changes` (undefined removes an attribute); the rest as it was. */
+function retag(element: XmlElement, changes: Record<string, string | undefined>): string {
+  const attrs: Record<string, string> = {};
+  for (const key in element.attrs) if (!(key in changes)) attrs[key] = element.attrs[key];
+  for (const key in changes) if (changes[key] !== undefined) attrs[key] = changes[key]!;
+  return tag(qualified(element.prefix, element.local), attrs, element.selfClosing);
+}
+
 interface Styles {
   xml: string;
+  tree: XmlNode;
   /** Per cellXfs index: is its number format a date? */
   dateStyle: boolean[];
   /** Per cellXfs index: does its format show a time of day? */
   timeStyle: boolean[];
   added: Map<string, number>;
   count: number;
+  numFmtIds: number[];
 }
 
-function parseStyles(xml: string): Styles {
+function parseStyles(xml: string, path: string): Styles {
+  const tree = parseTree(xml, path);
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b[^>]*\/?>/g)) {
-    const a = attributes(m[0]);
-    custom.set(Number(a.numFmtId), a.formatCode);
+  const numFmtIds: number[] = [];
+  for (const list of childrenOf(tree, 'numFmts', MAIN_NS)) {
+    for (const f of childrenOf(list, 'numFmt', MAIN_NS)) {
+      custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
+      numFmtIds.push(Number(f.attrs.numFmtId));
+    }
   }
-  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   const dateStyle: boolean[] = [];
   const timeStyle: boolean[] = [];
-  for (const m of cellXfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    const id = Number(attributes(/<xf\b[^>]*>/.exec(m[0])![0]).numFmtId ?? 0);
-    const code = custom.get(id);
-    const isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
-    dateStyle.push(isDate);
-    timeStyle.push(isDate && (code !== undefined ? /[hs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) : id >= 18));
+  for (const list of childrenOf(tree, 'cellXfs', MAIN_NS)) {
+    for (const xf of childrenOf(list, 'xf', MAIN_NS)) {
+      const id = Number(xf.attrs.numFmtId ?? 0);
+      const code = custom.get(id);
+      const isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+      dateStyle.push(isDate);
+      timeStyle.push(isDate && (code !== undefined ? /[hs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) : id >= 18));
+    }
   }
-  return { xml, dateStyle, timeStyle, added: new Map(), count: dateStyle.length };
+  return { xml, tree, dateStyle, timeStyle, added: new Map(), count: dateStyle.length, numFmtIds };
 }
 
-/** The cellXfs index for a date (or date-time) format, added to the styles if there is none. */
+/** The cellXfs index for a date (or date-time) format; added to the styles on save if new. */
 function dateStyleIndex(styles: Styles, withTime: boolean): number {
   const code = withTime ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy';
   const known = styles.added.get(code);
   if (known !== undefined) return known;
-  let xml = styles.xml;
-  const ids = [...xml.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
-  const numFmtId = Math.max(163, ...ids) + 1;
-  const numFmt = `<numFmt numFmtId="${numFmtId}" formatCode="${code}"/>`;
-  if (/<numFmts\b[^>]*>/.test(xml)) xml = xml.replace(/<\/numFmts>/, `${numFmt}</numFmts>`);
-  else xml = xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="1">${numFmt}</numFmts>`);
+  if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError('the styles part has no list of cell formats (cellXfs) to add a date format to');
   const index = styles.count;
-  xml = xml.replace(/<\/cellXfs>/, `<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`);
-  styles.xml = xml;
   styles.dateStyle.push(true);
   styles.timeStyle.push(withTime);
   styles.added.set(code, index);
@@ -121,31 +158,89 @@ function dateStyleIndex(styles: Styles, withTime: boolean): number {
   return index;
 }
 
+/** The styles part with Cadans's date formats added at the end of numFmts and cellXfs. */
+function stylesWithAdditions(styles: Styles): string {
+  const tree = styles.tree;
+  const p = tree.prefix;
+  const splices: Splice[] = [];
+  let nextId = Math.max(163, ...styles.numFmtIds) + 1;
+  const numFmts: string[] = [];
+  const xfs: string[] = [];
+  for (const [code] of [...styles.added].sort((a, b) => a[1] - b[1])) {
+    const id = nextId++;
+    numFmts.push(tag(qualified(p, 'numFmt'), { numFmtId: String(id), formatCode: code }, true));
+    xfs.push(tag(qualified(p, 'xf'), { numFmtId: String(id), fontId: '0', fillId: '0', borderId: '0', xfId: '0', applyNumberFormat: '1' }, true));
+  }
+  const list = childrenOf(tree, 'numFmts', MAIN_NS)[0];
+  if (!list) {
+    splices.push({ from: tree.openEnd, to: tree.openEnd, text: `${tag(qualified(p, 'numFmts'), { count: String(numFmts.length) }, false)}${numFmts.join('')}</${qualified(p, 'numFmts')}>` });
+  } else {
+    const count = childrenOf(list, 'numFmt', MAIN_NS).length + numFmts.length;
+    const open = retag({ ...list, selfClosing: false }, { count: String(count) });
+    splices.push({ from: list.start, to: list.openEnd, text: open });
+    if (list.selfClosing) splices.push({ from: list.end, to: list.end, text: `${numFmts.join('')}</${qualified(list.prefix, 'numFmts')}>` });
+    else splices.push({ from: list.closeStart, to: list.closeStart, text: numFmts.join('') });
+  }
+  const cellXfs = childrenOf(tree, 'cellXfs', MAIN_NS)[0];
+  splices.push({ from: cellXfs.start, to: cellXfs.openEnd, text: retag({ ...cellXfs, selfClosing: false }, { count: String(styles.count) }) });
+  if (cellXfs.selfClosing) splices.push({ from: cellXfs.end, to: cellXfs.end, text: `${xfs.join('')}</${qualified(cellXfs.prefix, 'cellXfs')}>` });
+  else splices.push({ from: cellXfs.closeStart, to: cellXfs.closeStart, text: xfs.join('') });
+  return applySplices(styles.xml, splices);
+}
+
 // ---- Sheets ---------------------------------------------------------------------------------
 
-interface CellXml {
-  column: number;
-  xml: string;
-}
+// Per cell, in one flat Int32Array per row: where it is in the part and what it holds.
+const FIELDS = 8;
+const [COLUMN, START, END, STYLE, FLAGS, SHARED_INDEX, F_START, F_END] = [0, 1, 2, 3, 4, 5, 6, 7];
+const HAS_FORMULA = 1;
+const SHARED_MASTER = 2;
+const SHARED_CHILD = 4;
 
-interface RowXml {
+interface RowInfo {
   row: number;
-  /** The row's opening tag, kept as it was (less `spans`, when cells are added). */
-  open: string;
-  /** Raw inner XML, or null for an empty `<row/>`. */
-  inner: string | null;
+  element: XmlElement;
+  cells: Int32Array;
 }
 
-const ROW = /<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** A formula cell saved without its result (as openpyxl and other generators write them). */
+export interface UncachedFormula {
+  sheet: string;
+  row: number;
+  column: number;
+  formula: string;
+}
+
+interface CellState {
+  element: XmlElement;
+  column: number;
+  type: string;
+  style: number;
+  v: string;
+  hasV: boolean;
+  formula: XmlElement | null;
+  formulaText: string;
+  inIs: boolean;
+  inPhonetic: number;
+  inline: string;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || v === '';
 
 class XlsxFileSheet implements SheetPort {
-  private rows: RowXml[] | null = null;
-  private prefix = '';
-  private suffix = '';
+  private scanned = false;
+  private rows: RowInfo[] = [];
+  private grid: unknown[][] = [];
+  private root: XmlElement | null = null;
+  private sheetData: XmlElement | null = null;
+  private dimension: XmlElement | null = null;
+  private readonly masters = new Map<number, { formula: string; row: number; column: number }>();
+  readonly uncached: UncachedFormula[] = [];
   private values: unknown[][] | null = null;
   private readonly writes = new Map<number, Map<number, unknown>>();
   private lastUsedRow = 0;
+  cleared = false;
+  frozenHeader = false;
 
   constructor(
     private readonly file: XlsxFile,
@@ -155,87 +250,176 @@ class XlsxFileSheet implements SheetPort {
     readonly created: boolean,
   ) {}
 
-  private parse(): RowXml[] {
-    if (this.rows) return this.rows;
-    const start = this.xml.search(/<sheetData\b/);
-    const selfClosing = /<sheetData\s*\/>/.exec(this.xml);
-    const rows: RowXml[] = [];
-    if (selfClosing) {
-      this.prefix = this.xml.slice(0, selfClosing.index) + '<sheetData>';
-      this.suffix = '</sheetData>' + this.xml.slice(selfClosing.index + selfClosing[0].length);
-    } else {
-      const open = this.xml.indexOf('>', start) + 1;
-      const close = this.xml.indexOf('</sheetData>', open);
-      this.prefix = this.xml.slice(0, open);
-      this.suffix = this.xml.slice(close);
-      const body = this.xml.slice(open, close);
-      let previous = 0;
-      for (const m of body.matchAll(ROW)) {
-        const openTag = /^<row\b[^>]*?\/?>/.exec(m[0])![0];
-        const r = Number(attributes(openTag).r ?? previous + 1);
-        previous = r;
-        const inner = openTag.endsWith('/>') ? null : m[0].slice(openTag.length, -'</row>'.length);
-        rows.push({ row: r, open: openTag.endsWith('/>') ? `${openTag.slice(0, -2)}>` : openTag, inner });
-      }
-    }
-    this.xml = ''; // the parts above hold it now
-    this.rows = rows;
-    return rows;
+  private refuse(what: string): never {
+    throw new WorkbookFormError(`the tab "${this.name}" (${this.path}) ${what}`);
   }
 
-  private cellsOf(inner: string | null): CellXml[] {
-    const cells: CellXml[] = [];
-    if (!inner) return cells;
-    let previous = 0;
-    for (const m of inner.matchAll(CELL)) {
-      const ref = /\br="([A-Z]+)\d+"/.exec(m[1]);
-      const column = ref ? columnNumber(ref[1]) : previous + 1;
-      previous = column;
-      cells.push({ column, xml: m[0] });
+  /** Reads the part once: the rows and cells with their places, and every cell's value. */
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    if (this.created) return;
+    const xml = this.xml;
+    let row: RowInfo | null = null;
+    let rowCells: number[] = [];
+    let rowValues: unknown[] = [];
+    let previousRow = 0;
+    let previousColumn = 0;
+    let cell: CellState | null = null;
+    const reused = {} as CellState;
+    try {
+    scanXml(
+      xml,
+      {
+        open: (e) => {
+          if (e.ns !== MAIN_NS) {
+            if (e.ns === STRICT_MAIN_NS) this.refuse('is saved as Strict Open XML, which Cadans does not update; save the file as an ordinary Excel workbook (.xlsx) and run again');
+            if (!e.parent) this.refuse('is not a worksheet');
+            return;
+          }
+          const parent = e.parent;
+          switch (e.local) {
+            case 'worksheet':
+              if (!parent) this.root = e;
+              break;
+            case 'dimension':
+              if (parent && parent === this.root) this.dimension = e;
+              break;
+            case 'sheetData':
+              if (parent && parent === this.root) this.sheetData = e;
+              break;
+            case 'row': {
+              if (!this.sheetData || parent !== this.sheetData) break;
+              const r = e.attrs.r === undefined ? previousRow + 1 : Number(e.attrs.r);
+              if (!Number.isInteger(r) || r <= previousRow || r > LAST_ROW) this.refuse(`has a row numbered "${e.attrs.r}" after row ${previousRow}; rows must be numbered 1 to ${LAST_ROW} in order`);
+              previousRow = r;
+              previousColumn = 0;
+              row = { row: r, element: e, cells: new Int32Array(0) };
+              rowCells = [];
+              rowValues = [];
+              break;
+            }
+            case 'c': {
+              if (!row || parent !== row.element) break;
+              let column = previousColumn + 1;
+              if (e.attrs.r !== undefined) {
+                const ref = parseReference(e.attrs.r);
+                if (!ref || ref[1] !== row.row) this.refuse(`has a cell "${e.attrs.r}" in row ${row.row}`);
+                column = ref[0];
+              }
+              if (column <= previousColumn) this.refuse(`has its cells of row ${row.row} out of order (${columnLetters(column)} after ${columnLetters(previousColumn)})`);
+              if (column > LAST_COLUMN) this.refuse(`has a cell past column XFD in row ${row.row}`);
+              previousColumn = column;
+              const style = e.attrs.s === undefined ? -1 : Number(e.attrs.s);
+              // One state object for every cell (cells do not nest): no garbage per cell.
+              cell = reused;
+              cell.element = e;
+              cell.column = column;
+              cell.type = e.attrs.t ?? 'n';
+              cell.style = Number.isInteger(style) ? style : -1;
+              cell.v = '';
+              cell.hasV = false;
+              cell.formula = null;
+              cell.formulaText = '';
+              cell.inIs = false;
+              cell.inPhonetic = 0;
+              cell.inline = '';
+              break;
+            }
+            case 'v':
+              if (cell && parent === cell.element) cell.hasV = true;
+              break;
+            case 'f':
+              if (cell && parent === cell.element) cell.formula = e;
+              break;
+            case 'is':
+              if (cell && parent === cell.element) cell.inIs = true;
+              break;
+            case 'rPh':
+              if (cell?.inIs) cell.inPhonetic++;
+              break;
+          }
+        },
+        close: (e) => {
+          if (e.ns !== MAIN_NS) return;
+          if (e.local === 'c' && cell && e === cell.element) {
+            rowValues[cell.column - 1] = this.valueOf(cell);
+            let flags = 0;
+            let shared = -1;
+            const f = cell.formula;
+            if (f) {
+              flags |= HAS_FORMULA;
+              if (f.attrs.t === 'shared' && f.attrs.si !== undefined) {
+                shared = Number(f.attrs.si);
+                if (f.attrs.ref !== undefined && cell.formulaText !== '') {
+                  flags |= SHARED_MASTER;
+                  this.masters.set(shared, { formula: cell.formulaText, row: row!.row, column: cell.column });
+                } else flags |= SHARED_CHILD;
+              }
+              // No <v>, or an empty one for a number (openpyxl writes <v></v>): no saved result.
+              if (!cell.hasV || (cell.v === '' && cell.type !== 'str' && cell.type !== 'inlineStr')) {
+                const master = shared >= 0 ? this.masters.get(shared) : undefined;
+                const text = cell.formulaText || (master ? (moveFormula(master.formula, row!.row - master.row, cell.column - master.column) ?? '') : '');
+                this.uncached.push({ sheet: this.name, row: row!.row, column: cell.column, formula: text });
+              }
+            }
+            rowCells.push(cell.column, e.start, e.end, cell.style, flags, shared, f ? f.start : -1, f ? f.end : -1);
+            cell = null;
+          } else if (e.local === 'row' && row && e === row.element) {
+            row.cells = Int32Array.from(rowCells);
+            this.rows.push(row);
+            this.grid[row.row - 1] = rowValues;
+            row = null;
+          } else if (e.local === 'is' && cell && e.parent === cell.element) {
+            cell.inIs = false;
+          } else if (e.local === 'rPh' && cell?.inIs) {
+            cell.inPhonetic--;
+          }
+        },
+        text: (data, parent) => {
+          if (!cell || !parent || parent.ns !== MAIN_NS) return;
+          if (parent.local === 'v' && parent.parent === cell.element) cell.v += data;
+          else if (parent.local === 'f' && parent === cell.formula) cell.formulaText += data;
+          else if (parent.local === 't' && cell.inIs && cell.inPhonetic === 0) cell.inline += data;
+        },
+      },
+      `the tab "${this.name}" (${this.path})`,
+    );
+    } catch (error) {
+      if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+      throw error;
     }
-    return cells;
+    if (!this.root) this.refuse('is not a worksheet');
+    if (!this.sheetData) this.refuse('has no cell data (sheetData)');
   }
 
-  private cellValue(attrs: string, inner: string | undefined): unknown {
-    const a = attributes(attrs);
-    const type = a.t ?? 'n';
-    if (type === 'inlineStr') return runsText(/<is>([\s\S]*?)<\/is>/.exec(inner ?? '')?.[1] ?? '');
-    const v = /<v>([\s\S]*?)<\/v>/.exec(inner ?? '')?.[1];
-    if (v === undefined) return '';
+  private valueOf(cell: CellState): unknown {
+    const type = cell.type;
+    if (type === 'inlineStr') return cell.inline;
+    if (!cell.hasV) return '';
+    const v = cell.v;
     if (type === 's') return this.file.sharedString(Number(v));
-    if (type === 'str' || type === 'e') return unescapeXml(v);
-    if (type === 'b') return v === '1';
-    if (type === 'd') return new Date(unescapeXml(v));
+    if (type === 'str' || type === 'e') return v;
+    if (type === 'b') return v.trim() === '1' || v.trim() === 'true';
+    if (type === 'd') return new Date(v);
+    if (v.trim() === '') return '';
     const n = Number(v);
-    if (a.s !== undefined && this.file.isDateStyle(Number(a.s))) return new Date(Math.round((n - this.file.epochSerial) * MS_PER_DAY));
+    if (cell.style >= 0 && this.file.isDateStyle(cell.style)) return new Date(Math.round((n - this.file.epochSerial) * MS_PER_DAY));
     return n;
   }
 
   readAll(): unknown[][] {
-    if (this.writes.size === 0 && this.values) return this.values;
-    const grid: unknown[][] = [];
-    let width = 0;
-    for (const row of this.parse()) {
-      const cells: unknown[] = [];
-      for (const m of (row.inner ?? '').matchAll(CELL)) {
-        const ref = /\br="([A-Z]+)\d+"/.exec(m[1]);
-        const column = ref ? columnNumber(ref[1]) : cells.length + 1;
-        cells[column - 1] = this.cellValue(m[1], m[2]);
-      }
-      const pending = this.writes.get(row.row);
-      if (pending) for (const [column, value] of pending) cells[column - 1] = value;
-      grid[row.row - 1] = cells;
-    }
+    if (this.values) return this.values;
+    this.scan();
+    const grid: unknown[][] = this.cleared ? [] : this.grid.map((cells) => cells.slice());
     for (const [r, pending] of this.writes) {
-      if (grid[r - 1]) continue;
-      const cells: unknown[] = [];
+      const cells = grid[r - 1] ?? (grid[r - 1] = []);
       for (const [column, value] of pending) cells[column - 1] = value;
-      grid[r - 1] = cells;
     }
     // Dense rows of '' where the file has gaps; trailing blank rows and columns dropped.
     let last = grid.length;
-    const blank = (v: unknown) => v === undefined || v === null || v === '';
     while (last > 0 && (!grid[last - 1] || grid[last - 1].every(blank))) last--;
+    let width = 0;
     for (let r = 0; r < last; r++) {
       const row = grid[r] ?? [];
       let w = row.length;
@@ -260,6 +444,13 @@ class XlsxFileSheet implements SheetPort {
   }
 
   write(row: number, column: number, values: unknown[][]): void {
+    const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+    if (column + width - 1 > LAST_COLUMN) {
+      throw new WorkbookFormError(
+        `Cadans cannot add its columns to the tab "${this.name}": they would go past column XFD, the last column a spreadsheet has (the tab uses columns up to ${columnLetters(column - 1)}). Delete the unused columns at the right of "${this.name}" (or add Cadans's column headers yourself) and run again`,
+      );
+    }
+    if (row + values.length - 1 > LAST_ROW) throw new WorkbookFormError(`the tab "${this.name}" is full: Cadans cannot add rows after row ${LAST_ROW}`);
     values.forEach((rowValues, i) => {
       let pending = this.writes.get(row + i);
       if (!pending) this.writes.set(row + i, (pending = new Map()));
@@ -275,14 +466,12 @@ class XlsxFileSheet implements SheetPort {
 
   /** Drops every row the tab had (Cadans's own generated tab) and writes the block from A1. */
   replaceAll(values: unknown[][]): void {
-    this.parse();
-    this.rows = [];
-    this.writes.clear();
+    this.scan();
     this.cleared = true;
+    this.writes.clear();
+    this.values = null;
     this.write(1, 1, values);
   }
-
-  cleared = false;
 
   /** Charts in an existing .xlsx are left as they are; the local runner draws them in report.html. */
   setCharts(_charts: readonly ChartSpec[]): void {}
@@ -308,68 +497,197 @@ class XlsxFileSheet implements SheetPort {
     if (this.created) this.frozenHeader = true;
   }
 
-  frozenHeader = false;
-
-  private cellXml(ref: string, value: unknown, keepStyle: string | undefined): string {
-    const s = keepStyle !== undefined ? ` s="${keepStyle}"` : '';
-    if (value === null || value === undefined || value === '') return `<c r="${ref}"${s}/>`;
-    if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
-    if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  /** A new cell in the part's own prefix; strings are inline text, never a formula. */
+  private cellXml(p: string, ref: string, value: unknown, style: number): string {
+    const c = qualified(p, 'c');
+    const v = qualified(p, 'v');
+    const s = style >= 0 ? ` s="${style}"` : '';
+    if (value === null || value === undefined || value === '') return `<${c} r="${ref}"${s}/>`;
+    if (typeof value === 'number') return Number.isFinite(value) ? `<${c} r="${ref}"${s}><${v}>${value}</${v}></${c}>` : `<${c} r="${ref}"${s}/>`;
+    if (typeof value === 'boolean') return `<${c} r="${ref}"${s} t="b"><${v}>${value ? 1 : 0}</${v}></${c}>`;
     if (isDate(value)) {
       const serial = value.getTime() / MS_PER_DAY + this.file.epochSerial;
       const withTime = value.getTime() % MS_PER_DAY !== 0;
-      const style = keepStyle !== undefined && this.file.isDateStyle(Number(keepStyle)) ? Number(keepStyle) : this.file.dateStyle(withTime);
-      return `<c r="${ref}" s="${style}"><v>${serial}</v></c>`;
+      const dateStyle = style >= 0 && this.file.isDateStyle(style) ? style : this.file.dateStyle(withTime);
+      return `<${c} r="${ref}" s="${dateStyle}"><${v}>${serial}</${v}></${c}>`;
     }
-    // Strings are inline text: never a formula, whatever they start with.
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
+    const is = qualified(p, 'is');
+    const t = qualified(p, 't');
+    return `<${c} r="${ref}"${s} t="inlineStr"><${is}><${t} xml:space="preserve">${escapeXml(String(value))}</${t}></${is}></${c}>`;
+  }
+
+  /** One row as Cadans writes it: its own cells new, the others as they were (orphaned shared formulas written out). */
+  private rowXml(p: string, n: number, existing: RowInfo | null, pending: Map<number, unknown> | undefined, orphaned: Set<number>): { xml: string; maxColumn: number } {
+    const xml = this.xml;
+    const parts: string[] = [];
+    const columns = pending ? [...pending.keys()].sort((a, b) => a - b) : [];
+    const cells = existing?.cells ?? new Int32Array(0);
+    let k = 0;
+    let maxColumn = 0;
+    const newCell = (column: number, style: number) => {
+      parts.push(this.cellXml(p, `${columnLetters(column)}${n}`, pending!.get(column), style));
+      maxColumn = Math.max(maxColumn, column);
+    };
+    for (let i = 0; i < cells.length; i += FIELDS) {
+      const column = cells[i + COLUMN];
+      while (k < columns.length && columns[k] < column) newCell(columns[k++], -1);
+      if (k < columns.length && columns[k] === column) {
+        k++;
+        if (cells[i + FLAGS] & HAS_FORMULA) this.file.formulaReplaced = true;
+        newCell(column, cells[i + STYLE]);
+        continue;
+      }
+      maxColumn = Math.max(maxColumn, column);
+      const flags = cells[i + FLAGS];
+      if (flags & SHARED_CHILD && orphaned.has(cells[i + SHARED_INDEX])) {
+        // Its master is gone: the formula it shared, moved to this cell, written out in full.
+        const master = this.masters.get(cells[i + SHARED_INDEX])!;
+        const moved = moveFormula(master.formula, n - master.row, column - master.column) ?? '#REF!';
+        const f = qualified(p, 'f');
+        parts.push(xml.slice(cells[i + START], cells[i + F_START]), `<${f}>${escapeXml(moved)}</${f}>`, xml.slice(cells[i + F_END], cells[i + END]));
+      } else {
+        parts.push(xml.slice(cells[i + START], cells[i + END]));
+      }
+    }
+    while (k < columns.length) newCell(columns[k++], -1);
+    const r = qualified(p, 'row');
+    const open = existing ? retag({ ...existing.element, selfClosing: false }, { spans: undefined }) : `<${r} r="${n}">`;
+    return { xml: `${open}${parts.join('')}</${r}>`, maxColumn };
   }
 
   /** The sheet's XML with Cadans's writes applied; null when nothing changed. */
   serialise(): string | null {
     if (this.writes.size === 0 && !this.created && !this.cleared) return null;
-    const rows = this.parse();
-    const byNumber = new Map(rows.map((r) => [r.row, r]));
-    const numbers = [...new Set([...rows.map((r) => r.row), ...this.writes.keys()])].sort((a, b) => a - b);
+    this.scan();
+    if (this.created) return this.newPart();
+    const sheetData = this.sheetData!;
+    const p = sheetData.prefix;
+    const rows = this.cleared ? [] : this.rows;
+    if (this.cleared && this.rows.some((r) => r.cells.some((_, i) => i % FIELDS === FLAGS && (r.cells[i] & HAS_FORMULA) !== 0))) this.file.formulaReplaced = true;
+    // Shared formulas whose master cell Cadans overwrites.
+    const orphaned = new Set<number>();
+    for (const row of rows) {
+      const pending = this.writes.get(row.row);
+      if (!pending) continue;
+      for (let i = 0; i < row.cells.length; i += FIELDS) {
+        if (row.cells[i + FLAGS] & SHARED_MASTER && pending.has(row.cells[i + COLUMN])) orphaned.add(row.cells[i + SHARED_INDEX]);
+      }
+    }
+    const hasOrphan = (row: RowInfo) => {
+      for (let i = 0; i < row.cells.length; i += FIELDS) if (row.cells[i + FLAGS] & SHARED_CHILD && orphaned.has(row.cells[i + SHARED_INDEX])) return true;
+      return false;
+    };
+    const splices: Splice[] = [];
     let maxColumn = 0;
-    const parts: string[] = [];
-    for (const n of numbers) {
-      const existing = byNumber.get(n);
-      const pending = this.writes.get(n);
-      if (!pending) {
-        const r = existing!;
-        parts.push(r.inner === null ? `${r.open.slice(0, -1)}/>` : `${r.open}${r.inner}</row>`);
-        continue;
+    let lastRow = 0;
+    const newRows = [...this.writes.keys()].sort((a, b) => a - b);
+    const byNumber = new Map(rows.map((r) => [r.row, r]));
+    // Rows that are new go before the first existing row with a higher number, or at the end.
+    let inserting: string[] = [];
+    let k = 0;
+    const flushBefore = (at: number) => {
+      if (inserting.length) splices.push({ from: at, to: at, text: inserting.join('') });
+      inserting = [];
+    };
+    for (const row of rows) {
+      while (k < newRows.length && newRows[k] < row.row) {
+        const n = newRows[k++];
+        const built = this.rowXml(p, n, null, this.writes.get(n), orphaned);
+        inserting.push(built.xml);
+        maxColumn = Math.max(maxColumn, built.maxColumn);
+        lastRow = Math.max(lastRow, n);
       }
-      const cells = this.cellsOf(existing?.inner ?? null);
-      const byColumn = new Map(cells.map((c) => [c.column, c]));
-      for (const [column, value] of pending) {
-        const old = byColumn.get(column);
-        if (old && /<f\b/.test(old.xml)) this.file.formulaReplaced = true;
-        const style = old ? attributes(/^<c\b[^>]*>/.exec(old.xml)![0]).s : undefined;
-        byColumn.set(column, { column, xml: this.cellXml(`${columnLetters(column)}${n}`, value, style) });
+      flushBefore(row.element.start);
+      if (k < newRows.length && newRows[k] === row.row) k++;
+      const pending = this.writes.get(row.row);
+      if (pending || (orphaned.size > 0 && hasOrphan(row))) {
+        const built = this.rowXml(p, row.row, row, pending, orphaned);
+        splices.push({ from: row.element.start, to: row.element.end, text: built.xml });
+        maxColumn = Math.max(maxColumn, built.maxColumn);
+        lastRow = Math.max(lastRow, row.row);
       }
-      const ordered = [...byColumn.values()].sort((a, b) => a.column - b.column);
-      maxColumn = Math.max(maxColumn, ordered[ordered.length - 1]?.column ?? 0);
-      const open = existing ? existing.open.replace(/\sspans="[^"]*"/, '') : `<row r="${n}">`;
-      parts.push(`${open}${ordered.map((c) => c.xml).join('')}</row>`);
     }
-    let prefix = this.prefix;
-    const lastRow = numbers[numbers.length - 1] ?? 1;
-    const dimension = /<dimension ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"\/>/.exec(prefix);
+    while (k < newRows.length) {
+      const n = newRows[k++];
+      if (byNumber.has(n)) continue;
+      const built = this.rowXml(p, n, null, this.writes.get(n), orphaned);
+      inserting.push(built.xml);
+      maxColumn = Math.max(maxColumn, built.maxColumn);
+      lastRow = Math.max(lastRow, n);
+    }
+    const sd = qualified(p, 'sheetData');
+    if (this.cleared) {
+      const body = inserting.join('');
+      splices.push({ from: sheetData.start, to: sheetData.end, text: `${retag({ ...sheetData, selfClosing: false }, {})}${body}</${sd}>` });
+      inserting = [];
+    } else if (sheetData.selfClosing) {
+      if (inserting.length) splices.push({ from: sheetData.start, to: sheetData.end, text: `${retag({ ...sheetData, selfClosing: false }, {})}${inserting.join('')}</${sd}>` });
+      inserting = [];
+    } else {
+      flushBefore(sheetData.closeStart);
+    }
+    const dimension = this.dimension;
     if (dimension) {
-      const oldColumn = dimension[1] ? columnNumber(dimension[1]) : 1;
-      const oldRow = dimension[2] ? Number(dimension[2]) : 1;
-      prefix = prefix.replace(dimension[0], `<dimension ref="A1:${columnLetters(Math.max(oldColumn, maxColumn, 1))}${Math.max(oldRow, lastRow)}"/>`);
+      const [from, to] = (dimension.attrs.ref ?? 'A1').split(':');
+      const start = parseReference(from) ?? [1, 1];
+      const end = parseReference(to ?? from) ?? start;
+      const ref = `${columnLetters(start[0])}${start[1]}:${columnLetters(Math.max(end[0], maxColumn, 1))}${Math.max(end[1], lastRow, 1)}`;
+      splices.push({ from: dimension.start, to: dimension.end, text: retag(dimension, { ref }) });
     }
-    if (this.created && this.frozenHeader) {
-      prefix = prefix.replace('<sheetViews/>', '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+    const out = applySplices(this.xml, splices);
+    return out;
+  }
+
+  /** A tab Cadans adds: a plain worksheet part with its rows (and a frozen header row). */
+  private newPart(): string {
+    const numbers = [...this.writes.keys()].sort((a, b) => a - b);
+    const rows: string[] = [];
+    let maxColumn = 1;
+    for (const n of numbers) {
+      const built = this.rowXml('', n, null, this.writes.get(n), new Set());
+      rows.push(built.xml);
+      maxColumn = Math.max(maxColumn, built.maxColumn);
     }
-    return `${prefix}${parts.join('')}${this.suffix}`;
+    const lastRow = numbers[numbers.length - 1] ?? 1;
+    const views = this.frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      `<dimension ref="A1:${columnLetters(maxColumn)}${lastRow}"/>${views}<sheetData>${rows.join('')}</sheetData></worksheet>`
+    );
   }
 }
 
 // ---- The workbook ---------------------------------------------------------------------------
+
+/** What kind of file the bytes are, when they are not an .xlsx (a zip package). */
+function notAnXlsx(bytes: Uint8Array): string | null {
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) {
+    // An OLE compound file: an encrypted .xlsx keeps its package in a stream next to "EncryptionInfo".
+    const marker = Buffer.from('EncryptionInfo', 'utf16le');
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
+      return 'the file is protected with a password (encrypted), so Cadans cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook), save it, and run again';
+    }
+    return 'this is an old Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again';
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again';
+  return null;
+}
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
 
 export class XlsxFile implements WorkbookPort {
   readonly clock: ZoneClock = intlClock('UTC');
@@ -383,58 +701,129 @@ export class XlsxFile implements WorkbookPort {
 
   private constructor(
     private readonly zip: JSZip,
+    private readonly workbookPath: string,
+    private readonly workbookXml: string,
+    private readonly relsXml: string,
     private readonly sharedStringsXml: string,
+    private readonly stringsPath: string,
     private readonly stylesPath: string | null,
     stylesXml: string | null,
     readonly locale: string,
   ) {
-    if (stylesXml) this.styles = parseStyles(stylesXml);
+    if (stylesXml !== null && stylesPath) this.styles = parseStyles(stylesXml, stylesPath);
   }
 
-  static async open(path: string, locale: string = DEFAULT_LOCALE): Promise<XlsxFile> {
-    const zip = await JSZip.loadAsync(await readFile(path));
-    const text = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : null);
-    const workbookXml = await text('xl/workbook.xml');
-    const relsXml = await text('xl/_rels/workbook.xml.rels');
-    if (!workbookXml || !relsXml) throw new Error('no workbook part (xl/workbook.xml) in the file');
-    const targets = new Map<string, { target: string; type: string }>();
-    for (const m of relsXml.matchAll(/<Relationship\b[^>]*\/?>/g)) {
-      const a = attributes(m[0]);
-      targets.set(a.Id, { target: a.Target, type: a.Type });
+  static async open(path: string, locale?: string): Promise<XlsxFile> {
+    const { readFile } = await import('node:fs/promises');
+    return XlsxFile.fromBytes(await readFile(path), locale);
+  }
+
+  /** Reads a workbook; throws WorkbookFormError (with what to do) for a file Cadans cannot update. */
+  static async fromBytes(bytes: Uint8Array, locale: string = DEFAULT_LOCALE): Promise<XlsxFile> {
+    const kind = notAnXlsx(bytes);
+    if (kind) throw new WorkbookFormError(kind);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    } catch (error) {
+      throw new WorkbookFormError(`the zip package is damaged or incomplete (${(error as Error).message}); open it in Excel or LibreOffice, save it, and run again`);
     }
-    const resolve = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    const byType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix));
-    const stylesRel = byType('/styles');
-    const stringsRel = byType('/sharedStrings');
-    const file = new XlsxFile(
-      zip,
-      stringsRel ? ((await text(resolve(stringsRel.target))) ?? '') : '',
-      stylesRel ? resolve(stylesRel.target) : null,
-      stylesRel ? await text(resolve(stylesRel.target)) : null,
-      locale,
-    );
-    if (/<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml)) file.epochSerial = SERIAL_OF_EPOCH - 1462;
-    for (const m of workbookXml.matchAll(/<sheet\b[^>]*\/?>/g)) {
-      const a = attributes(m[0]);
-      const rel = targets.get(a['r:id']);
-      if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like
-      const sheetPath = resolve(rel.target);
-      const xml = await text(sheetPath);
-      if (xml === null) continue;
-      // Some tools write every element with a namespace prefix (<x:sheetData>); Cadans reads the
-      // plain form only, and refuses rather than misread or damage such a file.
-      if (!/<sheetData\b/.test(xml)) {
-        throw new Error(`the tab ${a.name} is written in a form Cadans cannot update (prefixed XML); open the file in Excel or Google Sheets, save it, and run again`);
+    const text = async (name: string): Promise<string | null> => {
+      const entry = zip.file(name);
+      if (!entry) return null;
+      try {
+        return await entry.async('string');
+      } catch (error) {
+        throw new WorkbookFormError(`the part ${name} cannot be unpacked (${(error as Error).message}); the file is damaged`);
       }
-      file.sheets.set(a.name, new XlsxFileSheet(file, a.name, sheetPath, xml, false));
-      file.order.push(a.name);
+    };
+    try {
+      // The workbook part is wherever the package's relationships say it is (almost always xl/workbook.xml).
+      const packageRels = await text('_rels/.rels');
+      let workbookPath = 'xl/workbook.xml';
+      if (packageRels !== null) {
+        const tree = parseTree(packageRels, '_rels/.rels');
+        const office = childrenOf(tree, 'Relationship', PACKAGE_REL_NS).find((r) => (r.attrs.Type ?? '').endsWith('/officeDocument'));
+        if (office?.attrs.Target) workbookPath = resolvePart('', office.attrs.Target);
+      }
+      const workbookXml = await text(workbookPath);
+      const relsPath = relsPathOf(workbookPath);
+      const relsXml = await text(relsPath);
+      if (workbookXml === null) throw new WorkbookFormError(`there is no workbook part (${workbookPath}) in the package; this is not a spreadsheet`);
+      if (relsXml === null) throw new WorkbookFormError(`the workbook's relationships part (${relsPath}) is missing; the file is damaged`);
+      const workbook = parseTree(workbookXml, workbookPath);
+      if (workbook.ns === STRICT_MAIN_NS) throw new WorkbookFormError('the workbook is saved as Strict Open XML, which Cadans does not update; save it as an ordinary Excel workbook (.xlsx) and run again');
+      if (workbook.ns !== MAIN_NS || workbook.local !== 'workbook') throw new WorkbookFormError(`${workbookPath} is not a spreadsheet workbook`);
+      const rels = parseTree(relsXml, relsPath);
+      const targets = new Map<string, { target: string; type: string }>();
+      for (const r of childrenOf(rels, 'Relationship', PACKAGE_REL_NS)) {
+        if (r.attrs.TargetMode === 'External') continue;
+        targets.set(r.attrs.Id ?? '', { target: resolvePart(workbookPath, r.attrs.Target ?? ''), type: r.attrs.Type ?? '' });
+      }
+      const byType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix));
+      const stylesRel = byType('/styles');
+      const stringsRel = byType('/sharedStrings');
+      const stylesXml = stylesRel ? await text(stylesRel.target) : null;
+      if (stylesRel && stylesXml === null) throw new WorkbookFormError(`the styles part (${stylesRel.target}) is missing; the file is damaged`);
+      const stringsXml = stringsRel ? await text(stringsRel.target) : '';
+      if (stringsRel && stringsXml === null) throw new WorkbookFormError(`the shared strings part (${stringsRel.target}) is missing; the file is damaged`);
+      const file = new XlsxFile(zip, workbookPath, workbookXml, relsXml, stringsXml ?? '', stringsRel?.target ?? '', stylesRel?.target ?? null, stylesXml, locale);
+      const pr = childrenOf(workbook, 'workbookPr', MAIN_NS)[0];
+      if (pr && (pr.attrs.date1904 === '1' || pr.attrs.date1904 === 'true')) file.epochSerial = SERIAL_OF_EPOCH - 1462;
+      for (const sheets of childrenOf(workbook, 'sheets', MAIN_NS)) {
+        for (const s of childrenOf(sheets, 'sheet', MAIN_NS)) {
+          const name = s.attrs.name ?? '';
+          const rel = targets.get(attribute(s, 'id', REL_NS) ?? '');
+          if (!rel) throw new WorkbookFormError(`the tab "${name}" has no part in the workbook's relationships; the file is damaged. Open it in Excel or LibreOffice, save it, and run again`);
+          if (rel.type !== WORKSHEET_TYPE) continue; // chart sheets and the like
+          const xml = await text(rel.target);
+          if (xml === null) throw new WorkbookFormError(`the tab "${name}" is listed in the workbook but its part ${rel.target} is missing; the file is damaged. Open it in Excel or LibreOffice, save it, and run again`);
+          file.sheets.set(name, new XlsxFileSheet(file, name, rel.target, xml, false));
+          file.order.push(name);
+        }
+      }
+      return file;
+    } catch (error) {
+      if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+      throw error;
     }
-    return file;
   }
 
   sharedString(index: number): string {
     if (!this.sharedStrings) {
-      this.sharedStrings = [...this.sharedStringsXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? ''));
+      const strings: string[] = [];
+      let current: XmlElement | null = null;
+      let text = '';
+      let phonetic = 0;
+      try {
+        scanXml(
+          this.sharedStringsXml,
+          {
+            open(e) {
+              if (e.ns !== MAIN_NS) return;
+              if (e.local === 'si' && e.parent && !e.parent.parent) {
+                current = e;
+                text = '';
+              } else if (e.local === 'rPh' && current) phonetic++;
+            },
+            close(e) {
+              if (e.ns !== MAIN_NS) return;
+              if (e === current) {
+                strings.push(text);
+                current = null;
+              } else if (e.local === 'rPh' && current) phonetic--;
+            },
+            text(data, parent) {
+              if (current && phonetic === 0 && parent && parent.local === 't' && parent.ns === MAIN_NS) text += data;
+            },
+          },
+          this.stringsPath,
+        );
+      } catch (error) {
+        if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+        throw error;
+      }
+      this.sharedStrings = strings;
     }
     return this.sharedStrings[index] ?? '';
   }
@@ -444,8 +833,16 @@ export class XlsxFile implements WorkbookPort {
   }
 
   dateStyle(withTime: boolean): number {
-    if (!this.styles) throw new Error('the workbook has no styles part to hold a date format');
+    if (!this.styles) throw new WorkbookFormError('the workbook has no styles part to hold a date format; open it in Excel or LibreOffice, save it, and run again');
     return dateStyleIndex(this.styles, withTime);
+  }
+
+  /** Formula cells saved without a result, in the tabs read so far. */
+  uncachedFormulas(tab: string): UncachedFormula[] {
+    const sheet = this.sheets.get(tab);
+    if (!sheet) return [];
+    sheet.readAll();
+    return sheet.uncached;
   }
 
   sheetNames(): string[] {
@@ -459,56 +856,102 @@ export class XlsxFile implements WorkbookPort {
   }
 
   addSheet(name: string): SheetPort {
+    if (this.sheets.has(name)) throw new WorkbookFormError(`the workbook already has a tab named "${name}"`);
     const used = new Set([...this.sheets.values()].map((s) => s.path));
     let n = 1;
     while (used.has(`xl/worksheets/sheet${n}.xml`) || this.zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
-    const path = `xl/worksheets/sheet${n}.xml`;
-    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1"/><sheetViews/><sheetData/></worksheet>`;
-    const sheet = new XlsxFileSheet(this, name, path, xml, true);
+    const sheet = new XlsxFileSheet(this, name, `xl/worksheets/sheet${n}.xml`, '', true);
     this.sheets.set(name, sheet);
     this.order.push(name);
     return sheet;
   }
 
-  /** Writes the workbook with Cadans's changes; parts that did not change are copied as they were. */
-  async save(path: string): Promise<void> {
+  /** The workbook with Cadans's changes as .xlsx bytes; parts that did not change are copied as they were. */
+  async toBuffer(): Promise<Buffer> {
     const zip = this.zip;
+    const created: XlsxFileSheet[] = [];
     for (const sheet of this.sheets.values()) {
       const xml = sheet.serialise();
       if (xml !== null) zip.file(sheet.path, xml);
-      if (sheet.created) await this.register(sheet);
+      if (sheet.created) created.push(sheet);
     }
-    if (this.styles && this.styles.added.size > 0 && this.stylesPath) zip.file(this.stylesPath, this.styles.xml);
-    if (this.formulaReplaced) await this.dropCalcChain();
-    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-    await writeFile(path, buffer);
+    if (this.styles && this.styles.added.size > 0 && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
+    await this.patchPackage(created);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 
-  private async register(sheet: XlsxFileSheet): Promise<void> {
-    const zip = this.zip;
-    const rels = (await zip.file('xl/_rels/workbook.xml.rels')!.async('string'));
-    const target = sheet.path.replace(/^xl\//, '');
-    if (rels.includes(`Target="${target}"`)) return;
-    const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
-    const rId = `rId${Math.max(0, ...ids) + 1}`;
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="${WORKSHEET_TYPE}" Target="${target}"/></Relationships>`));
-    let workbook = await zip.file('xl/workbook.xml')!.async('string');
-    const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
-    const entry = `<sheet name="${escapeXml(sheet.name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" r:id="${rId}"/>`;
-    workbook = workbook.replace('</sheets>', `${entry}</sheets>`);
-    zip.file('xl/workbook.xml', workbook);
-    const types = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${sheet.path}" ContentType="${WORKSHEET_CONTENT}"/></Types>`));
+  async save(path: string): Promise<void> {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path, await this.toBuffer());
   }
 
-  /** Excel's calculation chain lists formula cells; once one became a value, it must be rebuilt. */
-  private async dropCalcChain(): Promise<void> {
+  /**
+   * The workbook, its relationships and content types: new tabs registered, a full recalculation
+   * asked for on load, and Excel's calculation chain dropped once a formula cell became a value
+   * (it lists formula cells and must then be rebuilt).
+   */
+  private async patchPackage(created: XlsxFileSheet[]): Promise<void> {
     const zip = this.zip;
-    if (!zip.file('xl/calcChain.xml')) return;
-    zip.remove('xl/calcChain.xml');
-    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*calcChain[^>]*\/>/, ''));
-    const types = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', types.replace(/<Override\b[^>]*calcChain[^>]*\/>/, ''));
+    const rels = parseTree(this.relsXml, 'the workbook relationships');
+    const relSplices: Splice[] = [];
+    const relEntries = childrenOf(rels, 'Relationship', PACKAGE_REL_NS);
+    const ids = new Set(relEntries.map((r) => r.attrs.Id));
+    let nextId = 1;
+    const newRels: Array<{ id: string; sheet: XlsxFileSheet }> = [];
+    for (const sheet of created) {
+      while (ids.has(`rId${nextId}`)) nextId++;
+      const id = `rId${nextId++}`;
+      newRels.push({ id, sheet });
+      const target = sheet.path.startsWith('xl/') && this.workbookPath.startsWith('xl/') ? sheet.path.slice(3) : `/${sheet.path}`;
+      relSplices.push({ from: rels.closeStart, to: rels.closeStart, text: tag(qualified(rels.prefix, 'Relationship'), { Id: id, Type: WORKSHEET_TYPE, Target: target }, true) });
+    }
+    const chain = this.formulaReplaced ? relEntries.filter((r) => (r.attrs.Type ?? '').endsWith('/calcChain')) : [];
+    for (const r of chain) {
+      relSplices.push({ from: r.start, to: r.end, text: '' });
+      zip.remove(resolvePart(this.workbookPath, r.attrs.Target ?? ''));
+    }
+    if (rels.selfClosing && relSplices.length) throw new WorkbookFormError('the workbook relationships part is empty; the file is damaged');
+    if (relSplices.length) zip.file(relsPathOf(this.workbookPath), applySplices(this.relsXml, relSplices));
+
+    const workbook = parseTree(this.workbookXml, this.workbookPath);
+    const splices: Splice[] = [];
+    if (newRels.length) {
+      const sheets = childrenOf(workbook, 'sheets', MAIN_NS)[0];
+      if (!sheets || sheets.selfClosing) throw new WorkbookFormError('the workbook has no list of tabs (sheets); the file is damaged');
+      const sheetIds = childrenOf(sheets, 'sheet', MAIN_NS).map((s) => Number(s.attrs.sheetId) || 0);
+      let sheetId = Math.max(0, ...sheetIds);
+      const r = prefixFor(sheets, REL_NS);
+      const entries = newRels.map(({ id, sheet }) => {
+        const attrs: Record<string, string> = { name: sheet.name, sheetId: String(++sheetId) };
+        if (r === null || r === '') attrs['xmlns:cr'] = REL_NS;
+        attrs[`${r || 'cr'}:id`] = id;
+        return tag(qualified(sheets.prefix, 'sheet'), attrs, true);
+      });
+      splices.push({ from: sheets.closeStart, to: sheets.closeStart, text: entries.join('') });
+    }
+    const calcPr = childrenOf(workbook, 'calcPr', MAIN_NS)[0];
+    if (calcPr) {
+      if (calcPr.attrs.fullCalcOnLoad !== '1' && calcPr.attrs.fullCalcOnLoad !== 'true') splices.push({ from: calcPr.start, to: calcPr.openEnd, text: retag(calcPr, { fullCalcOnLoad: '1' }) });
+    } else {
+      // calcPr's place in the schema: after definedNames, before oleSize and what follows it.
+      const later = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+      const before = workbook.children.find((c) => c.ns === MAIN_NS && later.has(c.local));
+      const at = before ? before.start : workbook.closeStart;
+      splices.push({ from: at, to: at, text: tag(qualified(workbook.prefix, 'calcPr'), { fullCalcOnLoad: '1' }, true) });
+    }
+    if (workbook.selfClosing) throw new WorkbookFormError('the workbook part is empty; the file is damaged');
+    zip.file(this.workbookPath, applySplices(this.workbookXml, splices));
+
+    const typesXml = await zip.file('[Content_Types].xml')?.async('string');
+    if (typesXml === undefined) throw new WorkbookFormError('the package has no [Content_Types].xml; the file is damaged');
+    const types = parseTree(typesXml, '[Content_Types].xml');
+    const typeSplices: Splice[] = [];
+    for (const { sheet } of newRels) {
+      typeSplices.push({ from: types.closeStart, to: types.closeStart, text: tag(qualified(types.prefix, 'Override'), { PartName: `/${sheet.path}`, ContentType: WORKSHEET_CONTENT }, true) });
+    }
+    if (chain.length) {
+      for (const o of childrenOf(types, 'Override', CONTENT_TYPES_NS)) if ((o.attrs.ContentType ?? '').includes('calcChain')) typeSplices.push({ from: o.start, to: o.end, text: '' });
+    }
+    if (typeSplices.length) zip.file('[Content_Types].xml', applySplices(typesXml, typeSplices));
   }
 }

@@ -180,6 +180,10 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.book.xlsx.writeFile(path);
   }
 
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.book.xlsx.writeBuffer());
+  }
+
   sheetNames(): string[] {
     return this.book.worksheets.map((ws) => ws.name);
   }

@@ -175,8 +175,8 @@ describe('an English workbook', () => {
     settings.addRow(['Language', 'en']);
     settings.addRow(['Locale', 'en_US']);
     await book.xlsx.writeFile(join(dir, 'en.xlsx'));
-    await run(['run', '--workbook', join(dir, 'en.xlsx'), '--today', '2026-03-01', '--out', dir], () => {});
-    const out = (await load(join(dir, 'en.xlsx'))).getWorksheet('Relations')!;
+    await run(['run', '--workbook', join(dir, 'en.xlsx'), '--today', '2026-03-01', '--out', join(dir, 'out')], () => {});
+    const out = (await load(join(dir, 'out', 'en.xlsx'))).getWorksheet('Relations')!;
     // en_US reads 2/3/2026 as 3 February; + 1 month = 3 March: due within the week.
     expect((out.getRow(1).values as unknown[]).slice(6)).toEqual(['Next contact', 'Status', 'Days overdue']);
     expect((out.getRow(2).values as unknown[]).slice(6)).toEqual([utc(2026, 3, 3), 'due soon', 0]);
@@ -201,7 +201,9 @@ describe('the cadans command', () => {
     writeFileSync(join(dir, 'kapot.xlsx'), 'dit is geen xlsx');
     const broken = await exec('node', [BIN, 'run', '--workbook', join(dir, 'kapot.xlsx')]).catch((e) => e);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain(`cadans: Cannot read workbook ${join(dir, 'kapot.xlsx')}: not a readable .xlsx file`);
+    expect(broken.stderr.trim()).toBe(
+      `cadans: Cannot read workbook ${join(dir, 'kapot.xlsx')}: this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again`,
+    );
   });
 
   it('rejects a malformed --today', async () => {

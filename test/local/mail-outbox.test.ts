@@ -3,7 +3,7 @@
 // program would: headers, both parts, escaped user text, and no header smuggled in by a name.
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -182,25 +182,27 @@ describe('cadans run writes one .eml per team member with work', () => {
   });
 
   it('writes no new mail when run again on its own output for the same day', async () => {
-    rmSync(join(out, 'outbox'), { recursive: true });
-    const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out]);
-    expect(existsSync(join(out, 'outbox')) ? readdirSync(join(out, 'outbox')) : []).toEqual([]);
+    // The input is never replaced: a run on its own output writes to another folder.
+    const out2 = `${out}-2`;
+    const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out2]);
+    expect(existsSync(join(out2, 'outbox'))).toBe(false);
     expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
     expect(again.some((l) => l.startsWith('  → '))).toBe(false);
-    const after = await readLog(join(out, 'bureau.xlsx'));
+    const after = await readLog(join(out2, 'bureau.xlsx'));
     expect(sentRows(after.rows)).toHaveLength(2);
     expect(after.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten' });
 
     // The next working day is a new day: each owner gets a mail again (missed work stays in it).
-    const next = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-25', '--out', out]);
+    const out3 = `${out}-3`;
+    const next = await cadans(['--workbook', join(out2, 'bureau.xlsx'), '--today', '2026-11-25', '--out', out3]);
     expect(next).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten');
-    const wednesday = await readOutbox(join(out, 'outbox'));
+    const wednesday = await readOutbox(join(out3, 'outbox'));
     expect(wednesday.map((m) => m.file)).toEqual([`2026-11-25-${JORIS}.eml`, `2026-11-25-${SANNE}.eml`]);
     expect(wednesday.map((m) => m.parsed.subject)).toEqual([
       'Cadans: 1 nooit gesproken, 1 deze week (wo 25 nov)',
       'Cadans: 1 te laat, 1 nooit gesproken, 1 deze week (wo 25 nov)',
     ]);
-    expect(sentRows((await readLog(join(out, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar])).toEqual([
+    expect(sentRows((await readLog(join(out3, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar])).toEqual([
       [utc(2026, 11, 24), JORIS],
       [utc(2026, 11, 24), SANNE],
       [utc(2026, 11, 25), JORIS],
@@ -213,11 +215,11 @@ describe('days without mail', () => {
   it('writes nothing on a Saturday and says why', async () => {
     const dir = tmp();
     await writeBureauWorkbook(join(dir, 'bureau.xlsx'));
-    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-28', '--out', dir]);
-    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-28', '--out', join(dir, 'out')]);
+    expect(existsSync(join(dir, 'out', 'outbox'))).toBe(false);
     expect(output).toContain('cadans run: geen ochtendmail vandaag (geen verzenddag)');
     expect(output.filter((l) => /ochtendmails verstuurd/.test(l))).toEqual([]);
-    const { rows } = await readLog(join(dir, 'bureau.xlsx'));
+    const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sentRows(rows)).toEqual([]);
     expect(rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: geen ochtendmail vandaag (geen verzenddag)' });
   });
@@ -226,16 +228,16 @@ describe('days without mail', () => {
     const dir = tmp();
     await writeBureauWorkbook(join(dir, 'bureau.xlsx'));
     // Friday 25 December 2026.
-    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-12-25', '--out', dir]);
-    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-12-25', '--out', join(dir, 'out')]);
+    expect(existsSync(join(dir, 'out', 'outbox'))).toBe(false);
     expect(output).toContain('cadans run: geen ochtendmail vandaag (Eerste kerstdag)');
   });
 
   it('writes nothing without a team and says so', async () => {
     const dir = tmp();
     await writeBureauWorkbook(join(dir, 'bureau.xlsx'), { team: '' });
-    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', dir]);
-    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+    const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')]);
+    expect(existsSync(join(dir, 'out', 'outbox'))).toBe(false);
     expect(output).toContain(
       'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul adressen of een domein in, of kies Cadans > Herinneringen aanzetten.',
     );
@@ -256,16 +258,16 @@ describe('an English workbook', () => {
     settings.addRow(['Team', 'kim@agency.com']);
     settings.addRow(['Due-soon window (days)', 14]);
     await book.xlsx.writeFile(join(dir, 'en.xlsx'));
-    const output = await cadans(['--workbook', join(dir, 'en.xlsx'), '--today', '2026-11-24', '--out', dir]);
+    const output = await cadans(['--workbook', join(dir, 'en.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')]);
     expect(output).toContain('cadans run: 1 morning mails sent, 0 already sent today, 0 failed, 0 waiting');
-    const [mail] = await readOutbox(join(dir, 'outbox'));
+    const [mail] = await readOutbox(join(dir, 'out', 'outbox'));
     expect(mail.file).toBe('2026-11-24-kim@agency.com.eml');
     expect(mail.parsed.subject).toBe('Cadans: 1 overdue, 1 never contacted (Tue 24 Nov)');
     expect(mail.parsed.text?.split('\n').slice(2, 7)).toEqual(['== Planned for today: 2 relationships, 35 of your 60 minutes ==', '', '- Acme & Sons', '  Client · Acme <Holdings> · Tier A', '  Last contact: 01-10-2026 · Due: 01-11-2026 · 23 days overdue']);
     expect(mail.parsed.html).toContain('Acme &lt;Holdings&gt;');
-    const log = await readLog(join(dir, 'en.xlsx'));
+    const log = await readLog(join(dir, 'out', 'en.xlsx'));
     expect(log.rows.filter((r) => r.Kind === 'sent').map((r) => [r.Date, r.Owner, r.Count])).toEqual([[utc(2026, 11, 24), 'kim@agency.com', 2]]);
-    const again = await cadans(['--workbook', join(dir, 'en.xlsx'), '--today', '2026-11-24', '--out', dir]);
+    const again = await cadans(['--workbook', join(dir, 'out', 'en.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out-2')]);
     expect(again).toContain('cadans run: 0 morning mails sent, 1 already sent today, 0 failed, 0 waiting');
   });
 });

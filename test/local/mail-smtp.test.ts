@@ -2,7 +2,7 @@
 // smtp-server package, started here on loopback) instead of writing .eml files. The messages are
 // collected as the server received them and read back by mailparser.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,7 @@ import { addresses, type Eml, EXPECTED, JORIS, type LogRow, parseEml, readLog, S
 interface Received {
   envelope: { from: string; to: string[] };
   mail: Eml;
-  /** The owners the workbook's Log recorded as sent at the moment this message arrived. */
+  /** The owners the run's journal recorded as sent at the moment this message arrived. */
   loggedBefore: string[];
 }
 
@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 /** A plain SMTP server on 127.0.0.1 with an ephemeral port; `reject` refuses RCPT for those addresses. */
-async function startServer(options: { reject?: string[]; workbook?: string; onMessage?: (count: number) => void } = {}): Promise<TestServer> {
+async function startServer(options: { reject?: string[]; journal?: string; onMessage?: (count: number) => void } = {}): Promise<TestServer> {
   const received: Received[] = [];
   const rejected: string[] = [];
   const server = new SMTPServer({
@@ -52,7 +52,7 @@ async function startServer(options: { reject?: string[]; workbook?: string; onMe
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         try {
-          const loggedBefore = options.workbook && existsSync(options.workbook) ? sent((await readLog(options.workbook)).rows).map((r) => String(r.Eigenaar)) : [];
+          const loggedBefore = options.journal && existsSync(options.journal) ? journalSent(options.journal) : [];
           received.push({
             envelope: {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -98,12 +98,22 @@ async function cadans(args: string[], exitCode = 0): Promise<string[]> {
 
 const sent = (rows: LogRow[]) => rows.filter((r) => r.Soort === 'verzonden');
 
+/** The owners a run's journal records as sent, in order. */
+function journalSent(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { kind: string; owner?: string })
+    .filter((r) => r.kind === 'sent')
+    .map((r) => r.owner!);
+}
+
 describe('cadans run --smtp', () => {
   it('sends one message per team member through the server and writes no outbox', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
     await writeBureauWorkbook(join(dir, 'bureau.xlsx'));
-    const server = await startServer({ workbook: join(out, 'bureau.xlsx') });
+    const server = await startServer({ journal: join(out, 'bureau.xlsx.cadans-journal') });
     const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', server.url]);
 
     expect(server.received.map((r) => r.envelope)).toEqual([
@@ -127,7 +137,8 @@ describe('cadans run --smtp', () => {
     expect(sanne.text).toContain('- <b>Jansen & Zn</b>\n');
     expect(server.received[0].mail.parsed.text).toContain('- Piet Pienter Bcc: evil@example.com\n');
 
-    // Sent means gone: the Log is saved after each message, before the next one goes out.
+    // Sent means gone: each message is recorded in the journal beside the output (flushed to disk)
+    // before the next one goes out, without rewriting the workbook per mail.
     expect(server.received.map((r) => r.loggedBefore)).toEqual([[], [JORIS]]);
 
     expect(existsSync(join(out, 'outbox'))).toBe(false);
@@ -139,8 +150,8 @@ describe('cadans run --smtp', () => {
       [utc(2026, 11, 24), SANNE, 3],
     ]);
 
-    // Run again on its own output: the server receives nothing new.
-    const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', server.url]);
+    // Run again on its own output (into another folder: the input is never replaced): nothing new.
+    const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-2`, '--smtp', server.url]);
     expect(server.received).toHaveLength(2);
     expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
   });
@@ -163,17 +174,17 @@ describe('cadans run --smtp', () => {
 
     // Later that morning, with a server that accepts everyone: only Joris's digest goes out.
     const working = await startServer();
-    const second = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', working.url]);
+    const second = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-2`, '--smtp', working.url]);
     expect(working.received.map((r) => r.envelope.to)).toEqual([[JORIS]]);
     expect(working.received[0].mail.parsed.subject).toBe(EXPECTED[JORIS].subject);
     expect(second).toContain('cadans run: 1 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 wachten');
-    expect(sent((await readLog(join(out, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar, r.Aantal])).toEqual([
+    expect(sent((await readLog(join(`${out}-2`, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar, r.Aantal])).toEqual([
       [utc(2026, 11, 24), SANNE, 3],
       [utc(2026, 11, 24), JORIS, 2],
     ]);
 
     // And after that, nobody gets a second one.
-    const third = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', working.url]);
+    const third = await cadans(['--workbook', join(`${out}-2`, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-3`, '--smtp', working.url]);
     expect(working.received).toHaveLength(1);
     expect(refusing.received).toHaveLength(1);
     expect(third).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
@@ -219,13 +230,13 @@ describe('cadans run --smtp when the Log cannot be saved', () => {
 
   it('stops at the first mail it cannot record, and sends no further ones', async () => {
     const dir = tmp();
-    const target = join(dir, 'cadans-voorbeeld.xlsx');
-    // The sample team: amira, joris, sanne. After the first mail the workbook can no longer be saved.
+    const journal = join(dir, 'cadans-voorbeeld.xlsx.cadans-journal');
+    // The sample team: amira, joris, sanne. After the first mail the journal can no longer be written.
     const server = await startServer({
       onMessage: (count) => {
         if (count !== 1) return;
-        rmSync(target, { force: true });
-        mkdirSync(target);
+        rmSync(journal, { force: true });
+        mkdirSync(journal);
       },
     });
     const result = await outcome(run(['run', '--today', '2026-11-24', '--out', dir, '--smtp', server.url], () => {}));

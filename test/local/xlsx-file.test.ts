@@ -82,8 +82,14 @@ describe('XlsxFile writing', () => {
     const after = await parts(output);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const changed = [...before.keys()].filter((name) => !before.get(name)!.equals(after.get(name)!));
-    // The sheet written to, and the styles (a date format for the new date cell).
-    expect(changed.sort()).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    // The sheet written to, the styles (a date format for the new date cell) and the workbook,
+    // which asks for a full recalculation on load and changes nowhere else.
+    expect(changed.sort()).toEqual(['xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const workbookBefore = before.get('xl/workbook.xml')!.toString('utf8');
+    const workbookAfter = after.get('xl/workbook.xml')!.toString('utf8');
+    const calcPr = /<calcPr\b[^>]*>/.exec(workbookBefore)![0];
+    expect(calcPr).not.toContain('fullCalcOnLoad');
+    expect(workbookAfter).toBe(workbookBefore.replace(calcPr, `${calcPr.slice(0, -2)} fullCalcOnLoad="1"/>`));
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
