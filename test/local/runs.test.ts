@@ -176,7 +176,8 @@ describe('an SMTP server that never answers', () => {
     expect(r.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 wachten');
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sent(rows)).toEqual([]);
-    expect(rows.filter((r) => /^ochtendmail aan .* niet verstuurd: .*[Gg]reeting never received.*; de volgende run probeert het opnieuw$/.test(String(r.Melding))).map((r) => r.Waarde)).toEqual([JORIS, SANNE]);
+    // A silent server: the greeting times out (or, on a loaded machine, the connection itself).
+    expect(rows.filter((r) => /^ochtendmail aan .* niet verstuurd: .*([Gg]reeting never received|[Tt]imeout).*; de volgende run probeert het opnieuw$/.test(String(r.Melding))).map((r) => r.Waarde)).toEqual([JORIS, SANNE]);
     // The server is back: the next run sends both, once.
     const server = await smtpServer();
     const again = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', server.url]);
@@ -216,7 +217,12 @@ describe('kill -9 during a run', () => {
       await new Promise((resolve) => child.on('exit', resolve));
       watcher.close();
       if (!killedWithTemp) continue;
-      expect(readdirSync(out).sort()).toEqual(['.groot.xlsx.cadans-tmp-' + child.pid, 'groot.xlsx.cadans-journal', 'groot.xlsx.cadans-lock'].sort());
+      // Killed while a temporary file was being written: the workbook's own, or (when the workbook
+      // was already complete and renamed) report.html's. Nothing half-written has a final name.
+      const left = readdirSync(out).sort();
+      expect(left.filter((f) => !f.includes('.cadans-tmp-'))).toEqual(left.includes('groot.xlsx') ? ['groot.xlsx', 'groot.xlsx.cadans-journal', 'groot.xlsx.cadans-lock'] : ['groot.xlsx.cadans-journal', 'groot.xlsx.cadans-lock']);
+      expect(left.filter((f) => f.includes('.cadans-tmp-')).every((f) => f.endsWith(`.cadans-tmp-${child.pid}`))).toBe(true);
+      if (left.includes('groot.xlsx')) expect((await readLog(join(out, 'groot.xlsx'))).rows.length).toBeGreaterThan(0);
       expect([sha(input), mode(input)]).toEqual([before, 0o600]);
       const next = await cadans(['run', '--workbook', input, '--today', DAY, '--out', out]);
       expect(next.code).toBe(0);
