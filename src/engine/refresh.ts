@@ -19,6 +19,9 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { type AccountSummary, accountsView, historyWrite, readHistory, summarise, writeOrganisationColumns } from './accounts';
+import { accountTiers } from '../core/accounts';
+import type { Tier } from '../core/parse';
 
 export interface RelationOutcome extends CadenceResult {
   relation: RelationRecord;
@@ -47,6 +50,10 @@ export interface RefreshResult {
   ownerColumn: string | null;
   /** The KPI and Risico tabs as written; null without a Relaties tab, or from computeRefresh. */
   reports: ReportTabs | null;
+  /** The client organisations, largest first (issue 11); [] without a Relaties tab. */
+  accounts: AccountSummary[];
+  /** The Organisaties tab's actual name; null without one. */
+  organisationsSheet: string | null;
 }
 
 export interface RefreshOptions {
@@ -81,7 +88,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const relationsName = findTab(RELATIONS, names);
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, accounts: [], organisationsSheet: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -153,8 +160,14 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     outcomes.push({ ...outcome, relation, lastContact, advice: null, health: null });
   }
 
-  // Tier advice over every relation (clients share one ABC split), health per active outcome.
-  const advice = tierAdvice(records, settings.reports);
+  // Accounts: contacts grouped by organisation, with the Organisaties tab's figures (issue 11).
+  const view = accountsView(workbook, names, records, ctx, problems, relationsName, relations);
+  const tiersOfAccounts = accountTiers(view.accounts.accounts, settings.reports.abc.aShare, settings.reports.abc.bShare);
+  const accountTierByRow = new Map<number, Tier>();
+  view.accounts.accounts.forEach((a, i) => a.contacts.forEach((c) => accountTierByRow.set(c.row, tiersOfAccounts[i])));
+
+  // Tier advice over every relation (a client follows its account's ABC tier), health per active outcome.
+  const advice = tierAdvice(records, settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
   const adviceByRow = new Map(records.map((r, i) => [r.row, advice[i]]));
   const contactsById = new Map<string, Day[]>();
   for (const o of outcomes) {
@@ -165,6 +178,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
   }
+  const accounts = summarise(view.accounts, settings.reports, new Map(outcomes.map((o) => [o.relation.row, o.health?.score ?? null])));
   const pipelineName = findTab(PIPELINE, names);
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
@@ -178,6 +192,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 
   // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
   // writes them builds them (the sidebar, previews and the team proposal never show them).
+  const history = withReports ? readHistory(workbook, names, ctx) : [];
   const reports = withReports ? buildReportTabs({
     proposalsSent,
     today,
@@ -186,7 +201,17 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
     touchpoints: touchpointRecords,
     contactsById,
+    accounts,
+    history,
   }) : null;
+  if (view.organisations) {
+    const { sheet, table } = view.organisations;
+    writes.push(() => writeOrganisationColumns(workbook.sheet(sheet), table, accounts, settings.language));
+  }
+  if (withReports) {
+    const snapshot = historyWrite(workbook, history, accounts, today, settings.language);
+    if (snapshot) writes.push(snapshot);
+  }
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
   const todayRow = settingsTable.rows.get('today');
@@ -200,7 +225,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, accounts, organisationsSheet: view.organisations?.sheet ?? null }, writes };
 }
 
 /** A generated tab: found in either language or created, then rebuilt with one block and its charts. */

@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Day, dayOfInstant, parseIsoDay, wallTimeAsUtc } from '../core/dates';
 import { closingEntries, planReminders } from '../engine/reminders';
+import { fillOrganisations } from '../engine/accounts';
 import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
 import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
 import { loadSettings } from '../workbook/settings';
@@ -33,6 +34,10 @@ Usage:
       sample workbook.
   cadans init PATH.xlsx [--empty] [--force]
       Writes the template workbook with its sample team (--empty: headers and settings only).
+  cadans organisations --workbook PATH.xlsx [--out DIR]
+      Fills the Organisaties tab (creating it when missing) with every organisation of Relaties
+      that has no row yet, summing revenue still on contact rows, and says so; writes
+      DIR/<same name>.xlsx (default DIR: out). Existing rows are never changed.
 `;
 
 /** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
@@ -95,6 +100,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
     const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty });
     await writeWorkbook(workbook, target);
     out(`Written: ${target}`);
+    return 0;
+  }
+
+  if (command === 'organisations') {
+    if (!values.workbook) throw new UsageError('cadans organisations needs --workbook PATH.xlsx');
+    const workbook = await readWorkbook(values.workbook);
+    const result = fillOrganisations(workbook, now);
+    const dir = resolve(values.out ?? 'out');
+    await mkdir(dir, { recursive: true });
+    const target = join(dir, basename(values.workbook));
+    await writeWorkbook(workbook, target);
+    for (const line of result.message.split('\n')) out(line);
+    out(fill(catalogue(result.language).cli.written, { path: target }));
     return 0;
   }
 
