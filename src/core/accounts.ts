@@ -343,10 +343,10 @@ export function upgradeRate(history: readonly Snapshot[], now: ReadonlyArray<{ o
   const { year, month: m } = ymdFromDay(today);
   const fromIndex = year * 12 + m - 1 - 12;
   const from = `${Math.floor(fromIndex / 12)}-${String((fromIndex % 12) + 1).padStart(2, '0')}`;
-  const window = history.filter((s) => s.month >= from && s.month < month);
-  if (window.length === 0) return { upgraded: 0, eligible: 0, rate: null, since: null };
-  const since = window.reduce((min, s) => (s.month < min ? s.month : min), window[0].month);
-  const then = new Map(window.filter((s) => s.month === since).map((s) => [organisationKey(s.organisation), s.tier]));
+  const inWindow = history.filter((s) => s.month >= from && s.month < month);
+  if (inWindow.length === 0) return { upgraded: 0, eligible: 0, rate: null, since: null };
+  const since = inWindow.reduce((min, s) => (s.month < min ? s.month : min), inWindow[0].month);
+  const then = new Map(inWindow.filter((s) => s.month === since).map((s) => [organisationKey(s.organisation), s.tier]));
   let eligible = 0;
   let upgraded = 0;
   for (const a of now) {

@@ -208,10 +208,6 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     const { sheet, table } = view.organisations;
     writes.push(() => writeOrganisationColumns(workbook.sheet(sheet), table, accounts, settings.language));
   }
-  if (withReports) {
-    const snapshot = historyWrite(workbook, history, accounts, today, settings.language);
-    if (snapshot) writes.push(snapshot);
-  }
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook));
   const todayRow = settingsTable.rows.get('today');
@@ -222,6 +218,9 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   if (reports) {
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+    // The monthly snapshot per account, once a month (issue 11).
+    const snapshot = historyWrite(workbook, history, accounts, today, settings.language);
+    if (snapshot) writes.push(snapshot);
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);

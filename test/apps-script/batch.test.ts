@@ -10,10 +10,11 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 63, of which 32 create and fill the KPI and Risico tabs and their two charts. (Sheet.getName
- * grows with the number of tabs, not of rows.)
+ * 67, of which 32 create and fill the KPI and Risico tabs and their two charts and 4 create the
+ * Historie tab with this month's snapshot (first run of a month only). (Sheet.getName grows with
+ * the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 63;
+const REFRESH_CALLS = 67;
 const REFRESH_CALLS_BY_METHOD = {
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
   'EmbeddedChartBuilder.addRange': 4,
@@ -24,17 +25,17 @@ const REFRESH_CALLS_BY_METHOD = {
   'EmbeddedChartBuilder.setOption': 2,
   'EmbeddedChartBuilder.setPosition': 2,
   'Range.getValues': 5, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header
-  'Range.setValues': 5, // the three computed columns as one block, the Vandaag cell, KPI, Risico, the Log lines
-  'Sheet.clearContents': 2, // KPI and Risico, rebuilt
+  'Range.setValues': 6, // the three computed columns as one block, the Vandaag cell, KPI, Risico, Historie, the Log lines
+  'Sheet.clearContents': 3, // KPI and Risico, rebuilt; Historie, written
   'Sheet.getCharts': 2,
   'Sheet.getDataRange': 4, // Instellingen twice, Relaties, Touchpoints
   'Sheet.getLastColumn': 1, // the width of the Log header, read before appending (its columns are found by name)
   'Sheet.getLastRow': 1, // where the Log lines go
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 10, // the computed block, Vandaag, KPI, Risico, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getRange': 11, // the computed block, Vandaag, KPI, Risico, Historie, each chart's two ranges, the Log header, the Log lines
   'Sheet.insertChart': 2,
   'Sheet.newChart': 2,
-  'Spreadsheet.insertSheet': 2, // KPI and Risico, on the first run
+  'Spreadsheet.insertSheet': 3, // KPI, Risico and Historie, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,

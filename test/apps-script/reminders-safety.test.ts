@@ -321,11 +321,16 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
 /**
  * The same on the first run and later ones: the first creates the KPI and Risico tabs (2 calls),
  * a later one names two more tabs (Sheet.getName) and updates the chart instead of inserting it.
+ * Besides, the first run of a month creates the Historie tab with its snapshot (HISTORY_NEW: insertSheet,
+ * clearContents, getRange, setValues), and a later run of that month only reads it (HISTORY_READ:
+ * its name, getDataRange, getValues) and writes nothing there.
  */
 const DAILY_RUN_BASE = 61;
+const HISTORY_NEW = 4;
+const HISTORY_READ = 3;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 76 calls of a first dailyRun that sends three digests. */
+/** The 80 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   // The compliance chart on the new KPI tab (these clients have no revenue, so Risico has none).
   'EmbeddedChartBuilder.addRange': 2,
@@ -340,15 +345,15 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
   'Range.getValues': 6, // Instellingen, Relaties, Touchpoints, the Log (what was sent today), the Log header twice
-  'Range.setValues': 9, // the computed columns, Vandaag, KPI, Risico, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'Range.setValues': 10, // the computed columns, Vandaag, KPI, Risico, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
-  'Sheet.clearContents': 2, // KPI and Risico
+  'Sheet.clearContents': 3, // KPI, Risico and Historie
   'Sheet.getCharts': 2,
   'Sheet.getDataRange': 4,
   'Sheet.getLastColumn': 2, // the Log header, read by each of the two Log openings
   'Sheet.getLastRow': 5, // one per Log append
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 13,
+  'Sheet.getRange': 14,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 1,
   'Sheet.newChart': 1,
@@ -357,7 +362,7 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,
   'Spreadsheet.getUrl': 1,
-  'Spreadsheet.insertSheet': 2, // KPI and Risico
+  'Spreadsheet.insertSheet': 3, // KPI, Risico and Historie
   'SpreadsheetApp.getActiveSpreadsheet': 1,
   'Utilities.formatDate': 1, // checks Intl against Google's zone data once
 };
@@ -370,16 +375,16 @@ describe('dailyRun service calls', () => {
     const large = dailyRunCalls(2000, three);
     expect(small.first.byMethod).toEqual(DAILY_RUN_CALLS_BY_METHOD_3);
     expect(large.first.byMethod).toEqual(small.first.byMethod);
-    expect(small.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    expect(large.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST * 3);
-    // The same day again: nothing to send, the base alone.
+    expect(small.first.total).toBe(DAILY_RUN_BASE + HISTORY_NEW + DAILY_RUN_PER_DIGEST * 3);
+    expect(large.first.total).toBe(DAILY_RUN_BASE + HISTORY_NEW + DAILY_RUN_PER_DIGEST * 3);
+    // The same day again: nothing to send, the base alone, and this month's snapshot only read.
     expect(large.again.byMethod).toEqual(small.again.byMethod);
-    expect(small.again.total).toBe(DAILY_RUN_BASE);
-    expect(large.again.total).toBe(DAILY_RUN_BASE);
+    expect(small.again.total).toBe(DAILY_RUN_BASE + HISTORY_READ);
+    expect(large.again.total).toBe(DAILY_RUN_BASE + HISTORY_READ);
 
     // One owner fewer or more changes exactly the per-digest calls.
     const one = dailyRunCalls(10, [ANNA]);
-    expect(one.first.total).toBe(DAILY_RUN_BASE + DAILY_RUN_PER_DIGEST);
+    expect(one.first.total).toBe(DAILY_RUN_BASE + HISTORY_NEW + DAILY_RUN_PER_DIGEST);
     const extra = Object.fromEntries(
       Object.entries(small.first.byMethod)
         .map(([m, n]) => [m, n - (one.first.byMethod[m] ?? 0)])
