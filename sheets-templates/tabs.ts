@@ -251,7 +251,8 @@ export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns
 export const HISTORY: TabDef = {
   key: 'history',
   nl: 'Historie',
-  en: 'History',
+  // Not "History": Excel reserves that sheet name (its change-tracking log).
+  en: 'Account history',
   columns: [
     { key: 'month', nl: 'Maand', en: 'Month', width: 80 },
     { key: 'organisation', nl: 'Organisatie', en: 'Organisation', width: 200 },

@@ -133,7 +133,8 @@ export function accountsOf(contacts: readonly AccountContact[], organisations: r
   const spell = (key: string, name: string, kind: 'relationRows' | 'organisationRows', row: number) => {
     if (!spellings.has(key)) spellings.set(key, new Map());
     const byName = spellings.get(key)!;
-    const trimmed = name.trim();
+    // Spellings that differ only in runs of spaces are one spelling: nothing to report.
+    const trimmed = name.trim().replace(/\s+/g, ' ');
     if (!byName.has(trimmed)) byName.set(trimmed, { relationRows: [], organisationRows: [] });
     byName.get(trimmed)![kind].push(row);
   };

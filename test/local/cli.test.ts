@@ -107,12 +107,12 @@ describe('cadans init', () => {
     const path = join(dir, 'relaties.xlsx');
     await run(['init', path], () => {});
     const book = await load(path);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
       'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds',
-      'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
+      'Afdeling', 'Rol', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom',
     ]);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];
@@ -216,8 +216,8 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'KPI', 'Risico']);
-    for (const name of ['KPI', 'Risico']) {
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'KPI', 'Risico', 'Historie']);
+    for (const name of ['KPI', 'Risico', 'Historie']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }
     expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(

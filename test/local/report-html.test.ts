@@ -70,7 +70,7 @@ describe('report.html of the sample run', () => {
     });
     expect(requests).toEqual([]);
     expect(seen.headings).toEqual(['Cadans-rapport: cadans-voorbeeld.xlsx', 'KPI', 'Risico']);
-    expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Omzetaandeel per klant (%)']);
+    expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Omzetaandeel per klantorganisatie (%)']);
     expect(seen.bars).toBe(12); // one per month
     expect(seen.slices).toBe(7); // the sample's seven clients with revenue
     expect(seen.hhi).toBe('HHI2357,8');
