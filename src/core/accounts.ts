@@ -8,6 +8,8 @@ import { type Day, ymdFromDay } from './dates';
 import type { RelationType, Tier } from './parse';
 import { abcTiers } from './tiers';
 import type { Role } from './vocabulary';
+import type { ReportSettings } from './report-settings';
+import { type RiskReport, riskReport } from './risk';
 
 /**
  * The key an organisation is matched by: case, spacing, punctuation and accents ignored, so that
@@ -212,6 +214,9 @@ export function accountsOf(contacts: readonly AccountContact[], organisations: r
     const account = accounts.find((a) => a.key === key)!;
     variants.push({ account: account.name, spellings: [...byName].map(([name, rows]) => ({ name, ...rows })) });
   }
+  // In the accounts' order (largest first), so the report never depends on the rows' order.
+  const rank = new Map(accounts.map((a, i) => [a.name, i]));
+  variants.sort((a, b) => rank.get(a.account)! - rank.get(b.account)!);
   return { accounts, doubleRevenue, variants };
 }
 
@@ -362,4 +367,16 @@ export function upgradeRate(history: readonly Snapshot[], now: ReadonlyArray<{ o
 /** Accounts with their tier advice (ABC over account revenue), in the accounts' order. */
 export function accountTiers(accounts: readonly Account[], aShare?: number, bShare?: number): Tier[] {
   return abcTiers(accounts.map((a) => a.revenue), aShare, bShare);
+}
+
+/**
+ * Key-client risk per account: the concentration figures, key and significant clients, the stress
+ * test and the scorecard, with each organisation as one client under its name.
+ */
+export function accountRiskReport(accounts: readonly Account[], settings: ReportSettings, proposals: number | null = null): RiskReport {
+  return riskReport(
+    accounts.map((a) => ({ id: a.key, name: a.name, organisation: a.name, type: 'client' as const, revenue: a.revenue, retainer: a.retainer })),
+    settings,
+    proposals,
+  );
 }

@@ -10,14 +10,14 @@ import type { Language } from '../core/locale';
 import type { Tier } from '../core/parse';
 import { type Health } from '../core/health';
 import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
-import { type Mark, proposalsPerWeek, riskReport, type RiskReport } from '../core/risk';
+import { type Mark, proposalsPerWeek, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
 import { termLabel } from '../core/vocabulary';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { ChartSpec } from '../workbook/ports';
 import type { Settings } from '../workbook/settings';
-import { newDepartmentalContacts, quarterLabel, quarterOf, type QuarterIndex, type Snapshot, upgradeRate, type UpgradeRate } from '../core/accounts';
+import { accountRiskReport, newDepartmentalContacts, quarterLabel, quarterOf, type QuarterIndex, type Snapshot, upgradeRate, type UpgradeRate } from '../core/accounts';
 import type { AccountSummary } from './accounts';
 
 export type { ChartSpec };
@@ -135,11 +135,7 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
   const words = catalogue(language);
   const r = settings.reports;
   // Risk per client organisation: an account is lost, not a person (issue 11).
-  const risk = riskReport(
-    input.accounts.map((a) => ({ id: a.account.key, name: a.account.name, organisation: a.account.name, type: 'client' as const, revenue: a.account.revenue, retainer: a.account.retainer })),
-    r,
-    proposalsPerWeek(input.proposalsSent ?? null, today),
-  );
+  const risk = accountRiskReport(input.accounts.map((a) => a.account), r, proposalsPerWeek(input.proposalsSent ?? null, today));
   const compliance = complianceOf(
     input.outcomes
       .filter((o) => o.relation.active && o.relation.tier !== null)
