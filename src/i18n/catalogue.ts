@@ -342,6 +342,7 @@ const nl = {
     // Sidebar
     accountTitle: 'Account: {name}',
     otherContacts: 'Andere contactpersonen',
+    allContacts: 'Contactpersonen',
     contactHeader: ['Naam', 'Rol', 'Afdeling', 'Laatste contact', 'Status'],
     noOthers: 'Geen andere contactpersonen bij deze organisatie: vertrekt deze persoon, dan is de klant weg.',
     departments: 'Afdelingen met contact: {covered} van {known} bekend',
@@ -684,6 +685,7 @@ const en: Catalogue = {
     noHistory: 'no History from before this month yet; Cadans records a snapshot every month',
     accountTitle: 'Account: {name}',
     otherContacts: 'Other contacts',
+    allContacts: 'Contacts',
     contactHeader: ['Name', 'Role', 'Department', 'Last contact', 'Status'],
     noOthers: 'No other contacts at this organisation: if this person leaves, the client is gone.',
     departments: 'Departments with contact: {covered} of {known} known',

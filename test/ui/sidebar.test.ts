@@ -199,7 +199,9 @@ describe('the sidebar for a client', () => {
       'Uitbreiding plannen (15 min)',
       'Commitment (5 min)',
     ]);
-    expect(await texts(page, 'h3')).toEqual(['Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Volgende stappen']);
+    // The account card (issue 11): R1 is Waterschap Rijnvallei's only contact.
+    expect(await texts(page, '#noOthers')).toEqual(['Geen andere contactpersonen bij deze organisatie: vertrekt deze persoon, dan is de klant weg.']);
+    expect(await texts(page, 'h3')).toEqual(['Account: Waterschap Rijnvallei · Tier A', 'Andere contactpersonen', 'Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Volgende stappen']);
     for (const phase of ['situation', 'problem', 'implication', 'needPayoff']) {
       expect(await texts(page, `details[data-phase=${phase}] li`), phase).toEqual(defaults(phase, 'nl', 'klant'));
     }
