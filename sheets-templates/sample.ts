@@ -42,6 +42,18 @@ const KPI_INPUTS: Record<string, SampleCell[]> = {
   R015: [ago(2 * 365 + 100), 120000, 2, 2500, 4, 1, 'concurrent, tariefdruk', ''],
 };
 
+/** Rode vlag sinds, Afdeling and Rol (issue 11): where each client contact sits in their organisation. */
+const ACCOUNT_INPUTS: Record<string, SampleCell[]> = {
+  R001: [null, 'HR', 'beslisser'],
+  R002: [null, 'IT', 'champion'],
+  R003: [null, 'Financiën', 'inkoop'],
+  R004: [null, 'Logistiek', 'beslisser'],
+  R005: [null, 'HR', 'gebruiker'],
+  R006: [null, '', 'beslisser'],
+  R007: [null, 'Jeugdzorg', ''],
+  R015: [null, 'Projecten', 'champion, beslisser'],
+};
+
 /** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot, then KPI_INPUTS, then ACCOUNT_INPUTS. */
 export const SAMPLE_RELATIONS: readonly SampleCell[][] = withKpiInputs([
   ['R001', 'Marieke Hoekstra', 'Klant', 'Waterschap Rijnvallei', 'm.hoekstra@rijnvallei.example', SANNE, 'A', ago(41), 186000, 6, 2, 'ja', 'HR-directeur; reorganisatie afdeling Financiën in Q1'],
@@ -60,18 +72,6 @@ export const SAMPLE_RELATIONS: readonly SampleCell[][] = withKpiInputs([
   ['R014', 'Anouk Peters', 'Kandidaat', 'Recruiter (ZZP)', 'anouk.peters@mail.example', JORIS, 'B', ago(400), null, 1, 0, 'nee', 'Werkt sinds vorig jaar in loondienst'],
   ['R015', 'Kees van Leeuwen', 'Klant', 'Hollandse Bouwgroep', 'k.vanleeuwen@hbg.example', AMIRA, 'A', ago(30, 'text-iso'), '€ 98.000,00', 3, 1, 'ja', 'Vraagt om marktinzicht salarissen'],
 ]);
-
-/** Rode vlag sinds, Afdeling and Rol (issue 11): where each client contact sits in their organisation. */
-const ACCOUNT_INPUTS: Record<string, SampleCell[]> = {
-  R001: [null, 'HR', 'beslisser'],
-  R002: [null, 'IT', 'champion'],
-  R003: [null, 'Financiën', 'inkoop'],
-  R004: [null, 'Logistiek', 'beslisser'],
-  R005: [null, 'HR', 'gebruiker'],
-  R006: [null, '', 'beslisser'],
-  R007: [null, 'Jeugdzorg', ''],
-  R015: [null, 'Projecten', 'champion, beslisser'],
-};
 
 function withKpiInputs(rows: SampleCell[][]): SampleCell[][] {
   return rows.map((row) => [...row, ...Array<SampleCell>(14 - row.length).fill(null), ...KPI_INPUTS[String(row[0])], ...(ACCOUNT_INPUTS[String(row[0])] ?? [])]);

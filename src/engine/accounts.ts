@@ -252,10 +252,10 @@ export interface FillResult {
 
 /**
  * Adds a row to Organisaties for every organisation of Relaties that has none yet (creating the
- * tab when missing), with its contacts' revenue, retainer and last year's revenue summed, the
+ * tab when missing, as setup does; `plain`: header only, for an .xlsx that keeps its formatting), with its contacts' revenue, retainer and last year's revenue summed, the
  * earliest Klant sinds and the departments they work in. Never changes an existing row.
  */
-export function fillOrganisations(workbook: WorkbookPort, now: Date): FillResult {
+export function fillOrganisations(workbook: WorkbookPort, now: Date, options: { plain?: boolean } = {}): FillResult {
   const language = languageOf(workbook);
   const settings = loadSettings(workbook).settings;
   const problems = new ProblemList(settings.language, workbook.clock);
@@ -269,7 +269,12 @@ export function fillOrganisations(workbook: WorkbookPort, now: Date): FillResult
   let names = workbook.sheetNames();
   const createdTab = findTab(ORGANISATIONS, names) === null;
   if (createdTab) {
-    ensureTabOf(workbook, ORGANISATIONS, language);
+    if (options.plain) {
+      // A team's .xlsx keeps its own formatting: only the tab and its header row.
+      const sheet = workbook.addSheet(displayName(ORGANISATIONS, language));
+      sheet.write(1, 1, [ORGANISATIONS.columns.map((c) => displayName(c, language))]);
+      sheet.styleHeader(ORGANISATIONS.columns.length, ORGANISATIONS.columns.map((c) => c.width));
+    } else ensureTabOf(workbook, ORGANISATIONS, language);
     names = workbook.sheetNames();
   }
   const view = accountsView(workbook, names, records, ctx, problems, relationsName, relationsTable);

@@ -106,7 +106,13 @@ export async function run(argv: string[], out: (line: string) => void = console.
   if (command === 'organisations') {
     if (!values.workbook) throw new UsageError('cadans organisations needs --workbook PATH.xlsx');
     const workbook = await readWorkbook(values.workbook);
-    const result = fillOrganisations(workbook, now);
+    let result: ReturnType<typeof fillOrganisations>;
+    try {
+      result = fillOrganisations(workbook, now, { plain: true });
+    } catch (error) {
+      // No Relaties tab, or an Organisaties tab of the team's own: the user's to fix.
+      throw new UsageError((error as Error).message);
+    }
     const dir = resolve(values.out ?? 'out');
     await mkdir(dir, { recursive: true });
     const target = join(dir, basename(values.workbook));
