@@ -208,10 +208,11 @@ export function accountsOf(contacts: readonly AccountContact[], organisations: r
   accounts.sort((a, b) => b.revenue - a.revenue || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 
   const variants: SpellingVariant[] = [];
+  const accountByKey = new Map(accounts.map((a) => [a.key, a]));
   for (const [key, byName] of spellings) {
     const orgRows = [...byName.values()].flatMap((s) => s.organisationRows);
     if (byName.size < 2 && orgRows.length < 2) continue;
-    const account = accounts.find((a) => a.key === key)!;
+    const account = accountByKey.get(key)!;
     variants.push({ account: account.name, spellings: [...byName].map(([name, rows]) => ({ name, ...rows })) });
   }
   // In the accounts' order (largest first), so the report never depends on the rows' order.

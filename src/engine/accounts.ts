@@ -258,11 +258,11 @@ export interface FillResult {
 export function fillOrganisations(workbook: WorkbookPort, now: Date, options: { plain?: boolean } = {}): FillResult {
   const language = languageOf(workbook);
   const settings = loadSettings(workbook).settings;
-  const problems = new ProblemList(settings.language, workbook.clock);
+  const problems = new ProblemList(language, workbook.clock);
   const ctx = parseContextOf(workbook, settings);
-  const words = catalogue(settings.language).accounts;
+  const words = catalogue(language).accounts;
   const relationsName = findTab(RELATIONS, workbook.sheetNames());
-  if (!relationsName) throw new Error(fill(words.noRelations, { tab: displayName(RELATIONS, settings.language) }));
+  if (!relationsName) throw new Error(fill(words.noRelations, { tab: displayName(RELATIONS, language) }));
   const relationsTable = tableOf(RELATIONS, relationsName, workbook.sheet(relationsName).readAll());
   const records = readRelations(relationsTable, ctx, problems);
 
@@ -277,6 +277,8 @@ export function fillOrganisations(workbook: WorkbookPort, now: Date, options: { 
     } else ensureTabOf(workbook, ORGANISATIONS, language);
     names = workbook.sheetNames();
   }
+  // Only the accounts' own problems go to the Log here; the refresh reports the rest of Relaties.
+  const readProblems = problems.items.length;
   const view = accountsView(workbook, names, records, ctx, problems, relationsName, relationsTable);
   if (!view.organisations) throw new Error(fill(words.tabNotOurs, { tab: findTab(ORGANISATIONS, names) ?? displayName(ORGANISATIONS, language) }));
   const { sheet: orgSheet, table } = view.organisations;
@@ -316,8 +318,8 @@ export function fillOrganisations(workbook: WorkbookPort, now: Date, options: { 
   const lines = [fill(rows.length === 0 ? words.fillNothing : words.fillDone, { count: rows.length, tab: orgSheet })];
   if (summed > 0) lines.push(fill(words.fillSummed, { count: summed, tab: orgSheet, relations: relationsName }));
   if (view.accounts.doubleRevenue.length > 0) lines.push(fill(words.fillDouble, { count: view.accounts.doubleRevenue.length, names: view.accounts.doubleRevenue.map((d) => d.account).join(', ') }));
-  for (const v of view.accounts.variants) lines.push(fill(words.variant, { account: v.account, spellings: spellingList(v, relationsName, orgSheet, settings.language) }));
+  for (const v of view.accounts.variants) lines.push(fill(words.variant, { account: v.account, spellings: spellingList(v, relationsName, orgSheet, language) }));
   const message = lines.join('\n');
-  appendLog(workbook, settings.language, now, message, problems.items, 'run');
-  return { language: settings.language, sheet: orgSheet, createdTab, added, summed, accounts: view.accounts, message };
+  appendLog(workbook, language, now, message, problems.items.slice(readProblems), 'run');
+  return { language, sheet: orgSheet, createdTab, added, summed, accounts: view.accounts, message };
 }
