@@ -221,12 +221,19 @@ function accountSection(a: AccountCard, w: AccountLabels, others: boolean): HTML
     fact(w.share, el('span', {}, `${(a.revenueShare * 100).toFixed(1)}%`, a.key ? el('span', { class: 'badge overdue', id: 'keyClient' }, ` ${w.keyClient}`) : ''));
   }
   fact(w.missingRoles, a.missingRoles.length > 0 ? a.missingRoles.join(', ') : w.noMissingRoles);
+  // One block per person (a table is too narrow at 300 px): name, role · department, then the last
+  // contact and status, each labelled by the catalogue's column names.
+  const [, roleLabel, departmentLabel, lastLabel] = w.contactHeader;
   const rows = a.contacts.map((c) =>
-    el('tr', { 'data-row': String(c.row) }, el('td', {}, c.name), el('td', {}, c.role), el('td', {}, c.department), el('td', {}, c.lastContact ?? '—'), el('td', {}, el('span', { class: `badge ${c.statusKey}` }, c.status))),
+    el(
+      'li',
+      { 'data-row': String(c.row) },
+      el('b', { class: 'contact-name' }, c.name),
+      [c.role, c.department].some(Boolean) ? el('div', { class: 'contact-place', title: `${roleLabel} · ${departmentLabel}` }, [c.role, c.department].filter(Boolean).join(' · ')) : null,
+      el('div', { class: 'muted contact-last' }, `${lastLabel}: ${c.lastContact ?? '—'} `, el('span', { class: `badge ${c.statusKey}` }, c.status)),
+    ),
   );
-  const table = a.contacts.length === 0
-    ? el('p', { class: 'muted', id: 'noOthers' }, w.noOthers)
-    : el('table', { id: 'contacts' }, el('thead', {}, el('tr', {}, ...w.contactHeader.map((h) => el('th', {}, h)))), el('tbody', {}, ...rows));
+  const table = a.contacts.length === 0 ? el('p', { class: 'muted', id: 'noOthers' }, w.noOthers) : el('ul', { id: 'contacts', class: 'contacts' }, ...rows);
   return el(
     'section',
     { class: 'card', id: 'account' },

@@ -570,3 +570,23 @@ describe('screenshots for the README', () => {
     await page.close();
   });
 });
+
+// Issue 11: an Organisaties row prepares the account conversation.
+describe('the account conversation in the browser', () => {
+  it('shows the account card with every contact, its share and key-client mark, and the SPIN phases, without a log form', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    ss.$sheet('Organisaties').getRange(2, 1, 1, 7).setValues([['Waterschap Rijnvallei', '', '', '', '', '', 'HR, IT, Financiën']]);
+    const { page, errors, dialogs } = await openSidebar(ss, ['Organisaties', 2]);
+    expect(await text(page, '#name')).toBe('Waterschap Rijnvallei');
+    expect(await text(page, '#departments')).toBe('Afdelingen met contact: 0 van 3 bekend');
+    expect(await texts(page, '#contacts li .contact-name')).toEqual(['Marieke Hoekstra']);
+    expect(await texts(page, '#contacts li .contact-last')).toEqual([`Laatste contact: ${dmy(addDays(TODAY, -40))} te laat`]);
+    expect(await texts(page, '#keyClient')).toEqual([' sleutelklant']);
+    expect(await texts(page, 'summary')).toContain('Situatie (7 min)');
+    expect(await page.$('#log')).toBeNull();
+    expect((await layout(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+    save(join(RESULTS, 'sidebar-account-nl.png'), await page.screenshot({ fullPage: true }));
+    expect([...errors, ...dialogs]).toEqual([]);
+    await page.close();
+  });
+});
