@@ -126,7 +126,7 @@ describe('the Risico tab per organisation', () => {
       ['Klant 1 B.V.', 2, 0, 0],
       ['Gemeente Utrecht', 5, 3, 60, 2, 40],
     ]);
-    expect(section(kpi, 'Organisaties zonder beslisser of champion').slice(0, 2)).toEqual([
+    expect(section(kpi, 'Organisaties zonder beslisser of champion (het playbook vraagt om beslissers en champions; dat juist deze twee rollen nodig zijn is een keuze van Cadans)').slice(0, 2)).toEqual([
       ['Organisatie', 'Ontbreekt', 'Actieve contactpersonen', 'Omzetaandeel (%)'],
       ['Gemeente Utrecht', 'champion', 4, 52.2],
     ]);
@@ -208,13 +208,21 @@ describe('the sidebar account card', () => {
 describe('the Historie tab', () => {
   it('gets one snapshot per account per month, however many runs, and the next month appends', () => {
     const ss = book();
+    // Klant 11 BV brings only 500 in November: account tier C.
+    ss.$sheet('Relaties').getRange(16, 9).setValues([[500]]);
     const november = new Date(Date.UTC(2026, 10, 16, 9));
     for (let i = 0; i < 3; i++) loadCadans(ss, { now: november }).refreshNow();
     const historie = ss.$sheet('Historie');
     expect(historie.$row(1)).toEqual(['Maand', 'Organisatie', 'Accounttier-advies', 'Jaaromzet', 'Contactpersonen', 'Afdelingen met contact', 'Gezondheid']);
     expect(historie.$lastRow()).toBe(1 + 12);
     expect(historie.$row(2).slice(0, 6)).toEqual(['2026-11', 'Gemeente Utrecht', 'A', 45000, 4, 3]);
+    expect(historie.$row(13).slice(0, 4)).toEqual(['2026-11', 'Klant 11 BV', 'C', 500]);
+    const upgrades = () => section(ss.$sheet('KPI'), 'Partnership-upgrades (playbook; uit Historie, die Cadans 24 maanden bewaart)')[1];
+    expect(upgrades()).toEqual(['Organisaties die een accounttier stegen (%)', 'onbekend', 'nog geen Historie van vóór deze maand; Cadans legt elke maand een momentopname vast']);
+    // In December Klant 11 BV brings 50,000: it moved from C to A, the one B or C account of November.
+    ss.$sheet('Relaties').getRange(16, 9).setValues([[50_000]]);
     loadCadans(ss, { now: new Date(Date.UTC(2026, 11, 1, 9)) }).refreshNow();
+    expect(upgrades()).toEqual(['Organisaties die een accounttier stegen (%)', 100, '1 van 1 B- of C-organisaties sinds 2026-11']);
     loadCadans(ss, { now: new Date(Date.UTC(2026, 11, 20, 9)) }).refreshNow();
     expect(historie.$lastRow()).toBe(1 + 24);
     expect(historie.$column(1).filter((m) => m === '2026-12')).toHaveLength(12);
