@@ -228,3 +228,26 @@ describe('the Historie tab', () => {
     expect(historie.$column(1).filter((m) => m === '2026-12')).toHaveLength(12);
   });
 });
+
+describe('in an English workbook', () => {
+  it('names the organisation in English labels, and the fill action creates Organisations', () => {
+    const header = ['ID', 'Name', 'Type', 'Organisation', 'Email', 'Owner', 'Tier', 'Last contact', 'Annual revenue', 'Active', 'Department', 'Role'];
+    const rows = contacts().map((r) => [...r.slice(0, 2), 'Client', ...r.slice(3, 9), 'yes', r[10], r[11] === 'beslisser' ? 'decision maker' : r[11] === 'gebruiker' ? 'user' : r[11] === 'inkoop' ? 'procurement' : r[11]]);
+    const ss = workbook({
+      locale: 'en_GB',
+      timeZone: TZ,
+      sheets: { Relations: [header, ...rows], Settings: [['Setting', 'Value'], ['Language', 'en'], ['Cash reserve (months)', 3]], Log: [LOG] },
+    });
+    const cadans = loadCadans(ss);
+    cadans.refreshNow();
+    const risk = ss.$sheet('Risk');
+    expect(section(risk, 'Client organisations by revenue, largest first')[2]).toEqual([1, 'Gemeente Utrecht', 4, 45000, 'contact rows', 45, 45, 'yes', 'yes']);
+    expect(section(risk, 'Stress test per key client')[1][3]).toBe(
+      'Losing Gemeente Utrecht removes 45% of revenue; the cash reserve of 3 months of costs carries that loss for 6.7 months (reserve ÷ lost share, with costs equal to revenue)',
+    );
+    expect(ss.$sheet('Account history').$row(1)).toEqual(['Month', 'Organisation', 'Account tier advice', 'Annual revenue', 'Contacts', 'Departments with contact', 'Health']);
+    cadans.fillOrganisations();
+    expect(ss.$sheet('Organisations').$row(2).slice(0, 3)).toEqual(['Gemeente Utrecht', 'joost@bureau.nl', 45000]);
+    expect(cadans.ui.alerts.at(-1)!.prompt.split('\n')[0]).toBe('12 organisations added to Organisations.');
+  });
+});
