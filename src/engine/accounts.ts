@@ -222,10 +222,10 @@ export function readHistory(workbook: WorkbookPort, names: readonly string[], ct
 
 /**
  * Appends this month's snapshot per account, once a month: a month already in the tab is left as
- * it is, however many runs follow. Keeps HISTORY_MONTHS months; the tab is Cadans's own.
+ * it is, however many runs follow. Keeps `months` months (the Historie setting); the tab is Cadans's own.
  */
-export function historyWrite(workbook: WorkbookPort, existing: readonly Snapshot[], summaries: readonly AccountSummary[], today: Day, language: Language): (() => void) | null {
-  const next = nextHistory(existing, snapshotsOf(summaries, today), today);
+export function historyWrite(workbook: WorkbookPort, existing: readonly Snapshot[], summaries: readonly AccountSummary[], today: Day, language: Language, months: number): (() => void) | null {
+  const next = nextHistory(existing, snapshotsOf(summaries, today), today, months);
   if (next === null) return null;
   return () => {
     const name = findTab(HISTORY, workbook.sheetNames());

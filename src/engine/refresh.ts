@@ -219,7 +219,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
     // The monthly snapshot per account, once a month (issue 11).
-    const snapshot = historyWrite(workbook, history, accounts, today, settings.language);
+    const snapshot = historyWrite(workbook, history, accounts, today, settings.language, settings.reports.historyMonths);
     if (snapshot) writes.push(snapshot);
   }
   const ownerCol = relations.columns.index.get('owner');

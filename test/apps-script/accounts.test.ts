@@ -27,12 +27,12 @@ function contacts(): unknown[][] {
   ];
 }
 
-function book(organisaties?: unknown[][]): FakeSpreadsheet {
+function book(organisaties?: unknown[][], settings: unknown[][] = []): FakeSpreadsheet {
   return workbook({
     timeZone: TZ,
     sheets: {
       Relaties: [HEADER, ...contacts()],
-      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Kasreserve (maanden)', 3]],
+      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Kasreserve (maanden)', 3], ...settings],
       Log: [LOG],
       ...(organisaties ? { Organisaties: organisaties } : {}),
     },
@@ -217,7 +217,7 @@ describe('the Historie tab', () => {
     expect(historie.$lastRow()).toBe(1 + 12);
     expect(historie.$row(2).slice(0, 6)).toEqual(['2026-11', 'Gemeente Utrecht', 'A', 45000, 4, 3]);
     expect(historie.$row(13).slice(0, 4)).toEqual(['2026-11', 'Klant 11 BV', 'C', 500]);
-    const upgrades = () => section(ss.$sheet('KPI'), 'Partnership-upgrades (playbook; uit Historie, die Cadans 24 maanden bewaart)')[1];
+    const upgrades = () => section(ss.$sheet('KPI'), 'Partnership-upgrades (playbook; uit Historie)')[1];
     expect(upgrades()).toEqual(['Organisaties die een accounttier stegen (%)', 'onbekend', 'nog geen Historie van vóór deze maand; Cadans legt elke maand een momentopname vast']);
     // In December Klant 11 BV brings 50,000: it moved from C to A, the one B or C account of November.
     ss.$sheet('Relaties').getRange(16, 9).setValues([[50_000]]);
@@ -226,6 +226,16 @@ describe('the Historie tab', () => {
     loadCadans(ss, { now: new Date(Date.UTC(2026, 11, 20, 9)) }).refreshNow();
     expect(historie.$lastRow()).toBe(1 + 24);
     expect(historie.$column(1).filter((m) => m === '2026-12')).toHaveLength(12);
+  });
+});
+
+describe('the Historie bound', () => {
+  it('keeps the months of the Historie setting: with 2, January drops November', () => {
+    const ss = book(undefined, [['Historie: maanden bewaren', 2]]);
+    for (const [month, day] of [[10, 16], [11, 1], [0, 4]] as const) {
+      loadCadans(ss, { now: new Date(Date.UTC(month === 0 ? 2027 : 2026, month, day, 9)) }).refreshNow();
+    }
+    expect([...new Set(ss.$sheet('Historie').$column(1))]).toEqual(['2026-12', '2027-01']);
   });
 });
 

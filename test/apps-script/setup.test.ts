@@ -119,6 +119,7 @@ const SETTINGS_NL = [
   ['Gezondheid: referrals', 5],
   ['Gezondheid: herhaalplaatsingen', 5],
   ['Gezondheid: recente waarde-add', 5],
+  ['Historie: maanden bewaren', 24],
 ];
 
 const STATUS_COLOURS = [
@@ -257,7 +258,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 55 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 56 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -481,7 +482,7 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2 + 1 + 12);
-    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 9 kolommen toegevoegd, 47 instellingen aangevuld', '', '', '']);
+    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 9 kolommen toegevoegd, 48 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-12).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });
