@@ -152,6 +152,7 @@ describe('cadans init', () => {
       'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
       'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
       'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
+      'Historie: maanden bewaren',
     ]);
   });
 
