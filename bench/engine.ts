@@ -170,6 +170,8 @@ export function engineBench(n: number, runs = 3) {
       touchpoints: refreshed.touchpoints,
       contactsById,
       proposalsSent: null,
+      accounts: refreshed.accounts,
+      history: [],
     });
     const reports = performance.now() - t1;
     const t2 = performance.now();

@@ -42,7 +42,19 @@ const KPI_INPUTS: Record<string, SampleCell[]> = {
   R015: [ago(2 * 365 + 100), 120000, 2, 2500, 4, 1, 'concurrent, tariefdruk', ''],
 };
 
-/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot, then KPI_INPUTS. */
+/** Rode vlag sinds, Afdeling and Rol (issue 11): where each client contact sits in their organisation. */
+const ACCOUNT_INPUTS: Record<string, SampleCell[]> = {
+  R001: [null, 'HR', 'beslisser'],
+  R002: [null, 'IT', 'champion'],
+  R003: [null, 'Financiën', 'inkoop'],
+  R004: [null, 'Logistiek', 'beslisser'],
+  R005: [null, 'HR', 'gebruiker'],
+  R006: [null, '', 'beslisser'],
+  R007: [null, 'Jeugdzorg', ''],
+  R015: [null, 'Projecten', 'champion, beslisser'],
+};
+
+/** Columns in the template's order: ID, Naam, Type, Organisatie, E-mail, Eigenaar, Tier, Laatste contact, Jaaromzet, Plaatsingen, Referrals, Actief, Notities, Uitstellen tot, then KPI_INPUTS, then ACCOUNT_INPUTS. */
 export const SAMPLE_RELATIONS: readonly SampleCell[][] = withKpiInputs([
   ['R001', 'Marieke Hoekstra', 'Klant', 'Waterschap Rijnvallei', 'm.hoekstra@rijnvallei.example', SANNE, 'A', ago(41), 186000, 6, 2, 'ja', 'HR-directeur; reorganisatie afdeling Financiën in Q1'],
   ['R002', 'Thomas Verbeek', 'Klant', 'Zorggroep Middenland', 't.verbeek@zorggroep-middenland.example', SANNE, 'A-klant', ago(12), '€ 142.500,00', 4, 1, 'ja', 'Wil een pilot met interim-IT in Amersfoort'],
@@ -62,7 +74,7 @@ export const SAMPLE_RELATIONS: readonly SampleCell[][] = withKpiInputs([
 ]);
 
 function withKpiInputs(rows: SampleCell[][]): SampleCell[][] {
-  return rows.map((row) => [...row, ...Array<SampleCell>(14 - row.length).fill(null), ...KPI_INPUTS[String(row[0])]]);
+  return rows.map((row) => [...row, ...Array<SampleCell>(14 - row.length).fill(null), ...KPI_INPUTS[String(row[0])], ...(ACCOUNT_INPUTS[String(row[0])] ?? [])]);
 }
 
 /** Columns: Datum, Relatie-ID, Soort, Duur (min), Eigenaar, Notities, Waarde-add, Nieuwe kans, Referral. */

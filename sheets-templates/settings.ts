@@ -64,7 +64,8 @@ export type ReportSettingKey =
   | 'healthPerSignal'
   | 'healthReferrals'
   | 'healthRepeatBusiness'
-  | 'healthRecentValueAdd';
+  | 'healthRecentValueAdd'
+  | 'historyMonths';
 
 export interface SettingDef {
   key: SettingKey;
@@ -275,6 +276,7 @@ function reportSettings(): SettingDef[] {
     row('healthReferrals', 'Gezondheid: referrals', 'Health: referrals', 5, 'Erbij als de relatie referrals gaf', 'Added when the relationship gave referrals'),
     row('healthRepeatBusiness', 'Gezondheid: herhaalplaatsingen', 'Health: repeat placements', 5, 'Erbij bij herhaalplaatsingen (herhaalbusiness)', 'Added with repeat placements (repeat business)'),
     row('healthRecentValueAdd', 'Gezondheid: recente waarde-add', 'Health: recent value add', 5, 'Erbij bij een touchpoint met waarde-add binnen het laatste interval', 'Added for a value-add touchpoint within the last interval'),
+    row('historyMonths', 'Historie: maanden bewaren', 'Account history: months kept', 24, 'Keuze van Cadans: zoveel maanden momentopnamen per organisatie houdt het tabblad Historie (2 tot 120)', "Cadans's choice: the months of snapshots per organisation the Account history tab keeps (2 to 120)"),
   ];
 }
 

@@ -2,8 +2,8 @@
 // names after), formats and validation. Setup in Google Sheets, `cadans init` and the readers of
 // both shells all work from this one definition.
 
-export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team' | 'today';
+export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime' | 'percent';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'organisations' | 'history' | 'team' | 'today';
 
 export interface ColumnDef {
   key: string;
@@ -71,6 +71,15 @@ export const RELATIONS: TabDef = {
     { key: 'redFlags', nl: 'Rode vlaggen', en: 'Red flags', width: 200 },
     { key: 'signals', nl: 'Kanssignalen', en: 'Signals', aliases: ['Opportunity signals'], width: 200 },
     { key: 'redFlagsSince', nl: 'Rode vlag sinds', en: 'Red flag since', aliases: ['Vlag sinds'], format: 'date', width: 110 },
+    // The person's place in the account (issue 11); the organisation's own figures live on Organisaties.
+    { key: 'department', nl: 'Afdeling', en: 'Department', width: 140 },
+    {
+      key: 'role',
+      nl: 'Rol',
+      en: 'Role',
+      validation: { nl: ['beslisser', 'champion', 'inkoop', 'HR', 'gebruiker'], en: ['decision maker', 'champion', 'procurement', 'HR', 'user'] },
+      width: 120,
+    },
     { key: 'nextContact', nl: 'Volgend contact', en: 'Next contact', computed: true, format: 'date', width: 110 },
     { key: 'status', nl: 'Status', en: 'Status', computed: true, width: 90 },
     { key: 'daysOverdue', nl: 'Dagen te laat', en: 'Days overdue', computed: true, format: 'integer', width: 90 },
@@ -222,7 +231,35 @@ export const TEAM_TAB: TabDef = {
   ],
 };
 
-export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS, TEAM_TAB];
+/**
+ * One row per client organisation (issue 11): the account, which Relaties.Organisatie refers to.
+ * Organisation-level inputs live here; the computed columns are written by every refresh.
+ */
+export const ORGANISATIONS: TabDef = {
+  key: 'organisations',
+  nl: 'Organisaties',
+  en: 'Organisations',
+  aliases: ['Organizations', 'Accounts'],
+  columns: [
+    { key: 'organisation', nl: 'Organisatie', en: 'Organisation', aliases: ['Organization'], width: 200 },
+    { key: 'owner', nl: 'Accounteigenaar', en: 'Account owner', width: 200 },
+    { key: 'revenue', nl: 'Jaaromzet', en: 'Annual revenue', aliases: ['Omzet', 'Revenue'], format: 'money', width: 110 },
+    { key: 'revenueLastYear', nl: 'Jaaromzet vorig jaar', en: 'Revenue last year', aliases: ['Omzet vorig jaar'], format: 'money', width: 120 },
+    { key: 'retainer', nl: 'Retainer per maand', en: 'Monthly retainer', aliases: ['Retainer'], format: 'money', width: 110 },
+    { key: 'clientSince', nl: 'Klant sinds', en: 'Client since', format: 'date', width: 110 },
+    { key: 'departments', nl: 'Afdelingen', en: 'Departments', aliases: ['Afdelingen bekend', 'Departments known'], width: 220 },
+    { key: 'departmentsServed', nl: 'Afdelingen bediend', en: 'Departments served', width: 160 },
+    { key: 'notes', nl: 'Notities', en: 'Notes', width: 240 },
+    { key: 'contacts', nl: 'Contactpersonen', en: 'Contacts', computed: true, format: 'integer', width: 100 },
+    { key: 'departmentsWithContact', nl: 'Afdelingen met contact', en: 'Departments with contact', computed: true, format: 'integer', width: 130 },
+    { key: 'revenueShare', nl: 'Omzetaandeel', en: 'Revenue share', computed: true, format: 'percent', width: 100 },
+    { key: 'tierAdvice', nl: 'Accounttier-advies', en: 'Account tier advice', computed: true, width: 110 },
+    { key: 'keyClient', nl: 'Sleutelklant', en: 'Key client', computed: true, width: 100 },
+    { key: 'health', nl: 'Gezondheid', en: 'Health', computed: true, format: 'integer', width: 80 },
+  ],
+};
+
+export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, ACTIONS, PIPELINE, QUESTIONS, ORGANISATIONS, TEAM_TAB];
 
 /**
  * Cadans's own report tabs: rebuilt on every refresh, holding no input. They have no columns to
@@ -231,6 +268,23 @@ export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, A
 export const TODAY_TAB: TabDef = { key: 'today', nl: 'Vandaag', en: 'Today', columns: [] };
 export const KPI_TAB: TabDef = { key: 'kpi', nl: 'KPI', en: 'KPI', columns: [] };
 export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns: [] };
+
+/** A snapshot per account per month (issue 11), appended by the first refresh of each month. */
+export const HISTORY: TabDef = {
+  key: 'history',
+  nl: 'Historie',
+  // Not "History": Excel reserves that sheet name (its change-tracking log).
+  en: 'Account history',
+  columns: [
+    { key: 'month', nl: 'Maand', en: 'Month', width: 80 },
+    { key: 'organisation', nl: 'Organisatie', en: 'Organisation', width: 200 },
+    { key: 'tier', nl: 'Accounttier-advies', en: 'Account tier advice', aliases: ['Tier'], width: 110 },
+    { key: 'revenue', nl: 'Jaaromzet', en: 'Annual revenue', format: 'money', width: 110 },
+    { key: 'contacts', nl: 'Contactpersonen', en: 'Contacts', format: 'integer', width: 100 },
+    { key: 'departments', nl: 'Afdelingen met contact', en: 'Departments with contact', format: 'integer', width: 130 },
+    { key: 'health', nl: 'Gezondheid', en: 'Health', format: 'integer', width: 80 },
+  ],
+};
 
 /** Status colours for conditional formatting, keyed by the core's status names. */
 export const STATUS_COLOURS = {
@@ -248,4 +302,5 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
   datetime: 'dd-mm-yyyy hh:mm',
   money: '€ #,##0.00',
   integer: '0',
+  percent: '0.0%',
 };

@@ -24,6 +24,7 @@ import { checkCells, type CheckLine, checkTabs, checkTimeZones, formatCheck, typ
 import { checkClock } from './clock';
 import { escapeHtml } from '../mail/compose';
 import { currentUser, missingScopes, readSwitch, type ScopeKey, scopeNames, switchLine, writeSwitch } from './platform';
+import { fillOrganisations as runFillOrganisations } from '../engine/accounts';
 
 declare const __CADANS_VERSION__: string;
 
@@ -71,6 +72,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(words.setup, 'setupWorkbook')
     .addItem(words.refresh, 'refreshNow')
     .addItem(words.prep, 'showPrepSidebar')
+    .addItem(catalogue(language).accounts.menu, 'fillOrganisations')
     .addSeparator()
     .addItem(words.preview, 'previewReminders')
     .addItem(words.sendNow, 'sendRemindersNow')
@@ -130,6 +132,21 @@ export function refreshNow(): void {
     if (!result) return;
     const words = catalogue(result.settings.language).ui;
     tell(fill(words.refreshDone, { relations: result.outcomes.length, ...result.counts, problems: result.problems.length }));
+  } catch (error) {
+    tell(fill(catalogue(language).ui.failed, { message: error instanceof Error ? error.message : String(error) }));
+    throw error;
+  }
+}
+
+/**
+ * Menu: adds a row to Organisaties for every organisation in Relaties that has none (creating the
+ * tab when missing), summing revenue still on contact rows, and says so; never changes a row.
+ */
+export function fillOrganisations(): void {
+  const wb = workbook();
+  const language = languageOf(wb);
+  try {
+    tell(runFillOrganisations(wb, new Date()).message);
   } catch (error) {
     tell(fill(catalogue(language).ui.failed, { message: error instanceof Error ? error.message : String(error) }));
     throw error;
@@ -440,28 +457,32 @@ export function TOUCHPOINT_STATUS(next_contact: unknown, reference_date: unknown
 /**
  * ABC tiers by revenue: the largest relations that make the first 80% of the total are A (the one
  * crossing 80% included), the next 15% B, the rest C. Zero or blank revenue is C; equal revenues
- * get the same tier.
+ * get the same tier. With organisations, contacts of one organisation are summed first and each
+ * row gets its organisation's tier (names match ignoring case, spacing and punctuation).
  *
  * @param {Array<Array<number>>} revenues The annual revenues, e.g. I2:I200.
  * @param {number} [a_share] Optional: the cumulative share for A (default 0.8).
  * @param {number} [b_share] Optional: the cumulative share for A and B together (default 0.95).
+ * @param {Array<Array<string>>} [organisations] Optional: the organisation per revenue, e.g. D2:D200, to tier per organisation.
  * @return {Array<Array<string>>} A, B or C per revenue, in the same shape.
  * @customfunction
  */
-export function RELATION_TIER(revenues: unknown, a_share?: unknown, b_share?: unknown) {
-  return formulas.RELATION_TIER(formulaContext(), revenues, a_share, b_share);
+export function RELATION_TIER(revenues: unknown, a_share?: unknown, b_share?: unknown, organisations?: unknown) {
+  return formulas.RELATION_TIER(formulaContext(), revenues, a_share, b_share, organisations);
 }
 
 /**
  * Key-client risk of a set of revenues, as a two-column table: HHI (0-10,000), the largest
  * client's share, the top-5 share, the effective number of clients (10,000 / HHI) and the verdict
- * (below 1,000 low, 1,000-1,800 moderate, above 1,800 high).
+ * (below 1,000 low, 1,000-1,800 moderate, above 1,800 high). With organisations, the revenues of
+ * one organisation's contacts count as one client (names match ignoring case, spacing and punctuation).
  *
  * @param {Array<Array<number>>} revenues The revenue per client, e.g. I2:I200. Blanks are skipped.
+ * @param {Array<Array<string>>} [organisations] Optional: the organisation per revenue, e.g. D2:D200, to group by.
  * @return {Array<Array<string|number>>} Label and value, five rows.
  * @customfunction
  */
-export function CONCENTRATION(revenues: unknown) {
-  return formulas.CONCENTRATION(formulaContext(), revenues);
+export function CONCENTRATION(revenues: unknown, organisations?: unknown) {
+  return formulas.CONCENTRATION(formulaContext(), revenues, organisations);
 }
 

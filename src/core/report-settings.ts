@@ -37,6 +37,8 @@ export interface ReportSettings {
   candidateAdvice: { aRepeatPlacements: number; aReferrals: number; bPlacements: number };
   /** The points of each part of the health score. */
   health: HealthPoints;
+  /** Months of snapshots the Historie tab keeps (issue 11; Cadans's choice, two years). */
+  historyMonths: number;
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
@@ -50,4 +52,5 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   abc: { aShare: 0.8, bShare: 0.95 },
   candidateAdvice: { aRepeatPlacements: 2, aReferrals: 2, bPlacements: 2 },
   health: HEALTH_POINTS,
+  historyMonths: 24,
 };

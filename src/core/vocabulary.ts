@@ -6,6 +6,8 @@
 export type RedFlag = 'noResponse' | 'competitor' | 'ratePressure' | 'stakeholderChange' | 'lostExclusivity';
 export type Signal = 'clientReachesOut' | 'internalReferrals' | 'strategicInvolvement' | 'firstCall';
 export type ValueAdd = 'marketInsight' | 'introduction' | 'advice' | 'none';
+/** A contact's part in the account (issue 11): the stakeholder network of domain brief, section 5. */
+export type Role = 'decisionMaker' | 'champion' | 'procurement' | 'hr' | 'user';
 
 export const VALUE_ADDS: readonly ValueAdd[] = ['marketInsight', 'introduction', 'advice', 'none'];
 
@@ -14,6 +16,7 @@ export const VOCABULARY: {
   redFlag: Record<RedFlag, { nl: readonly string[]; en: readonly string[] }>;
   signal: Record<Signal, { nl: readonly string[]; en: readonly string[] }>;
   valueAdd: Record<ValueAdd, { nl: readonly string[]; en: readonly string[] }>;
+  role: Record<Role, { nl: readonly string[]; en: readonly string[] }>;
 } = {
   redFlag: {
     noResponse: { nl: ['geen reactie', 'reageert niet'], en: ['no response', 'unresponsive'] },
@@ -34,6 +37,13 @@ export const VOCABULARY: {
     advice: { nl: ['advies', 'strategisch advies'], en: ['advice', 'strategic advice'] },
     none: { nl: ['geen', '-'], en: ['none'] },
   },
+  role: {
+    decisionMaker: { nl: ['beslisser', 'besluitvormer', 'budgethouder'], en: ['decision maker', 'decision-maker', 'budget owner'] },
+    champion: { nl: ['champion', 'pleitbezorger', 'ambassadeur'], en: ['champion'] },
+    procurement: { nl: ['inkoop', 'inkoper'], en: ['procurement', 'purchasing'] },
+    hr: { nl: ['HR', 'P&O'], en: ['HR'] },
+    user: { nl: ['gebruiker', 'lijnmanager'], en: ['user', 'line manager'] },
+  },
 };
 
 function key(word: string): string {
@@ -52,6 +62,7 @@ const LOOKUPS = {
   redFlag: lookup(VOCABULARY.redFlag),
   signal: lookup(VOCABULARY.signal),
   valueAdd: lookup(VOCABULARY.valueAdd),
+  role: lookup(VOCABULARY.role),
 };
 
 export interface ParsedList<T> {
@@ -62,8 +73,8 @@ export interface ParsedList<T> {
 }
 
 /** `tariefdruk; noemt concurrent` or `Rate pressure, competitor`. */
-export function parseTermList<K extends keyof typeof LOOKUPS>(kind: K, text: string): ParsedList<K extends 'redFlag' ? RedFlag : K extends 'signal' ? Signal : ValueAdd> {
-  type T = K extends 'redFlag' ? RedFlag : K extends 'signal' ? Signal : ValueAdd;
+export function parseTermList<K extends keyof typeof LOOKUPS>(kind: K, text: string): ParsedList<K extends 'redFlag' ? RedFlag : K extends 'signal' ? Signal : K extends 'role' ? Role : ValueAdd> {
+  type T = K extends 'redFlag' ? RedFlag : K extends 'signal' ? Signal : K extends 'role' ? Role : ValueAdd;
   const terms: T[] = [];
   const unknown: string[] = [];
   for (const part of text.split(/[,;\n]/)) {

@@ -17,6 +17,8 @@ import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
 import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
 import { healthWhy } from './report-tabs';
+import type { AccountSummary } from './accounts';
+import { termLabel } from '../core/vocabulary';
 
 export interface Selection {
   sheet: string;
@@ -48,13 +50,62 @@ export interface RelationCard {
   revenueShare: number | null;
 }
 
+/** The account a client contact belongs to, or a selected Organisaties row (issue 11). */
+export interface AccountCard {
+  name: string;
+  /** Its Organisaties row; null for an account known only from contact rows. */
+  row: number | null;
+  /** Account tier advice (ABC over organisations); '' without revenue. */
+  tier: string;
+  /** The other contacts (all of them for a selected Organisaties row), active first, by name. */
+  contacts: Array<{ row: number; name: string; role: string; department: string; lastContact: string | null; status: string; statusKey: string }>;
+  /** `Afdelingen met contact: 3 van 5 bekend`. */
+  departments: string;
+  departmentNames: string[];
+  revenueShare: number | null;
+  key: boolean;
+  significant: boolean;
+  missingRoles: string[];
+  expansion: string;
+}
+
+/** The account words the page needs (not the whole catalogue section). */
+function accountLabels(language: Language) {
+  const w = catalogue(language).accounts;
+  return {
+    accountTitle: w.accountTitle,
+    otherContacts: w.otherContacts,
+    allContacts: w.allContacts,
+    contactHeader: w.contactHeader,
+    noOthers: w.noOthers,
+    share: w.share,
+    keyClient: w.keyClient,
+    missingRoles: w.missingRoles,
+    noMissingRoles: w.noMissingRoles,
+  };
+}
+
+export type AccountLabels = ReturnType<typeof accountLabels>;
+
 export type PrepContext =
   | { kind: 'none'; language: Language; labels: SidebarLabels; message: string }
+  | {
+      kind: 'account';
+      language: Language;
+      labels: SidebarLabels;
+      accountLabels: AccountLabels;
+      account: AccountCard;
+      phases: PhaseView[];
+      checklist: string[];
+    }
   | {
       kind: 'relation';
       language: Language;
       labels: SidebarLabels;
       relation: RelationCard;
+      /** The client's account; null for a candidate or a client without one. */
+      account: AccountCard | null;
+      accountLabels: AccountLabels;
       touchpoints: Array<{ date: string; kind: string; notes: string }>;
       agenda: string;
       phases: PhaseView[];
@@ -105,6 +156,46 @@ function card(o: RelationOutcome, clientRevenue: number, language: Language): Re
   };
 }
 
+/** An account as the sidebar shows it; `exceptRow` leaves the selected contact out of the list. */
+function accountCard(refreshed: ReturnType<typeof computeRefresh>, summary: AccountSummary | null, exceptRow: number | null, language: Language): AccountCard | null {
+  if (!summary) return null;
+  const words = catalogue(language);
+  const a = summary.account;
+  const byRow = new Map(refreshed.outcomes.map((o) => [o.relation.row, o]));
+  const contacts = a.contacts
+    .filter((c) => c.row !== exceptRow)
+    .map((c) => {
+      const o = byRow.get(c.row);
+      const status = o ? o.status : c.active ? 'never' : 'inactive';
+      return {
+        row: c.row,
+        name: c.name || c.id,
+        role: c.roles.map((role) => termLabel('role', role, language)).join(', '),
+        department: c.department,
+        lastContact: o?.lastContact === null || o === undefined ? null : formatDay(o.lastContact),
+        status: words.status[status],
+        statusKey: status,
+        active: c.active,
+      };
+    })
+    .sort((x, y) => Number(y.active) - Number(x.active) || x.name.localeCompare(y.name))
+    .map(({ active: _active, ...rest }) => rest);
+  const covered = a.departmentsWithContact.length;
+  return {
+    name: a.name,
+    row: a.organisationRow,
+    tier: a.revenue > 0 ? summary.tier : '',
+    contacts,
+    departments: a.departmentsKnown === null ? fill(words.accounts.departmentsUnknown, { covered }) : fill(words.accounts.departments, { covered, known: a.departmentsKnown }),
+    departmentNames: a.departmentsWithContact,
+    revenueShare: summary.share,
+    key: summary.key,
+    significant: summary.significant,
+    missingRoles: a.missingRoles.map((role) => termLabel('role', role, language)),
+    expansion: words.accounts.expansion,
+  };
+}
+
 /**
  * The relationship in a row: its refresh outcome, or, for one the refresh could give no cadence
  * (no tier yet), the row as read with no next contact, so that it can still be prepared and logged.
@@ -144,11 +235,30 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
       language,
       labels,
       relation: card(outcome, clientRevenue, language),
+      account: r.type === 'client' ? accountCard(refreshed, refreshed.accounts.find((a) => a.account.contacts.some((c) => c.row === r.row)) ?? null, r.row, language) : null,
+      accountLabels: accountLabels(language),
       touchpoints: history,
       agenda: refreshed.settings.reminders.agendas[audience === 'candidate' ? 'candidate' : 'client'][r.tier ?? 'C'],
       phases: phases.filter((p) => p.group !== 'checklist'),
       checklist: phases.find((p) => p.group === 'checklist')?.questions ?? [],
       today: isoFromDay(today),
+    };
+  }
+
+  if (refreshed.organisationsSheet && selection.sheet === refreshed.organisationsSheet) {
+    // An Organisaties row: the account conversation (SPIN expansion) at the account's tier.
+    const account = refreshed.accounts.find((a) => a.account.organisationRow === selection.row) ?? null;
+    if (!account) return none(catalogue(language).accounts.notAnAccount);
+    const tier = account.account.revenue > 0 ? account.tier : null;
+    const phases = phaseViews(workbook, 'client', tier, language, problems);
+    return {
+      kind: 'account',
+      language,
+      labels,
+      accountLabels: accountLabels(language),
+      account: accountCard(refreshed, account, null, language)!,
+      phases: phases.filter((p) => p.group !== 'checklist'),
+      checklist: phases.find((p) => p.group === 'checklist')?.questions ?? [],
     };
   }
 

@@ -25,6 +25,9 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { type AccountSummary, accountsView, historyWrite, readHistory, summarise, writeOrganisationColumns } from './accounts';
+import { accountTiers } from '../core/accounts';
+import type { Tier } from '../core/parse';
 
 export interface RelationOutcome extends CadenceResult {
   relation: RelationRecord;
@@ -57,6 +60,10 @@ export interface RefreshResult {
   plan: WeekPlan | null;
   /** The Acties tab's open next steps with a due date, and where they live (for messages). */
   actions: { actions: OpenAction[]; sheet: string; ownerColumn: string | null };
+  /** The client organisations, largest first (issue 11); [] without a Relaties tab. */
+  accounts: AccountSummary[];
+  /** The Organisaties tab's actual name; null without one. */
+  organisationsSheet: string | null;
 }
 
 export interface RefreshOptions {
@@ -96,7 +103,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
     const actions = { actions: [], sheet: displayName(ACTIONS, settings.language), ownerColumn: null };
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, accounts: [], organisationsSheet: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -168,8 +175,14 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     outcomes.push({ ...outcome, relation, lastContact, advice: null, health: null });
   }
 
-  // Tier advice over every relation (clients share one ABC split), health per active outcome.
-  const advice = tierAdvice(records, settings.reports);
+  // Accounts: contacts grouped by organisation, with the Organisaties tab's figures (issue 11).
+  const view = accountsView(workbook, names, records, ctx, problems, relationsName, relations);
+  const tiersOfAccounts = accountTiers(view.accounts.accounts, settings.reports.abc.aShare, settings.reports.abc.bShare);
+  const accountTierByRow = new Map<number, Tier>();
+  view.accounts.accounts.forEach((a, i) => a.contacts.forEach((c) => accountTierByRow.set(c.row, tiersOfAccounts[i])));
+
+  // Tier advice over every relation (a client follows its account's ABC tier), health per active outcome.
+  const advice = tierAdvice(records, settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
   const adviceByRow = new Map(records.map((r, i) => [r.row, advice[i]]));
   const contactsById = new Map<string, Day[]>();
   for (const o of outcomes) {
@@ -190,6 +203,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 
   const actions = openActions(workbook, names, settings.language, ctx, problems);
 
+  const accounts = summarise(view.accounts, settings.reports, new Map(outcomes.map((o) => [o.relation.row, o.health?.score ?? null])));
   const pipelineName = findTab(PIPELINE, names);
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
@@ -203,6 +217,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 
   // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
   // writes them builds them (the sidebar, previews and the team proposal never show them).
+  const history = withReports ? readHistory(workbook, names, ctx) : [];
   const reports = withReports ? buildReportTabs({
     proposalsSent,
     today,
@@ -212,7 +227,13 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     touchpoints: touchpointRecords,
     contactsById,
     plan,
+    accounts,
+    history,
   }) : null;
+  if (view.organisations) {
+    const { sheet, table } = view.organisations;
+    writes.push(() => writeOrganisationColumns(workbook.sheet(sheet), table, accounts, settings.language));
+  }
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook, plan));
   const todayRow = settingsTable.rows.get('today');
@@ -238,10 +259,13 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => writeReportTab(workbook, TODAY_TAB, todayTab, settings.language));
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+    // The monthly snapshot per account, once a month (issue 11).
+    const snapshot = historyWrite(workbook, history, accounts, today, settings.language, settings.reports.historyMonths);
+    if (snapshot) writes.push(snapshot);
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null }, writes };
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */

@@ -10,7 +10,7 @@ import type { Language } from '../core/locale';
 import type { Tier } from '../core/parse';
 import { type Health } from '../core/health';
 import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
-import { type Mark, proposalsPerWeek, riskReport, type RiskReport } from '../core/risk';
+import { type Mark, proposalsPerWeek, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
 import { termLabel } from '../core/vocabulary';
@@ -18,6 +18,8 @@ import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { ChartSpec } from '../workbook/ports';
 import type { Settings } from '../workbook/settings';
+import { accountRiskReport, newDepartmentalContacts, quarterLabel, quarterOf, type QuarterIndex, type Snapshot, upgradeRate, type UpgradeRate } from '../core/accounts';
+import type { AccountSummary } from './accounts';
 
 export type { ChartSpec };
 
@@ -52,6 +54,18 @@ export interface ReportInput {
   proposalsSent?: readonly Day[] | null;
   /** The week plan, for the capacity section; none leaves the section out. */
   plan?: Plan | null;
+  /** The client organisations, largest first: the Risico tab's unit (issue 11). */
+  accounts: readonly AccountSummary[];
+  /** The Historie tab's snapshots, for the partnership upgrade rate. */
+  history: readonly Snapshot[];
+}
+
+/** Penetration and expansion of one account (issue 11). */
+export interface AccountPenetration {
+  name: string;
+  known: number;
+  withContact: number;
+  served: number | null;
 }
 
 export interface ReportFigures {
@@ -61,6 +75,9 @@ export interface ReportFigures {
   indicators: Indicator[];
   penetration: Penetration[];
   attention: Attention;
+  accountPenetration: AccountPenetration[];
+  newDepartmental: { quarters: QuarterIndex[]; perAccount: Array<{ name: string; counts: number[] }> };
+  upgrades: UpgradeRate;
 }
 
 export interface ReportTabs {
@@ -122,7 +139,8 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
   const language = settings.language;
   const words = catalogue(language);
   const r = settings.reports;
-  const risk = riskReport(input.relations, r, proposalsPerWeek(input.proposalsSent ?? null, today));
+  // Risk per client organisation: an account is lost, not a person (issue 11).
+  const risk = accountRiskReport(input.accounts.map((a) => a.account), r, proposalsPerWeek(input.proposalsSent ?? null, today));
   const compliance = complianceOf(
     input.outcomes
       .filter((o) => o.relation.active && o.relation.tier !== null)
@@ -137,7 +155,25 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
   const indicators = indicatorsOf(input.relations, today, r);
   const penetration = penetrationOf(input.relations);
   const attention = attentionOf(input.relations, settings.cadence, r);
-  const figures: ReportFigures = { risk, compliance, activity, indicators, penetration, attention };
+  const accountPenetration = input.accounts
+    .filter((a) => (a.account.departmentsKnown ?? 0) > 0)
+    .map((a) => ({ name: a.account.name, known: a.account.departmentsKnown!, withContact: a.account.departmentsWithContact.length, served: a.account.departmentsServed }))
+    .sort((a, b) => a.withContact / a.known - b.withContact / b.known || a.name.localeCompare(b.name));
+  const current = quarterOf(today);
+  const quarters = [current - 3, current - 2, current - 1, current];
+  const firstContact = (id: string) => {
+    const days = input.contactsById.get(id) ?? [];
+    return days.length === 0 ? null : Math.min(...days);
+  };
+  const byRow = new Map(input.relations.map((rel) => [rel.row, rel]));
+  const newDepartmental = {
+    quarters,
+    perAccount: input.accounts
+      .map((a) => ({ name: a.account.name, counts: newDepartmentalContacts(a.account.contacts.map((c) => ({ department: c.department, firstContact: c.id === '' || !byRow.get(c.row) ? null : firstContact(c.id) })), quarters) }))
+      .filter((a) => a.counts.some((n) => n > 0)),
+  };
+  const upgrades = upgradeRate(input.history, input.accounts.filter((a) => a.account.revenue > 0).map((a) => ({ organisation: a.account.name, tier: a.tier })), today);
+  const figures: ReportFigures = { risk, compliance, activity, indicators, penetration, attention, accountPenetration, newDepartmental, upgrades };
   return {
     kpi: kpiTab(input, figures, language, words),
     risk: riskTab(input, risk, language, words),
@@ -164,17 +200,31 @@ function riskTab(input: ReportInput, risk: RiskReport, language: Language, words
     g.line([conc.verdict, words.verdict[c.verdict]]);
   } else g.line([w.noClients]);
 
-  g.title(w.clientsTitle);
+  const a = words.accounts;
+  g.title(a.clientsTitle);
+  g.line([fill(a.groupingNote, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })]);
   const charts: ChartSpec[] = [];
-  const header = g.header(w.clientsHeader.map((h) => fill(h, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })));
-  risk.clients.forEach((client, i) =>
-    g.line([i + 1, client.id, client.name, client.organisation, client.revenue, percent(client.share), percent(client.cumulativeShare), client.key ? w.yes : '', client.significant ? w.yes : '']),
-  );
+  const header = g.header(a.clientsHeader.map((h) => fill(h, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })));
+  const byKey = new Map(input.accounts.map((s) => [s.account.key, s]));
+  risk.clients.forEach((client, i) => {
+    const account = byKey.get(client.id);
+    g.line([
+      i + 1,
+      client.name,
+      account?.activeContacts ?? '',
+      client.revenue,
+      account ? a.source[account.account.revenueSource] : '',
+      percent(client.share),
+      percent(client.cumulativeShare),
+      client.key ? w.yes : '',
+      client.significant ? w.yes : '',
+    ]);
+  });
   if (risk.clients.length > 0) {
     charts.push({
       kind: 'pie',
-      title: w.chartShares,
-      domain: { row: header, column: 3, numRows: risk.clients.length + 1 },
+      title: a.chartShares,
+      domain: { row: header, column: 2, numRows: risk.clients.length + 1 },
       series: { row: header, column: 6, numRows: risk.clients.length + 1 },
       anchor: { row: 3, column: 11 },
     });
@@ -258,10 +308,39 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
     g.line([w.indicator[ind.key], figure, target, mark(ind.met === null ? 'unknown' : ind.met ? 'good' : 'poor', words)]);
   }
 
-  g.title(w.penetrationTitle);
-  g.header(w.penetrationHeader);
-  if (f.penetration.length === 0) g.line([w.noPenetration]);
-  for (const p of f.penetration) g.line([p.id, p.name, p.organisation, p.known, p.served, percent(p.share)]);
+  // Penetration and expansion per client organisation (issue 11).
+  const a = words.accounts;
+  g.title(a.penetrationTitle);
+  g.header(a.penetrationHeader);
+  if (f.accountPenetration.length === 0) g.line([a.noPenetration]);
+  for (const p of f.accountPenetration) {
+    g.line([p.name, p.known, p.withContact, percent(p.withContact / p.known), p.served ?? '', p.served === null ? '' : percent(p.served / p.known)]);
+  }
+  g.title(a.newContactsTitle);
+  g.header([a.organisation, ...f.newDepartmental.quarters.map((q) => quarterLabel(q, language))]);
+  if (f.newDepartmental.perAccount.length === 0) g.line([a.noNewContacts]);
+  for (const p of f.newDepartmental.perAccount) g.line([p.name, ...p.counts]);
+
+  const clientAccounts = input.accounts.filter((s) => s.activeContacts > 0);
+  g.title(a.singleTitle);
+  g.header(a.singleHeader);
+  const single = clientAccounts.filter((s) => s.activeContacts === 1);
+  if (single.length === 0) g.line([a.noSingle]);
+  for (const s of single) {
+    const person = s.account.contacts.find((c) => c.active)!;
+    g.line([s.account.name, person.name, person.roles.map((role) => termLabel('role', role, language)).join(', '), s.share === null ? '' : percent(s.share)]);
+  }
+  g.title(a.rolesTitle);
+  g.header(a.rolesHeader);
+  const missing = clientAccounts.filter((s) => s.account.missingRoles.length > 0);
+  if (missing.length === 0) g.line([a.noRolesMissing]);
+  for (const s of missing) {
+    g.line([s.account.name, s.account.missingRoles.map((role) => termLabel('role', role, language)).join(', '), s.activeContacts, s.share === null ? '' : percent(s.share)]);
+  }
+  g.title(a.upgradeTitle);
+  g.header(a.upgradeHeader);
+  const u = f.upgrades;
+  g.line([a.upgradeLine, u.rate === null ? w.unknown : percent(u.rate), u.since === null ? a.noHistory : fill(a.upgradeWhy, { upgraded: u.upgraded, eligible: u.eligible, since: u.since })]);
 
   g.title(w.attentionTitle);
   g.header(w.attentionHeader);

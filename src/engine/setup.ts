@@ -28,7 +28,7 @@ export interface SetupResult {
 }
 
 /** Tabs a team may already have under the same name for something of its own. */
-const OPTIONAL_TABS = new Set(['actions', 'pipeline', 'questions']);
+const OPTIONAL_TABS = new Set(['actions', 'pipeline', 'questions', 'organisations']);
 
 /** The language for a workbook: its Settings tab's, else its locale's. */
 export function languageOf(workbook: WorkbookPort): Language {
@@ -46,6 +46,13 @@ export function setupWorkbook(workbook: WorkbookPort, now: Date, language: Langu
     settings: result.addedSettings.length,
   });
   appendLog(workbook, language, now, summary, result.missingColumns, 'setup', loadSettings(workbook).settings.reminders.logRunDays);
+  return result;
+}
+
+/** Creates or completes one tab as setup does (for actions that need it, such as filling Organisaties). */
+export function ensureTabOf(workbook: WorkbookPort, tab: TabDef, language: Language): SetupResult {
+  const result: SetupResult = { language, addedTabs: [], addedColumns: [], addedSettings: [], missingColumns: [] };
+  ensureTab(workbook, tab, language, result);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { isDate, isoFromDay, MAX_DAY, type ZoneClock } from '../core/dates';
 import { type Language, type LocaleConventions } from '../core/locale';
 import { isBlank, type ParseError, parseAmount, parseDay, parseRevenue, parseTier, type Tier } from '../core/parse';
 import { abcTiers, DEFAULT_A_SHARE, DEFAULT_B_SHARE } from '../core/tiers';
+import { groupedAbcTiers, groupedRevenues } from '../core/accounts';
 import { catalogue, fill } from '../i18n/catalogue';
 
 export interface FormulaContext {
@@ -135,12 +136,14 @@ function revenuesOf(ctx: FormulaContext, value: unknown): Array<number | null> {
  * ABC tiers by revenue. Blank revenue is C, like zero; only blank rows after the last filled one
  * stay blank, so that an open range such as B2:B does not fill the empty sheet with C.
  */
-export function RELATION_TIER(ctx: FormulaContext, revenues: unknown, aShare?: unknown, bShare?: unknown) {
+export function RELATION_TIER(ctx: FormulaContext, revenues: unknown, aShare?: unknown, bShare?: unknown, organisations?: unknown) {
   const a = shareFrom(ctx, aShare, DEFAULT_A_SHARE);
   const b = shareFrom(ctx, bShare, DEFAULT_B_SHARE);
   if (a > b) throw new Error(catalogue(ctx.language).formula.shareOrder);
   const values = revenuesOf(ctx, revenues);
-  const tiers = abcTiers(values.map((v) => v ?? 0), a, b);
+  const groups = groupsOf(ctx, revenues, organisations);
+  // With organisations, every row takes its organisation's tier, from the organisation's summed revenue.
+  const tiers = groups ? groupedAbcTiers(values.map((v) => v ?? 0), groups, a, b) : abcTiers(values.map((v) => v ?? 0), a, b);
   let lastFilled = -1;
   values.forEach((v, i) => v !== null && (lastFilled = i));
   const out: Array<Tier | ''> = tiers.map((t, i) => (i > lastFilled ? '' : t));
@@ -149,9 +152,26 @@ export function RELATION_TIER(ctx: FormulaContext, revenues: unknown, aShare?: u
   return revenues.map((row, i) => row.map((_, j) => out[i * width + j]));
 }
 
-export function CONCENTRATION(ctx: FormulaContext, revenues: unknown): Array<[string, string | number]> {
+/**
+ * The organisation per revenue cell, or null without an organisations argument. The range must
+ * have the revenues' shape; a blank organisation is a client of its own.
+ */
+function groupsOf(ctx: FormulaContext, revenues: unknown, organisations: unknown): string[] | null {
+  if (organisations === undefined || organisations === null || (!isGrid(organisations) && isBlank(organisations))) return null;
+  const revenueGrid = isGrid(revenues) ? revenues : [[revenues]];
+  const orgGrid = isGrid(organisations) ? organisations : [[organisations]];
+  if (shapeOf(revenueGrid) !== shapeOf(orgGrid)) throw new Error(fill(catalogue(ctx.language).formula.shape, { a: shapeOf(revenueGrid), b: shapeOf(orgGrid) }));
+  return orgGrid.flat().map((v) => (isBlank(v) ? '' : String(v)));
+}
+
+export function CONCENTRATION(ctx: FormulaContext, revenues: unknown, organisations?: unknown): Array<[string, string | number]> {
   const words = catalogue(ctx.language);
-  const values = revenuesOf(ctx, revenues).filter((v): v is number => v !== null);
+  const all = revenuesOf(ctx, revenues);
+  const groups = groupsOf(ctx, revenues, organisations);
+  // With organisations, an organisation's contacts are one client: their revenues are summed first.
+  const values = groups
+    ? groupedRevenues(all.map((v) => v ?? 0), groups.map((g, i) => (all[i] === null ? '' : g))).totals
+    : all.filter((v): v is number => v !== null);
   const c = concentrationOf(values);
   if (!c) throw new Error(words.formula.noRevenue);
   return [

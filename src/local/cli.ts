@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Day, dayOfInstant, parseIsoDay, wallTimeAsUtc } from '../core/dates';
 import { closingEntries, planReminders } from '../engine/reminders';
+import { fillOrganisations } from '../engine/accounts';
 import { DEFAULT_LOCAL_TIME_ZONE } from '../../sheets-templates/settings';
 import { SAMPLE_WORKBOOK_NAME } from '../../sheets-templates/sample';
 import { loadSettings } from '../workbook/settings';
@@ -47,6 +48,10 @@ Usage:
   cadans check --workbook PATH.xlsx
       The checks of Cadans > Controleren that apply to a file: the tabs and columns Cadans
       needs, and the cells used against Google Sheets' 10 million (exit code 1 on an error).
+  cadans organisations --workbook PATH.xlsx [--out DIR]
+      Fills the Organisaties tab (creating it when missing) with every organisation of Relaties
+      that has no row yet, summing revenue still on contact rows, and says so; writes
+      DIR/<same name>.xlsx (default DIR: out). Existing rows are never changed.
 `;
 
 /** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
@@ -274,6 +279,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     }
   }
   if (command === 'check') return checkFile(values.workbook, out);
+  if (command === 'organisations') return organisationsCommand(values, out, now);
   throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
 }
 
@@ -290,6 +296,32 @@ async function checkFile(path: string | undefined, out: (line: string) => void):
   const lines = [...checkCells(sizes, language), ...checkTabs(workbook, language)];
   for (const line of formatCheck(lines, language).split('\n')) out(line);
   return lines.some((l) => l.level === 'fail') ? 1 : 0;
+}
+
+/** `cadans organisations`: fills the Organisaties tab from Relaties (issue 11), beside the input. */
+async function organisationsCommand(values: { workbook?: string; out?: string }, out: (line: string) => void, now: Date): Promise<number> {
+  if (!values.workbook) throw new UsageError('cadans organisations needs --workbook PATH.xlsx');
+  const { workbook, mode } = await readWorkbook(values.workbook);
+  let result: ReturnType<typeof fillOrganisations>;
+  try {
+    result = fillOrganisations(workbook, now, { plain: true });
+  } catch (error) {
+    // No Relaties tab, or an Organisaties tab of the team's own: the user's to fix.
+    throw new UsageError((error as Error).message);
+  }
+  const dir = resolve(values.out ?? 'out');
+  const dirInfo = await stat(dir).catch(() => null);
+  if (dirInfo && !dirInfo.isDirectory()) throw new FileError(`Cannot write to ${dir}: it is a file, not a folder; choose another --out`);
+  if (!dirInfo) await step(dir, 'create the output folder', () => mkdir(dir, { recursive: true }));
+  const target = join(dir, basename(values.workbook));
+  // The input file is never changed, here as in cadans run.
+  if (await sameFile(values.workbook, target)) {
+    throw new UsageError(`The output ${target} would replace the input workbook ${values.workbook}; Cadans never changes its input. Choose another folder with --out`);
+  }
+  await writeAtomically(target, await workbook.toBuffer(), mode);
+  for (const line of result.message.split('\n')) out(line);
+  out(fill(catalogue(result.language).cli.written, { path: target }));
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -4,7 +4,7 @@
 // button is disabled while it runs; a retry of "log touchpoint" reuses its request ID, so the
 // server logs it once.
 
-import type { PhaseView, PrepContext, RelationCard } from '../engine/prep';
+import type { AccountCard, AccountLabels, PhaseView, PrepContext, RelationCard } from '../engine/prep';
 
 interface Runner {
   withSuccessHandler(f: (value: unknown) => void): Runner;
@@ -93,6 +93,7 @@ function render(): void {
     return;
   }
   if (context.kind === 'prospect') return renderProspect(content, context);
+  if (context.kind === 'account') return renderAccount(content, context);
   renderRelation(content, context);
 }
 
@@ -121,6 +122,7 @@ function phaseSection(phase: PhaseView, withNotes: boolean): HTMLElement {
 function renderRelation(content: HTMLElement, c: Extract<PrepContext, { kind: 'relation' }>): void {
   const l = labels!;
   content.append(relationCard(c.relation));
+  if (c.account) content.append(accountSection(c.account, c.accountLabels, true));
   if (c.agenda) content.append(el('p', {}, el('b', {}, `${l.agenda}: `), c.agenda));
   content.append(el('h3', {}, l.history));
   content.append(c.touchpoints.length === 0 ? el('p', { class: 'muted' }, l.noHistory) : el('ul', { id: 'history' }, ...c.touchpoints.map((t) => el('li', {}, `${t.date} · ${t.kind}${t.notes ? `: ${t.notes}` : ''}`))));
@@ -209,6 +211,55 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
   c.relation = result.relation;
   render();
   say(result.message, 'ok');
+}
+
+/** The account: its contacts, departments covered, revenue share and key-client mark, missing roles. */
+function accountSection(a: AccountCard, w: AccountLabels, others: boolean): HTMLElement {
+  const facts = el('div', { class: 'facts' });
+  const fact = (name: string, value: Node | string) => facts.append(el('span', { class: 'muted' }, name), el('span', {}, value));
+  if (a.revenueShare !== null) {
+    fact(w.share, el('span', {}, `${(a.revenueShare * 100).toFixed(1)}%`, a.key ? el('span', { class: 'badge overdue', id: 'keyClient' }, ` ${w.keyClient}`) : ''));
+  }
+  fact(w.missingRoles, a.missingRoles.length > 0 ? a.missingRoles.join(', ') : w.noMissingRoles);
+  // One block per person (a table is too narrow at 300 px): name, role · department, then the last
+  // contact and status, each labelled by the catalogue's column names.
+  const [, roleLabel, departmentLabel, lastLabel] = w.contactHeader;
+  const rows = a.contacts.map((c) =>
+    el(
+      'li',
+      { 'data-row': String(c.row) },
+      el('b', { class: 'contact-name' }, c.name),
+      [c.role, c.department].some(Boolean) ? el('div', { class: 'contact-place', title: `${roleLabel} · ${departmentLabel}` }, [c.role, c.department].filter(Boolean).join(' · ')) : null,
+      el('div', { class: 'muted contact-last' }, `${lastLabel}: ${c.lastContact ?? '—'} `, el('span', { class: `badge ${c.statusKey}` }, c.status)),
+    ),
+  );
+  const table = a.contacts.length === 0 ? el('p', { class: 'muted', id: 'noOthers' }, w.noOthers) : el('ul', { id: 'contacts', class: 'contacts' }, ...rows);
+  return el(
+    'section',
+    { class: 'card', id: 'account' },
+    el('h3', {}, fill(w.accountTitle, { name: a.name }) + (a.tier ? ` · Tier ${a.tier}` : '')),
+    el('p', { id: 'departments' }, a.departments + (a.departmentNames.length > 0 ? ` (${a.departmentNames.join(', ')})` : '')),
+    facts,
+    el('h3', {}, others ? w.otherContacts : w.allContacts),
+    table,
+    el('p', { class: 'muted', id: 'expansion' }, a.expansion),
+  );
+}
+
+function renderAccount(content: HTMLElement, c: Extract<PrepContext, { kind: 'account' }>): void {
+  const l = labels!;
+  content.append(el('section', { class: 'card', id: 'card' }, el('h2', { id: 'name' }, c.account.name)));
+  content.append(accountSection(c.account, c.accountLabels, false));
+  for (const group of ['preparation', 'conversation', 'followUp'] as const) {
+    const phases = c.phases.filter((p) => p.group === group);
+    if (phases.length === 0) continue;
+    content.append(el('h3', {}, l[group]));
+    for (const phase of phases) content.append(phaseSection(phase, false));
+  }
+  if (c.checklist.length > 0) {
+    content.append(el('h3', {}, l.checklist));
+    c.checklist.forEach((item, i) => content.append(el('label', { class: 'check' }, el('input', { type: 'checkbox', id: `check-${i}` }), item)));
+  }
 }
 
 function renderProspect(content: HTMLElement, c: Extract<PrepContext, { kind: 'prospect' }>): void {

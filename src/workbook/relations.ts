@@ -16,7 +16,7 @@ import {
   type RelationType,
   type Tier,
 } from '../core/parse';
-import { parseTermList, type RedFlag, type Signal, type ValueAdd, VOCABULARY, vocabularyList } from '../core/vocabulary';
+import { parseTermList, type RedFlag, type Role, type Signal, type ValueAdd, VOCABULARY, vocabularyList } from '../core/vocabulary';
 import { RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { type ColumnMap, mapColumns } from './headers';
 import { columnLabel, type ProblemList } from './problems';
@@ -50,6 +50,10 @@ export interface RelationRecord {
   signals: Signal[];
   /** When the red flags were raised; null when not filled in. */
   redFlagsSince: Day | null;
+  /** The person's department at the organisation ('' when not filled in). */
+  department: string;
+  /** Their roles in the account (beslisser, champion, ...). */
+  roles: Role[];
 }
 
 export interface Table {
@@ -70,7 +74,7 @@ export function isBlankRow(row: readonly unknown[]): boolean {
 }
 
 /** Reads one column of one row through a parser, reporting a failure with its place. */
-function cellReader(table: Table, problems: ProblemList) {
+export function cellReader(table: Table, problems: ProblemList) {
   return <T>(row: unknown[], rowNumber: number, key: string, parse: (v: unknown) => Parsed<T>): T | null => {
     const col = table.columns.index.get(key);
     if (col === undefined) return null;
@@ -83,7 +87,7 @@ function cellReader(table: Table, problems: ProblemList) {
   };
 }
 
-function text(row: unknown[], table: Table, key: string): string {
+export function text(row: unknown[], table: Table, key: string): string {
   const col = table.columns.index.get(key);
   return col === undefined || isBlank(row[col]) ? '' : String(row[col]).trim();
 }
@@ -122,6 +126,8 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
       redFlags: terms('redFlag', row, rowNumber, 'redFlags'),
       signals: terms('signal', row, rowNumber, 'signals'),
       redFlagsSince: read(row, rowNumber, 'redFlagsSince', (v) => parseDay(v, ctx)),
+      department: text(row, table, 'department'),
+      roles: terms('role', row, rowNumber, 'role') as Role[],
     });
   });
   return records;
@@ -129,7 +135,7 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
 
 /** Reads a list of playbook words; each unknown word is a problem with its place, the rest are kept. */
 function termReader(table: Table, problems: ProblemList) {
-  return <K extends 'redFlag' | 'signal' | 'valueAdd'>(kind: K, row: unknown[], rowNumber: number, key: string) => {
+  return <K extends 'redFlag' | 'signal' | 'valueAdd' | 'role'>(kind: K, row: unknown[], rowNumber: number, key: string) => {
     const col = table.columns.index.get(key);
     if (col === undefined || isBlank(row[col])) return [];
     const parsed = parseTermList(kind, String(row[col]));

@@ -284,6 +284,10 @@ function readReportSettings(setting: SettingReader, locale: string): ReportSetti
       repeatBusiness: amount('healthRepeatBusiness', d.health.repeatBusiness),
       recentValueAdd: amount('healthRecentValueAdd', d.health.recentValueAdd),
     },
+    historyMonths: setting('historyMonths', (v) => {
+      const n = numberOf(v, locale);
+      return n !== null && Number.isInteger(n) && n >= 2 && n <= 120 ? n : null;
+    }, d.historyMonths),
   };
 }
 

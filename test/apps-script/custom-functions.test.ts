@@ -196,3 +196,51 @@ describe('CONCENTRATION', () => {
     expect(cadans.formulaError('CONCENTRATION', column([100, -5])).message).toContain("'-5'");
   });
 });
+
+// Issue 11: the client organisation is the unit. An optional range of organisations groups the
+// revenues first (names matched ignoring case, spacing and punctuation).
+describe('CONCENTRATION and RELATION_TIER with an organisations range', () => {
+  const column = (values: unknown[]) => values.map((v) => [v]);
+  const round = (result: unknown) => (result as Array<[string, string | number]>).map(([label, value]) => [label, typeof value === 'number' ? Number(value.toFixed(9)) : value]);
+  // Three contacts of Gemeente Utrecht at 15% each, eleven other clients at 5%.
+  const revenues = column([15_000, 15_000, 15_000, ...Array(11).fill(5_000)]);
+  const organisations = column(['Gemeente Utrecht', 'gemeente utrecht', ' Gemeente  Utrecht', ...Array.from({ length: 11 }, (_, i) => `Klant ${i + 1}`)]);
+
+  it('CONCENTRATION without organisations counts each row as a client: no key client, 15% the largest', () => {
+    const cadans = sheet('Pacific/Auckland');
+    expect(round(cadans.formula('CONCENTRATION', revenues))).toEqual([
+      ['HHI', 950], // 3 × 15² + 11 × 5²
+      ['Aandeel grootste klant', 0.15],
+      ['Aandeel top 5', 0.55],
+      ['Effectief aantal klanten', Number((10_000 / 950).toFixed(9))],
+      ['Oordeel', 'laag'],
+    ]);
+  });
+
+  it('CONCENTRATION with organisations counts Gemeente Utrecht once, at 45%', () => {
+    const cadans = sheet('Pacific/Auckland');
+    expect(round(cadans.formula('CONCENTRATION', revenues, organisations))).toEqual([
+      ['HHI', 2300], // 45² + 11 × 5²
+      ['Aandeel grootste klant', 0.45],
+      ['Aandeel top 5', 0.65],
+      ['Effectief aantal klanten', Number((10_000 / 2300).toFixed(9))],
+      ['Oordeel', 'hoog'],
+    ]);
+    // The worked examples per organisation: two organisations 50/50, however many contacts.
+    expect(round(cadans.formula('CONCENTRATION', column([30, 20, 25, 25]), column(['Alfa BV', 'Alfa B.V.', 'Beta', 'BETA'])))[0]).toEqual(['HHI', 5000]);
+  });
+
+  it('RELATION_TIER with organisations gives every row its organisation tier', () => {
+    const cadans = sheet('America/Los_Angeles');
+    const revenue = column([50, 20, 15, 15]);
+    expect(cadans.formula('RELATION_TIER', revenue)).toEqual(column(['A', 'A', 'A', 'A']));
+    expect(cadans.formula('RELATION_TIER', revenue, '', '', column(['Rest', 'X', 'Utrecht', 'utrecht']))).toEqual(column(['A', 'B', 'A', 'A']));
+    expect(cadans.formula('RELATION_TIER', revenue, 0.8, 0.95, column(['Rest', 'X', 'Utrecht', 'utrecht']))).toEqual(column(['A', 'B', 'A', 'A']));
+  });
+
+  it('refuses an organisations range of another shape, naming both shapes', () => {
+    const cadans = sheet('Pacific/Auckland');
+    expect(cadans.formulaError('CONCENTRATION', column([1, 2, 3]), column(['a', 'b'])).message).toBe('de bereiken moeten even groot zijn (3x1 en 2x1)');
+    expect(cadans.formulaError('RELATION_TIER', column([1, 2, 3]), '', '', column(['a', 'b'])).message).toBe('de bereiken moeten even groot zijn (3x1 en 2x1)');
+  });
+});

@@ -30,6 +30,7 @@ export const ENTRY_POINTS = [
   'showPrepSidebar',
   'getPrepContext',
   'logTouchpoint',
+  'fillOrganisations',
   'NEXT_TOUCHPOINT',
   'TOUCHPOINT_STATUS',
   'RELATION_TIER',
@@ -39,8 +40,8 @@ export const ENTRY_POINTS = [
 export const CUSTOM_FUNCTIONS = {
   NEXT_TOUCHPOINT: ['last_contact', 'tier', 'cadence_months'],
   TOUCHPOINT_STATUS: ['next_contact', 'reference_date', 'due_soon_days'],
-  RELATION_TIER: ['revenues', 'a_share', 'b_share'],
-  CONCENTRATION: ['revenues'],
+  RELATION_TIER: ['revenues', 'a_share', 'b_share', 'organisations'],
+  CONCENTRATION: ['revenues', 'organisations'],
 } as const;
 
 /** The globals handed to the context: nothing else exists there but the language's built-ins. */
@@ -103,6 +104,8 @@ export interface Cadans {
   showPrepSidebar(): void;
   /** Called directly (the value as the script returns it, of the context's realm); see also serverCall. */
   getPrepContext(): unknown;
+  /** Menu: fills Organisaties from Relaties (issue 11). */
+  fillOrganisations(): void;
   logTouchpoint(payload: unknown): unknown;
   /**
    * A call from the sidebar page, as google.script.run makes it: the arguments cross as JSON into
@@ -280,6 +283,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     sendRemindersNow: call('sendRemindersNow') as Cadans['sendRemindersNow'],
     showPrepSidebar: call('showPrepSidebar') as Cadans['showPrepSidebar'],
     getPrepContext: call('getPrepContext') as Cadans['getPrepContext'],
+    fillOrganisations: call('fillOrganisations') as Cadans['fillOrganisations'],
     logTouchpoint: call('logTouchpoint') as Cadans['logTouchpoint'],
     serverCall,
     asTrigger: (name) => asTrigger(name)(),

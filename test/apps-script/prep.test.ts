@@ -123,6 +123,21 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
       language: 'nl',
       labels: expect.objectContaining({ title: 'Gesprek voorbereiden', logButton: 'Vastleggen', nextSteps: 'Volgende stappen' }),
       relation: r1Card(t),
+      // Its account (issue 11): the only contact of Waterschap Rijnvallei, 80% of revenue.
+      account: {
+        name: 'Waterschap Rijnvallei',
+        row: null,
+        tier: 'A',
+        contacts: [],
+        departments: 'Afdelingen met contact: 0 (aantal bekende afdelingen onbekend)',
+        departmentNames: [],
+        revenueShare: 0.8,
+        key: true,
+        significant: true,
+        missingRoles: ['beslisser', 'champion'],
+        expansion: 'Uitbreiding: het SPIN-uitbreidingsgesprek (20 min voorbereiden, 25-30 min gesprek) en warme introducties binnen 48 uur bij afdelingen zonder contact.',
+      },
+      accountLabels: expect.objectContaining({ otherContacts: 'Andere contactpersonen', keyClient: 'sleutelklant' }),
       touchpoints: [
         { date: dmy(addDays(t, -40)), kind: 'Business check-in', notes: 'Marktinzicht HR gedeeld' },
         { date: dmy(addDays(t, -70)), kind: 'Lunch', notes: 'Pilot IT besproken' },

@@ -320,17 +320,18 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  */
 /**
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
- * (compliance, capacity); the Vandaag tab and the capacity chart cost 18 calls of the 134.
+ * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
  */
-const DAILY_RUN_BASE = 119;
+const DAILY_RUN_BASE = 125;
 /**
- * The same day again sends nothing and makes fewer calls: the KPI and Risico tabs and the Log's
- * layout exist (issue 9: the first run lays the Log out; later ones read only its live end).
+ * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
+ * exist (issue 9: the first run lays the Log out; later ones read only its live end), and this
+ * month's Historie snapshot is only read (its name, getDataRange, getValues).
  */
-const DAILY_RUN_AGAIN = 113;
+const DAILY_RUN_AGAIN = 116;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 134 calls of a first dailyRun that sends three digests. */
+/** The 140 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
@@ -350,19 +351,19 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Properties.setProperty': 3,
   'PropertiesService.getDocumentProperties': 7,
   'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
-  'Range.setValues': 10, // the computed columns, the Vandaag cell, the Vandaag, KPI and Risico tabs, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'Range.setValues': 11, // the computed columns, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getAuthorizationInfo': 1,
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
   'Session.getEffectiveUser': 1, // who this trigger runs as: the reminders' one sender?
-  'Sheet.clearContents': 3, // Vandaag, KPI and Risico
+  'Sheet.clearContents': 4, // Vandaag, KPI and Risico; Historie, written
   'Sheet.getCharts': 3,
   'Sheet.getDataRange': 4,
   'Sheet.getLastColumn': 4, // the Log header, read by each of the two Log openings; the width of two Log reads
   'Sheet.getLastRow': 5, // one per Log append, and the Log's live end
-  'Sheet.getMaxColumns': 6, // each written tab's grid, once (issue 9: writes grow it when they must)
-  'Sheet.getMaxRows': 6,
+  'Sheet.getMaxColumns': 7, // each written tab's grid, once (issue 9: writes grow it when they must)
+  'Sheet.getMaxRows': 7,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 18,
+  'Sheet.getRange': 19,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 2,
   'Sheet.newChart': 2,
@@ -371,7 +372,7 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,
   'Spreadsheet.getUrl': 1,
-  'Spreadsheet.insertSheet': 3, // Vandaag, KPI and Risico
+  'Spreadsheet.insertSheet': 4, // Vandaag, KPI, Risico and Historie (a month's first run)
   'SpreadsheetApp.getActiveSpreadsheet': 1,
   'User.getEmail': 1,
   // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour

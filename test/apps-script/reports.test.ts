@@ -12,9 +12,9 @@ const HEADER = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
 const TZ = 'Europe/Amsterdam';
 
-function client(id: string, name: string, revenue: number, extra: Partial<Record<'redFlags' | 'retainer' | 'known' | 'served', unknown>> = {}): unknown[] {
+function client(id: string, name: string, revenue: number, extra: Partial<Record<'redFlags' | 'retainer' | 'known' | 'served' | 'organisation', unknown>> = {}): unknown[] {
   const T = todayIn(TZ);
-  return [id, name, 'Klant', `Org ${id}`, '', 'joost@bureau.nl', 'A', midnight(TZ, addDays(T, -3)), revenue, 1, 0, 'ja', '', '',
+  return [id, name, 'Klant', extra.organisation ?? `Org ${id}`, '', 'joost@bureau.nl', 'A', midnight(TZ, addDays(T, -3)), revenue, 1, 0, 'ja', '', '',
     '', '', 0, extra.retainer ?? '', extra.known ?? '', extra.served ?? '', extra.redFlags ?? '', ''];
 }
 
@@ -57,15 +57,15 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
       ['Effectief aantal klanten', 2],
       ['Oordeel', 'hoog'],
     ]);
-    expect(section(risico, 'Klanten op omzet, grootste eerst')).toEqual([
-      ['#', 'ID', 'Naam', 'Organisatie', 'Omzet', 'Aandeel (%)', 'Cumulatief (%)', 'Sleutelklant (≥ 20%)', 'Significant (≥ 10%)'],
-      [1, 'R1', 'Anna', 'Org R1', 50000, 50, 50, 'ja', 'ja'],
-      [2, 'R2', 'Bram', 'Org R2', 50000, 50, 100, 'ja', 'ja'],
+    expect(section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(1)).toEqual([
+      ['#', 'Organisatie', 'Contactpersonen', 'Omzet', 'Omzet uit', 'Aandeel (%)', 'Cumulatief (%)', 'Sleutelklant (≥ 20%)', 'Significant (≥ 10%)'],
+      [1, 'Org R1', 1, 50000, 'contactrijen', 50, 50, 'ja', 'ja'],
+      [2, 'Org R2', 1, 50000, 'contactrijen', 50, 100, 'ja', 'ja'],
     ]);
     expect(section(risico, 'Stresstest per sleutelklant')).toEqual([
       ['Klant', 'Verlies omzet (%)', 'Kasreserve draagt (maanden)', 'Toelichting'],
-      ['Anna', 50, 6, 'Verlies van Anna kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
-      ['Bram', 50, 6, 'Verlies van Bram kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
+      ['Org R1', 50, 6, 'Verlies van Org R1 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
+      ['Org R2', 50, 6, 'Verlies van Org R2 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
     ]);
     expect(section(risico, 'Onafhankelijkheid')).toEqual([
       ['Indicator', 'Waarde', 'Doel', 'Oordeel'],
@@ -89,13 +89,13 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
       ['Effectief aantal klanten', 13.3],
       ['Oordeel', 'laag'],
     ]);
-    const clients = section(risico, 'Klanten op omzet, grootste eerst').slice(1);
+    const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(2);
     expect(clients).toHaveLength(15);
-    expect(clients.map((r) => [r[2], r[5], r[6], r[7] ?? '', r[8] ?? '']).slice(3, 7)).toEqual([
-      ['Groot 4', 10, 40, '', 'ja'],
-      ['Groot 5', 10, 50, '', 'ja'],
-      ['Klein 01', 5, 55, '', ''],
-      ['Klein 02', 5, 60, '', ''],
+    expect(clients.map((r) => [r[1], r[5], r[6], r[7] ?? '', r[8] ?? '']).slice(3, 7)).toEqual([
+      ['Org G4', 10, 40, '', 'ja'],
+      ['Org G5', 10, 50, '', 'ja'],
+      ['Org K01', 5, 55, '', ''],
+      ['Org K02', 5, 60, '', ''],
     ]);
     expect(section(risico, 'Stresstest per sleutelklant')[1]).toEqual(['Geen sleutelklanten (geen klant boven 20% van de omzet).']);
   });
@@ -139,7 +139,7 @@ describe('refreshNow and the generated tabs', () => {
       expect(pie.type).toBe('PIE');
       const clientsHeader = risico.$values().findIndex((r) => r[0] === '#') + 1;
       const n = ss === small.ss ? 10 : 2000;
-      expect(pie.ranges.map((r) => [r.row, r.column, r.numRows])).toEqual([[clientsHeader, 3, n + 1], [clientsHeader, 6, n + 1]]);
+      expect(pie.ranges.map((r) => [r.row, r.column, r.numRows])).toEqual([[clientsHeader, 2, n + 1], [clientsHeader, 6, n + 1]]);
     }
   });
 
@@ -157,18 +157,24 @@ describe('refreshNow and the generated tabs', () => {
 
   it("keeps a relationship named '=HYPERLINK(\"x\")' text in every tab it writes", () => {
     const evil = '=HYPERLINK("x")';
-    const ss = sheetWith([client('R1', evil, 6000, { redFlags: 'tariefdruk', known: 4, served: 1 }), client('R2', '+31 6 1234', 2000), client('R3', '@team', 1000), client('R4', '-min', 1000)], 3);
+    const ss = sheetWith([
+      client('R1', evil, 6000, { redFlags: 'tariefdruk', known: 4, served: 1, organisation: evil }),
+      client('R2', '+31 6 1234', 2000, { organisation: '+31 6 1234' }),
+      client('R3', '@team', 1000, { organisation: '@team' }),
+      client('R4', '-min', 1000, { organisation: '-min' }),
+    ], 3);
     loadCadans(ss).refreshNow();
-    for (const name of ['KPI', 'Risico', 'Relaties', 'Log']) expect(ss.$sheet(name).$formulaCount(), name).toBe(0);
+    for (const name of ['KPI', 'Risico', 'Relaties', 'Log', 'Historie']) expect(ss.$sheet(name).$formulaCount(), name).toBe(0);
     const risico = ss.$sheet('Risico').$values();
-    expect(risico.find((r) => r[1] === 'R1')!.slice(2, 4)).toEqual([evil, 'Org R1']);
-    expect(risico.find((r) => r[1] === 'R2')![2]).toBe('+31 6 1234');
-    expect(risico.find((r) => r[1] === 'R3')![2]).toBe('@team');
-    expect(risico.find((r) => r[1] === 'R4')![2]).toBe('-min');
+    expect(risico.find((r) => r[0] === 1)!.slice(1, 3)).toEqual([evil, 1]);
+    expect(risico.find((r) => r[0] === 2)![1]).toBe('+31 6 1234');
+    expect(risico.find((r) => r[0] === 3)![1]).toBe('-min');
+    expect(risico.find((r) => r[0] === 4)![1]).toBe('@team');
+    expect(ss.$sheet('Historie').$column(2)).toEqual([evil, '+31 6 1234', '-min', '@team']);
     expect(risico.find((r) => r[0] === evil)![1]).toBe(60);
     expect(String(risico.find((r) => r[0] === evil)![3])).toBe(`Verlies van ${evil} kost 60% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 5 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)`);
     const kpi = ss.$sheet('KPI').$values();
     expect(kpi.find((r) => r[0] === 'R1' && r[3] === 'tariefdruk')!.slice(0, 3)).toEqual(['R1', evil, 'joost@bureau.nl']); // attention list
-    expect(kpi.find((r) => r[0] === 'R1' && r[3] === 4)!.slice(0, 6)).toEqual(['R1', evil, 'Org R1', 4, 1, 25]); // penetration
+    expect(kpi.find((r) => r[0] === evil && r[1] === 4)!.slice(0, 6)).toEqual([evil, 4, 0, 0, 1, 25]); // penetration
   });
 });

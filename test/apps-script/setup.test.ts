@@ -8,7 +8,7 @@ import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harne
 
 /** The Relaties header before the KPI and Risico inputs (issue 4). */
 const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
-const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds'];
+const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds', 'Afdeling', 'Rol'];
 const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
@@ -20,8 +20,10 @@ const PIPELINE = [
   'Behoefte', 'Behoefte notitie', 'Tijdlijn', 'Tijdlijn notitie', 'Voorstel verstuurd', 'Volgende stap', 'BANT',
 ];
 const GESPREKSVRAGEN = ['Fase', 'Type', 'Tier', 'Taal', 'Vraag'];
+const ORGANISATIES = ['Organisatie', 'Accounteigenaar', 'Jaaromzet', 'Jaaromzet vorig jaar', 'Retainer per maand', 'Klant sinds', 'Afdelingen', 'Afdelingen bediend', 'Notities',
+  'Contactpersonen', 'Afdelingen met contact', 'Omzetaandeel', 'Accounttier-advies', 'Sleutelklant', 'Gezondheid'];
 const TEAM = ['Eigenaar', 'Minuten per dag', 'Werkdagen', 'Afwezig van', 'Afwezig tot en met'];
-const TABS_NL = ['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team'];
+const TABS_NL = ['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team'];
 
 /** The phases as the Gespreksvragen tab names them, in Dutch and English (the playbook's words). */
 const PHASE_NAMES: Record<string, [string, string]> = {
@@ -122,6 +124,7 @@ const SETTINGS_NL = [
   ['Gezondheid: referrals', 5],
   ['Gezondheid: herhaalplaatsingen', 5],
   ['Gezondheid: recente waarde-add', 5],
+  ['Historie: maanden bewaren', 24],
 ];
 
 const STATUS_COLOURS = [
@@ -167,6 +170,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(ss.$sheet('Acties').$row(1)).toEqual(ACTIES);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual(PIPELINE);
     expect(ss.$sheet('Gespreksvragen').$row(1)).toEqual(GESPREKSVRAGEN);
+    expect(ss.$sheet('Organisaties').$row(1)).toEqual(ORGANISATIES);
     expect(ss.$sheet('Team').$row(1)).toEqual(TEAM);
     // Acties, Pipeline and Team start empty.
     expect([ss.$sheet('Acties').$lastRow(), ss.$sheet('Pipeline').$lastRow(), ss.$sheet('Team').$lastRow()]).toEqual([1, 1, 1]);
@@ -238,26 +242,29 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(relaties.$format(2, 15)).toBe('dd-mm-yyyy'); // Klant sinds
     expect(relaties.$format(2, 16)).toBe('€ #,##0.00'); // Jaaromzet vorig jaar
     expect(relaties.$format(2, 23)).toBe('dd-mm-yyyy'); // Rode vlag sinds
-    expect(relaties.$format(2, 24)).toBe('dd-mm-yyyy'); // Volgend contact
-    expect(relaties.$format(1000, 26)).toBe('0'); // Dagen te laat
-    expect(relaties.$format(1000, 28)).toBe('0'); // Gezondheid
+    expect(relaties.$format(2, 24)).toBeNull(); // Afdeling
+    expect(relaties.$format(2, 26)).toBe('dd-mm-yyyy'); // Volgend contact
+    expect(relaties.$format(1000, 28)).toBe('0'); // Dagen te laat
+    expect(relaties.$format(1000, 30)).toBe('0'); // Gezondheid
+    const organisaties = ss.$sheet('Organisaties');
+    expect([3, 6, 10, 12, 15].map((column) => organisaties.$format(2, column))).toEqual(['€ #,##0.00', 'dd-mm-yyyy', '0', '0.0%', '0']);
     expect(relaties.$format(1, 8)).toBeNull();
     expect(ss.$sheet('Touchpoints').$format(2, 1)).toBe('dd-mm-yyyy');
     const log = ss.$sheet('Log');
     expect([log.$format(2, 1), log.$format(2, 4), log.$format(2, 8), log.$format(2, 10)]).toEqual(['dd-mm-yyyy hh:mm', '0', 'dd-mm-yyyy', '0']);
   });
 
-  it('colours Status (column Y) in both languages, from row 2', () => {
-    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '25', '2']));
+  it('colours Status (column AA) in both languages, from row 2', () => {
+    expect(statusRules(ss.$sheet('Relaties'))).toEqual(STATUS_COLOURS.map((c) => [...c, '27', '2']));
   });
 
   it('tells the user and logs the setup', () => {
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 8 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
+      'Werkboek ingericht: 9 tabbladen en 0 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 59 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 9 tabbladen en 0 kolommen toegevoegd, 60 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -277,7 +284,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '20 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '22 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
   'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
@@ -318,7 +325,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     loadCadans(ss).setupWorkbook();
     const { changed, added } = diff(before, snapshot(ss));
     expect(changed).toEqual([]);
-    const newTabs = new Set(['Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Team']);
+    const newTabs = new Set(['Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Organisaties', 'Team']);
     const addedToExisting = added.filter((key) => !newTabs.has(key.split('!')[0])).sort();
     const headerCells = (sheet: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${sheet}!1,${from + i}`);
     // The tabs hold data, so a missing input column may be one the team renamed: it is reported
@@ -346,7 +353,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Pipeline', 1, ''],
     ]);
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Team']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Pipeline', 'Instellingen', 'Log', 'Acties', 'Gespreksvragen', 'Organisaties', 'Team']);
     // The formulas are still formulas, the text that looks like one is still text.
     expect(ss.$sheet('Relaties').$formula(2, 10)).toBe('=K2/1000');
     expect(ss.$sheet('Relaties').$value(5, 2)).toBe('=niet een formule');
@@ -374,7 +381,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 5 tabbladen en 7 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 6 tabbladen en 7 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -427,7 +434,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const ss = workbook({ locale: 'en_US', timeZone: 'America/Los_Angeles' });
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Team']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team']);
     expect(ss.$sheet('Relations').$row(1).slice(-7)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
     expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
@@ -440,7 +447,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.$sheet('Conversation questions').$values()).toEqual([['Phase', 'Type', 'Tier', 'Language', 'Question'], ...seededQuestions()]);
     // Its Language setting says what the workbook speaks.
     expect(ss.$sheet('Settings').$values()[1].slice(0, 2)).toEqual(['Language', 'en']);
-    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 8 tabs and 0 columns. Existing data was not changed.');
+    expect(cadans.ui.alerts[0].prompt).toBe('Workbook set up: added 9 tabs and 0 columns. Existing data was not changed.');
     // The workbook stays English the next time it opens.
     const reopened = loadCadans(ss);
     reopened.onOpen();
@@ -477,20 +484,20 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     // Touchpoints holds no data yet: its new columns are added.
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
-    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team']);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team']);
     const rows = ss.$sheet('Instellingen').$values().slice(1).map((r) => [r[0], r[1]]);
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 4 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
-        '10 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
+      'Werkboek ingericht: 5 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+        '12 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
-    expect(log).toHaveLength(1 + 1 + 10);
-    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 10 kolommen toegevoegd, 51 instellingen aangevuld', '', '', '']);
+    expect(log).toHaveLength(1 + 1 + 12);
+    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 10 kolommen toegevoegd, 52 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
-    expect(log.slice(-10).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
+    expect(log.slice(-12).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });
 });

@@ -12,6 +12,7 @@ describe('src/core', () => {
 
   it('has its rules in files of their own', () => {
     expect(files.sort()).toEqual([
+      'accounts.ts',
       'cadence.ts',
       'concentration.ts',
       'dates.ts',

@@ -83,9 +83,11 @@ describe('the KPI tab on a hand-built workbook', () => {
       // (3 + 0 + 2) / (5 + 5 + 2) = 5/12.
       ['Herhaalplaatsingen (%)', 41.7, '≥ 60', '✘ onder doel'],
     ]);
-    expect(section(kpi, 'Accountpenetratie: afdelingen bediend van bekend')).toEqual([
-      ['R1', 'Anna', '', 4, 1, 25],
-      ['R2', 'Bram', '', 2, 2, 100],
+    // Per account; without an Organisatie column each client is an account of its own, under its
+    // name, with its own Afdelingen bekend / bediend. No Afdeling column: no department has a contact.
+    expect(section(kpi, 'Accountpenetratie per organisatie: afdelingen met actief contact en bediend, van bekend')).toEqual([
+      ['Anna', 4, 0, 0, 1, 25],
+      ['Bram', 2, 0, 0, 2, 100],
     ]);
     // R1 client A 20 × 12 = 240, R2 client B 15 × 4 = 60, R3 candidate A 15 × 12 = 180; 480 in all.
     expect(section(kpi, 'Aandachtsverdeling: geplande minuten per tier per jaar')).toEqual([

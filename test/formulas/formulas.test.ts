@@ -356,3 +356,25 @@ describe('CONCENTRATION', () => {
     expect(messageOf(() => CONCENTRATION(EN, ''))).toBe('no revenue found; enter at least one amount above 0');
   });
 });
+
+describe('the organisations range (issue 11)', () => {
+  it('CONCENTRATION groups by organisation, ignoring case, spacing and punctuation; a blank organisation is a client of its own', () => {
+    const revenues = [[30], [20], [25], [25], ['']];
+    const organisations = [['Alfa BV'], ['alfa b.v.'], ['Beta'], [''], ['Gamma']];
+    // Alfa 50, Beta 25, the unnamed 25 (Gamma has no revenue): 50² + 25² + 25² = 3,750.
+    expect(CONCENTRATION(NL, revenues, organisations)[0]).toEqual(['HHI', 3750]);
+    expect(CONCENTRATION(NL, revenues, organisations)[1]).toEqual(['Aandeel grootste klant', 0.5]);
+    // Without organisations each row is a client: 30² + 20² + 25² + 25² = 2,550.
+    expect(CONCENTRATION(NL, revenues)[0]).toEqual(['HHI', 2550]);
+    // A blank organisations argument is no grouping.
+    expect(CONCENTRATION(NL, revenues, '')).toEqual(CONCENTRATION(NL, revenues));
+  });
+
+  it("RELATION_TIER gives each row its organisation's tier and keeps trailing blank rows blank", () => {
+    expect(RELATION_TIER(NL, [[50], [20], [15], [15], ['']], '', '', [['Rest'], ['X'], ['Utrecht'], ['UTRECHT '], ['']])).toEqual([['A'], ['B'], ['A'], ['A'], ['']]);
+  });
+
+  it('refuses ranges of different shapes in the workbook language', () => {
+    expect(messageOf(() => CONCENTRATION(EN, [[1], [2]], [['a']]))).toBe('the ranges must be the same size (2x1 and 1x1)');
+  });
+});

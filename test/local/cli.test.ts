@@ -107,12 +107,12 @@ describe('cadans init', () => {
     const path = join(dir, 'relaties.xlsx');
     await run(['init', path], () => {});
     const book = await load(path);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team']);
     const header = (book.getWorksheet('Relaties')!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
       'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds',
-      'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland',
+      'Afdeling', 'Rol', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland',
     ]);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];
@@ -152,6 +152,7 @@ describe('cadans init', () => {
       'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
       'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
       'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
+      'Historie: maanden bewaren',
     ]);
   });
 
@@ -218,8 +219,8 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'Vandaag', 'KPI', 'Risico']);
-    for (const name of ['Vandaag', 'KPI', 'Risico']) {
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team', 'Vandaag', 'KPI', 'Risico', 'Historie']);
+    for (const name of ['Vandaag', 'KPI', 'Risico', 'Historie']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }
     expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(
@@ -236,5 +237,51 @@ describe('the independence scorecard in the sample run', () => {
     const rows: unknown[][] = [];
     risk.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows.find((r) => String(r[0]).startsWith('Voorstellen per week'))).toEqual(['Voorstellen per week (laatste 13 weken, uit Pipeline)', 0.08, '≥ 1', '✘ onder doel']);
+  });
+});
+
+// Issue 11: the client organisation is the unit. `cadans organisations` fills the Organisaties
+// tab from the distinct Organisatie values; `cadans run` and report.html then show risk per organisation.
+describe('cadans organisations', () => {
+  async function contactsExport(path: string): Promise<void> {
+    const book = new ExcelJS.Workbook();
+    const rel = book.addWorksheet('Relaties');
+    rel.addRow(['ID', 'Naam', 'Type', 'Organisatie', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Afdeling', 'Rol']);
+    rel.addRow(['R1', 'Marieke Hoekstra', 'Klant', 'Gemeente Utrecht', 'sanne@bureau.nl', 'A', utc(2026, 11, 1), 15000, 'HR', 'beslisser']);
+    rel.addRow(['R2', 'Joost de Boer', 'Klant', 'gemeente utrecht', 'sanne@bureau.nl', 'B', utc(2026, 10, 1), 15000, 'IT', 'champion']);
+    rel.addRow(['R3', 'Sara Bakker', 'Klant', 'Gemeente Utrecht', 'joris@bureau.nl', 'B', utc(2026, 9, 1), 15000, 'HR', '']);
+    for (let i = 1; i <= 11; i++) rel.addRow([`K${i}`, `Klant ${i}`, 'Klant', `Klant ${i} BV`, 'joris@bureau.nl', 'C', utc(2026, 8, 1), 5000, '', '']);
+    await book.xlsx.writeFile(path);
+  }
+
+  it('creates Organisaties with a row per organisation and the summed revenue, says so, and the run shows the key client by name', async () => {
+    const dir = tmp();
+    await contactsExport(join(dir, 'team.xlsx'));
+    const out: string[] = [];
+    expect(await run(['organisations', '--workbook', join(dir, 'team.xlsx'), '--out', join(dir, 'filled')], (l) => out.push(l), new Date(Date.UTC(2026, 10, 24, 9)))).toBe(0);
+    expect(out.slice(0, 2)).toEqual([
+      '12 organisaties toegevoegd aan Organisaties.',
+      'Bij 12 daarvan is de Jaaromzet opgeteld uit de contactrijen van Relaties. Cadans telt vanaf nu de omzet op Organisaties: maak Jaaromzet, Jaaromzet vorig jaar en Retainer per maand bij de contactpersonen leeg, anders meldt elke run dubbele omzet (die nooit dubbel geteld wordt).',
+    ]);
+    expect(out[2]).toMatch(/^Eén organisatie, Gemeente Utrecht, in meer schrijfwijzen: 'Gemeente Utrecht' \(Relaties rijen 2, 4\), 'gemeente utrecht' \(Relaties rij 3\)/);
+    const filled = await load(join(dir, 'filled', 'team.xlsx'));
+    const org = filled.getWorksheet('Organisaties')!;
+    expect((org.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Organisatie', 'Accounteigenaar', 'Jaaromzet']);
+    expect((org.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['Gemeente Utrecht', 'sanne@bureau.nl', 45000]);
+    expect(org.actualRowCount).toBe(13);
+
+    const runOut: string[] = [];
+    await run(['run', '--workbook', join(dir, 'filled', 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'run')], (l) => runOut.push(l));
+    const risico = (await load(join(dir, 'run', 'team.xlsx'))).getWorksheet('Risico')!;
+    const texts = (risico.getSheetValues() as unknown[][]).flatMap((r) => (r ?? []).filter((v) => typeof v === 'string')) as string[];
+    expect(texts.some((t) => t.startsWith('Verlies van Gemeente Utrecht kost 45% van de omzet'))).toBe(true);
+    const html = readFileSync(join(dir, 'run', 'report.html'), 'utf8');
+    expect(html).toContain('Klantorganisaties op omzet, grootste eerst');
+    expect(html).toContain('Verlies van Gemeente Utrecht kost 45% van de omzet');
+    expect(html).toContain('Omzetaandeel per klantorganisatie (%)');
+  });
+
+  it('needs a workbook', async () => {
+    await expect(run(['organisations'], () => {})).rejects.toThrow(new UsageError('cadans organisations needs --workbook PATH.xlsx'));
   });
 });

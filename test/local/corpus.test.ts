@@ -262,7 +262,7 @@ describe.each(CASES.map((c) => [c.name, c] as const))('a workbook with %s', (nam
     const r = ran.get(name)!;
     const before = rendered!.get(r.input)!;
     const after = rendered!.get(r.output)!;
-    expect([...after.keys()].sort()).toEqual([...before.keys(), 'Vandaag', 'KPI', 'Risico', 'Log'].sort());
+    expect([...after.keys()].sort()).toEqual([...before.keys(), 'Vandaag', 'KPI', 'Risico', 'Historie', 'Log'].sort());
     const relBefore = before.get('Relaties')!;
     const relAfter = after.get('Relaties')!;
     relBefore.forEach((line, i) => {

@@ -199,7 +199,9 @@ describe('the sidebar for a client', () => {
       'Uitbreiding plannen (15 min)',
       'Commitment (5 min)',
     ]);
-    expect(await texts(page, 'h3')).toEqual(['Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Volgende stappen']);
+    // The account card (issue 11): R1 is Waterschap Rijnvallei's only contact.
+    expect(await texts(page, '#noOthers')).toEqual(['Geen andere contactpersonen bij deze organisatie: vertrekt deze persoon, dan is de klant weg.']);
+    expect(await texts(page, 'h3')).toEqual(['Account: Waterschap Rijnvallei · Tier A', 'Andere contactpersonen', 'Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Volgende stappen']);
     for (const phase of ['situation', 'problem', 'implication', 'needPayoff']) {
       expect(await texts(page, `details[data-phase=${phase}] li`), phase).toEqual(defaults(phase, 'nl', 'klant'));
     }
@@ -565,6 +567,26 @@ describe('screenshots for the README', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([WIDTH, HEIGHT]);
     save(join(RESULTS, `sidebar-${language}.png`), png);
     save(join(ROOT, 'docs', `screenshot-sidebar-${language}.png`), png, { onlyIfChanged: true });
+    await page.close();
+  });
+});
+
+// Issue 11: an Organisaties row prepares the account conversation.
+describe('the account conversation in the browser', () => {
+  it('shows the account card with every contact, its share and key-client mark, and the SPIN phases, without a log form', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    ss.$sheet('Organisaties').getRange(2, 1, 1, 7).setValues([['Waterschap Rijnvallei', '', '', '', '', '', 'HR, IT, Financiën']]);
+    const { page, errors, dialogs } = await openSidebar(ss, ['Organisaties', 2]);
+    expect(await text(page, '#name')).toBe('Waterschap Rijnvallei');
+    expect(await text(page, '#departments')).toBe('Afdelingen met contact: 0 van 3 bekend');
+    expect(await texts(page, '#contacts li .contact-name')).toEqual(['Marieke Hoekstra']);
+    expect(await texts(page, '#contacts li .contact-last')).toEqual([`Laatste contact: ${dmy(addDays(TODAY, -40))} te laat`]);
+    expect(await texts(page, '#keyClient')).toEqual([' sleutelklant']);
+    expect(await texts(page, 'summary')).toContain('Situatie (7 min)');
+    expect(await page.$('#log')).toBeNull();
+    expect((await layout(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+    save(join(RESULTS, 'sidebar-account-nl.png'), await page.screenshot({ fullPage: true }));
+    expect([...errors, ...dialogs]).toEqual([]);
     await page.close();
   });
 });
