@@ -220,6 +220,8 @@ describe('triggers belong to a user: one switch, one sender', () => {
     // Every editor sees who sends.
     anna.showAbout();
     expect(anna.ui.alerts.at(-1)?.prompt).toContain('Herinneringen verstuurd namens bram@bureau.nl.');
+    anna.previewReminders();
+    expect(anna.ui.dialogs.at(-1)?.html).toContain('Herinneringen verstuurd namens bram@bureau.nl.');
   });
 
   it('lets only the sender send now while reminders are on', () => {
