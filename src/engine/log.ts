@@ -246,7 +246,7 @@ export class LogTab {
     });
     const bySource = new Map<ProblemSource, unknown[][]>(SOURCES.map((k) => [k, []]));
     // An older Log's problems are taken as the refresh's: the next refresh confirms or clears them.
-    bySource.set('refresh', this.merge([], oldProblems, null));
+    bySource.set('refresh', this.merge(oldProblems, [], null));
     bySource.set(source, this.merge(bySource.get(source)!, found, now));
     this.layOut(2, [...historyRows, ...fresh], bySource, all.length, [], now, keepDays);
   }
