@@ -29,10 +29,11 @@ function seed(sheet: FakeSheet, rows: unknown[][]): void {
   for (let start = 0; start < rows.length; start += chunk) {
     const block = rows.slice(start, start + chunk);
     const width = block.reduce((w, r) => Math.max(w, r.length), 0);
-    // A tab that already holds this many rows has a grid that large (the strict fake's grid does
-    // not grow on write: issue 9).
+    // A tab that holds this many rows has a grid that large (the strict fake's grid does not grow
+    // on write: issue 9), and no wider than its data: 500,000 touchpoints in a 26-column tab would
+    // be 13 million cells, over Google's 10 million for the whole spreadsheet.
     sheet.maxRows = Math.max(sheet.maxRows, start + block.length);
-    sheet.maxColumns = Math.max(sheet.maxColumns, width);
+    sheet.maxColumns = start === 0 ? width : Math.max(sheet.maxColumns, width);
     sheet.$write({ row: start + 1, column: 1, numRows: block.length, numColumns: width }, block);
   }
 }

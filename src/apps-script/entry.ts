@@ -241,7 +241,9 @@ export function previewReminders(): void {
   const now = () => new Date();
   const plan = planReminders(wb, { today: wb.clock.dayOf(now()), now, job: 'previewReminders', respectSendDays: false, ...sheetLinks(ss, wb) }, false);
   const words = catalogue(plan.refresh.settings.language).reminders;
-  const html = HtmlService.createHtmlOutput(previewPage(plan)).setWidth(720).setHeight(640);
+  // Every editor sees on whose behalf the mails go out (one switch, one sender: issue 9).
+  const sender = `<p style="font:13px Arial;color:#555">${escapeHtml(switchLine(readSwitch(), plan.refresh.settings.language))}</p>`;
+  const html = HtmlService.createHtmlOutput(sender + previewPage(plan)).setWidth(720).setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(html, fill(words.previewTitle, { date: formatDay(plan.refresh.today) }));
 }
 

@@ -160,7 +160,9 @@ function isTheSender(workbook: AppsScriptWorkbook, job: ReminderJob, now: Date, 
   const language = languageOf(workbook);
   const words = catalogue(language).platform;
   const reason = me === '' && current.on ? words.unknownUser : switchLine(current, language);
-  if (!missing.includes('triggers') && me !== '') {
+  // Reminders off: any trigger of this account is spent. On, but this account unknown (its address
+  // not granted): it may be the sender's own, so it stays and the Log says why nothing went out.
+  if (!missing.includes('triggers') && (!current.on || me !== '')) {
     deleteTriggers(DAILY_HANDLER);
     deleteTriggers(FOLLOW_UP_HANDLER);
   }

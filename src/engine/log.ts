@@ -246,7 +246,7 @@ export class LogTab {
     });
     const bySource = new Map<ProblemSource, unknown[][]>(SOURCES.map((k) => [k, []]));
     // An older Log's problems are taken as the refresh's: the next refresh confirms or clears them.
-    bySource.set('refresh', this.merge([], oldProblems, null));
+    bySource.set('refresh', this.merge(oldProblems, [], null));
     bySource.set(source, this.merge(bySource.get(source)!, found, now));
     this.layOut(2, [...historyRows, ...fresh], bySource, all.length, [], now, keepDays);
   }
@@ -299,14 +299,15 @@ export class LogTab {
       const key = this.problemKey(row);
       const seen = byKey.get(key);
       if (!seen) {
-        byKey.set(key, [...row]);
+        // First seen: its Datum, or (an older Log's line) the day of its time.
+        byKey.set(key, this.withFirstSeen(row));
         continue;
       }
       // Repeats in an older Log: one row, first seen the earliest, counted.
       seen[c('count')] = (Number(seen[c('count')]) || 1) + (Number(row[c('count')]) || 1);
       if (isDate(row[c('time')])) seen[c('time')] = row[c('time')];
     }
-    if (now === null) return [...byKey.values()].map((row) => this.withFirstSeen(row));
+    if (now === null) return [...byKey.values()];
     const out: unknown[][] = [];
     const placed = new Set<string>();
     for (const row of found) {

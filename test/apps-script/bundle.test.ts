@@ -98,6 +98,13 @@ describe('dist/appsscript.json', () => {
     expect(source).not.toMatch(/SpreadsheetApp\.(openById|openByUrl|open|create)\(/);
   });
 
+  it('is pushed by npm run push without clasp\'s hidden question', () => {
+    // clasp 3 asks "Manifest file has been updated. Do you want to push and overwrite?" (default
+    // No) unless --force: a non-interactive shell would skip the push (issue 9).
+    const scripts = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts;
+    expect(scripts.push).toBe('node scripts/build.mjs && clasp push --force');
+  });
+
   it('is the manifest in the repository', () => {
     expect(manifest).toEqual(JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')));
   });

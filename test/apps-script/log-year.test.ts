@@ -99,3 +99,35 @@ describe('a simulated year of daily runs with 20 bad cells', () => {
     expect(Math.max(...cellsRead)).toBeLessThanOrEqual(cellsRead[0] * 1.2);
   }, 300_000);
 });
+
+describe('an older Log full of repeats', () => {
+  it('is laid out once: one row per distinct problem, first seen the earliest, its runs counted; old runs past the window go', () => {
+    const ss = teamWorkbook();
+    const log = ss.$sheet('Log');
+    const problem = (day: string, row: number) => [midnight(TZ, day), 'probleem', 'Relaties', row, 'Tier (G)', 'X', 'geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)'];
+    // Three earlier refreshes, each logging the same two bad cells again, and one run from last year.
+    const rows = [
+      [midnight(TZ, '2025-06-01'), 'run', '', '', '', '', 'oude run'],
+      ...['2025-12-20', '2025-12-27', '2026-01-03'].flatMap((day) => [[midnight(TZ, day), 'run', '', '', '', '', `run ${day}`], problem(day, 2), problem(day, 3)]),
+    ];
+    log.getRange(2, 1, rows.length, 7).setValues(rows);
+    const cadans = loadCadans(ss);
+    movableClock(cadans)(new Date(midnight(TZ, START).getTime() + 7 * 3600_000));
+    cadans.refreshNow();
+    const values = log.$values().slice(1);
+    expect(values.map((r) => r[6])).toEqual([
+      'run 2025-12-20',
+      'run 2025-12-27',
+      'run 2026-01-03',
+      'refreshNow: 480 relaties, 0 nooit, 480 te laat, 0 binnenkort, 0 op schema, 0 inactief, 20 problemen',
+      // The 20 bad tiers of rows 2-21, one row each; rows 2 and 3 were seen three times before.
+      ...Array(20).fill('geen geldige tier; verwacht A, B of C (ook a, A-klant, Tier B)'),
+    ]);
+    const open = values.filter((r) => r[1] === 'probleem');
+    expect(open.slice(0, 2).map((r) => [r[3], (r[7] as Date).getTime(), r[9]])).toEqual([
+      [2, midnight(TZ, '2025-12-20').getTime(), 4],
+      [3, midnight(TZ, '2025-12-20').getTime(), 4],
+    ]);
+    expect(open.slice(2).every((r) => r[9] === 1 && (r[7] as Date).getTime() === midnight(TZ, START).getTime())).toBe(true);
+  });
+});

@@ -118,6 +118,22 @@ describe('the strict grid', () => {
     expect(ss.$sheet('KPI').$lastRow()).toBeGreaterThan(10);
     cadans.dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to).sort()).toEqual([ANNA, BRAM]);
+    // The sidebar logs a conversation with the relationship in row 1,101.
+    const logged = cadans.serverCall('logTouchpoint', {
+      requestId: 'req-row-1101-01',
+      row: 1101,
+      relationId: 'R1100',
+      kind: 'Gesprek',
+      duration: 20,
+      valueAdd: 'none',
+      newOpportunity: false,
+      referral: false,
+      notes: {},
+      steps: [{ kind: 'custom', text: 'Offerte sturen', due: addDays(today, 7) }],
+    });
+    expect(logged.ok).toBe(true);
+    expect(ss.$sheet('Touchpoints').$column(2)).toEqual(['R1100']);
+    expect(relaties.$value(1101, columnOf(relaties, 'Status'))).toBe('op schema');
   });
 
   it('colour the status and offer the drop-downs in rows the team adds after row 1,000', () => {
@@ -220,6 +236,8 @@ describe('triggers belong to a user: one switch, one sender', () => {
     // Every editor sees who sends.
     anna.showAbout();
     expect(anna.ui.alerts.at(-1)?.prompt).toContain('Herinneringen verstuurd namens bram@bureau.nl.');
+    anna.previewReminders();
+    expect(anna.ui.dialogs.at(-1)?.html).toContain('Herinneringen verstuurd namens bram@bureau.nl.');
   });
 
   it('lets only the sender send now while reminders are on', () => {

@@ -2,6 +2,9 @@
 // Only what Cadans uses, with the details that bite: getValues returns a fresh copy; the data
 // range of an empty sheet is A1 holding ''; setValues checks dimensions and turns a string that
 // starts with '=' into a formula (a leading apostrophe keeps text); a date cell holds an instant.
+// The grid is strict (issue 9): a new tab is 1000 x 26, a range outside getMaxRows() x
+// getMaxColumns() throws, and only insertRowsAfter, insertColumnsAfter and appendRow grow it, up
+// to 10 million cells over all tabs. Each rule cites its page below.
 // Methods whose names start with `$` are the tests' window on the grid: not Apps Script, not counted.
 
 import { type Env, isDate } from './env';
