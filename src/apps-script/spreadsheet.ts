@@ -91,6 +91,11 @@ class AppsScriptSheet implements SheetPort {
     return this.sheet.getRange(fromRow, 1, toRow - fromRow + 1, columns).getValues();
   }
 
+  readBlock(fromRow: number, toRow: number, fromColumn: number, columns: number): unknown[][] {
+    if (toRow < fromRow || columns < 1) return [];
+    return this.sheet.getRange(fromRow, fromColumn, toRow - fromRow + 1, columns).getValues();
+  }
+
   deleteRows(row: number, count: number): void {
     if (count <= 0) return;
     this.sheet.deleteRows(row, count);

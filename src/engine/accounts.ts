@@ -4,7 +4,7 @@
 // distinct Organisatie values of Relaties. The rules themselves are in src/core/accounts.ts.
 
 import { type Account, type AccountContact, accountsOf, type Accounts, accountTiers, monthKey, nextHistory, type Snapshot } from '../core/accounts';
-import { type Day } from '../core/dates';
+import { type Day, ymdFromDay } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank, type ParseContext, parseRevenue, parseTier, type Tier } from '../core/parse';
 import type { ReportSettings } from '../core/report-settings';
@@ -218,6 +218,103 @@ export function readHistory(workbook: WorkbookPort, names: readonly string[], ct
     });
   }
   return out;
+}
+
+/** Where each month's snapshot rows sit in the Historie tab, kept in the document's store. */
+const HISTORY_LAYOUT_KEY = 'cadans.history.layout';
+type HistoryLayout = Array<[month: string, fromRow: number, rows: number]>;
+
+function layoutOf(snapshots: readonly Snapshot[]): HistoryLayout {
+  const out: HistoryLayout = [];
+  snapshots.forEach((s, i) => {
+    const last = out[out.length - 1];
+    if (last && last[0] === s.month) last[2]++;
+    else out.push([s.month, i + 2, 1]);
+  });
+  return out;
+}
+
+export interface HistoryRead {
+  /** What the KPI tab's upgrade rate needs: every snapshot, or (read narrowly) the month it compares with. */
+  snapshots: Snapshot[];
+  /** This month's snapshot, when the tab does not have it yet; null otherwise. */
+  write: (() => void) | null;
+}
+
+/**
+ * The Historie tab for this run. Where the document keeps the tab's layout (Apps Script), a run
+ * reads only the organisation and tier of the month the upgrade rate compares with, and a new
+ * month's snapshot is appended (the oldest months deleted past the bound): the cells a morning
+ * run reads do not grow with the tab's age (issue 9). Without a layout, or when the tab was edited
+ * by hand, it is read whole once and laid out again.
+ */
+export function historyOf(workbook: WorkbookPort, names: readonly string[], ctx: ParseContext, summaries: readonly AccountSummary[], today: Day, language: Language, months: number): HistoryRead {
+  const name = findTab(HISTORY, names);
+  const store = workbook.store;
+  const month = monthKey(today);
+  const sheet = name ? workbook.sheet(name) : null;
+  let layout: HistoryLayout | null = null;
+  if (name && sheet && store && sheet.usedRows && sheet.readBlock && sheet.deleteRows) {
+    try {
+      const parsed = JSON.parse(store.get(HISTORY_LAYOUT_KEY) ?? 'null') as HistoryLayout | null;
+      const last = parsed?.[parsed.length - 1];
+      const contiguous = parsed?.every((m, i) => i === 0 ? m[1] === 2 : m[1] === parsed[i - 1][1] + parsed[i - 1][2]);
+      if (parsed && last && contiguous && last[1] + last[2] - 1 === sheet.usedRows()) layout = parsed;
+    } catch {
+      layout = null;
+    }
+  }
+  if (!layout || !sheet || !name) {
+    const existing = readHistory(workbook, names, ctx);
+    const write = historyWrite(workbook, existing, summaries, today, language, months);
+    const next = nextHistory(existing, snapshotsOf(summaries, today), today, months);
+    const save = () => store?.set(HISTORY_LAYOUT_KEY, JSON.stringify(layoutOf(next ?? existing)));
+    return { snapshots: existing, write: write ? () => { write(); save(); } : store ? save : null };
+  }
+  // The month the upgrade rate compares with: the earliest kept within the last twelve.
+  const { year, month: m } = ymdFromDay(today);
+  const fromIndex = year * 12 + m - 1 - 12;
+  const from = `${Math.floor(fromIndex / 12)}-${String((fromIndex % 12) + 1).padStart(2, '0')}`;
+  const since = layout.find(([key]) => key >= from && key < month);
+  const snapshots: Snapshot[] = [];
+  if (since) {
+    const columns = mapColumns(HISTORY, sheet.readHeader());
+    const orgCol = columns.index.get('organisation');
+    const tierCol = columns.index.get('tier');
+    if (orgCol !== undefined && tierCol !== undefined) {
+      const left = Math.min(orgCol, tierCol);
+      const block = sheet.readBlock!(since[1], since[1] + since[2] - 1, left + 1, Math.abs(orgCol - tierCol) + 1);
+      for (const row of block) {
+        const tier = parseTier(row[tierCol - left]);
+        snapshots.push({ month: since[0], organisation: String(row[orgCol - left] ?? '').trim(), tier: tier.ok ? tier.value : null, revenue: 0, contacts: 0, departments: 0, health: null });
+      }
+    }
+  }
+  if (layout.some(([key]) => key === month)) return { snapshots, write: null };
+  const current = snapshotsOf(summaries, today);
+  const kept = layout;
+  return {
+    snapshots,
+    write: () => {
+      const rows = current.map((s) => [month, s.organisation, s.tier ?? '', s.revenue, s.contacts, s.departments, s.health ?? '']);
+      let next: HistoryLayout = [...kept];
+      if (rows.length > 0) {
+        sheet.append(rows);
+        const end = kept[kept.length - 1];
+        next.push([month, end[1] + end[2], rows.length]);
+      }
+      // The bound: months beyond the last `months` (this one included) go, oldest first.
+      const firstIndex = year * 12 + m - 1 - (Math.max(1, months) - 1);
+      const first = `${Math.floor(firstIndex / 12)}-${String((firstIndex % 12) + 1).padStart(2, '0')}`;
+      const old = next.filter(([key]) => key < first);
+      const dropped = old.reduce((n, [, , count]) => n + count, 0);
+      if (dropped > 0) {
+        sheet.deleteRows!(2, dropped);
+        next = next.filter(([key]) => key >= first).map(([key, fromRow, count]) => [key, fromRow - dropped, count]);
+      }
+      store!.set(HISTORY_LAYOUT_KEY, JSON.stringify(next));
+    },
+  };
 }
 
 /**

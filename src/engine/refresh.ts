@@ -25,7 +25,7 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
-import { type AccountSummary, accountsView, historyWrite, readHistory, summarise, writeOrganisationColumns } from './accounts';
+import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
 import type { Tier } from '../core/parse';
 
@@ -217,7 +217,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 
   // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
   // writes them builds them (the sidebar, previews and the team proposal never show them).
-  const history = withReports ? readHistory(workbook, names, ctx) : [];
+  // Only a refresh that writes the report tabs reads the Historie (the upgrade rate) and adds this month's snapshot.
+  const history = withReports ? historyOf(workbook, names, ctx, accounts, today, settings.language, settings.reports.historyMonths) : { snapshots: [], write: null };
   const reports = withReports ? buildReportTabs({
     proposalsSent,
     today,
@@ -228,7 +229,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     contactsById,
     plan,
     accounts,
-    history,
+    history: history.snapshots,
   }) : null;
   if (view.organisations) {
     const { sheet, table } = view.organisations;
@@ -260,8 +261,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
     // The monthly snapshot per account, once a month (issue 11).
-    const snapshot = historyWrite(workbook, history, accounts, today, settings.language, settings.reports.historyMonths);
-    if (snapshot) writes.push(snapshot);
+    if (history.write) writes.push(history.write);
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);

@@ -38,6 +38,8 @@ export interface SheetPort {
   usedRows?(): number;
   /** The values of rows fromRow..toRow (1-based, inclusive), as wide as the tab's used columns, in one read. */
   readRows?(fromRow: number, toRow: number): unknown[][];
+  /** The values of a block of rows and columns (1-based, inclusive rows), in one read: a narrow slice of a long tab. */
+  readBlock?(fromRow: number, toRow: number, fromColumn: number, columns: number): unknown[][];
   /** Deletes `count` rows from `row` on (the Log's oldest lines), in one call. */
   deleteRows?(row: number, count: number): void;
   /**

@@ -10,12 +10,12 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 118, of which 50 create and fill the Vandaag, KPI and Risico tabs and their three charts, 6
- * create the Historie tab with this month's snapshot (a month's first run only), and 5 find the
+ * 120, of which 50 create and fill the Vandaag, KPI and Risico tabs and their three charts, 8
+ * create the Historie tab with this month's snapshot and store its layout (a month's first run only), and 5 find the
  * links and the reminders' switch for the Vandaag tab. (Sheet.getName grows with the number of
  * tabs, not of rows.)
  */
-const REFRESH_CALLS = 118;
+const REFRESH_CALLS = 120;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
@@ -30,8 +30,8 @@ const REFRESH_CALLS_BY_METHOD = {
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
   'Properties.getProperty': 2, // the reminders' switch (for the Vandaag tab), and the Log's layout: none yet, so it is laid out once
-  'Properties.setProperty': 1,
-  'PropertiesService.getDocumentProperties': 3,
+  'Properties.setProperty': 2, // the Log's layout, and the Historie tab's (issue 11: a morning run then reads one month of it)
+  'PropertiesService.getDocumentProperties': 4,
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
   'Range.setValues': 7, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, the Log lines
   'ScriptApp.getAuthorizationInfo': 1,

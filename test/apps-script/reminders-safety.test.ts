@@ -322,16 +322,16 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
  * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
  */
-const DAILY_RUN_BASE = 125;
+const DAILY_RUN_BASE = 127;
 /**
  * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
- * exist (issue 9: the first run lays the Log out; later ones read only its live end), and this
- * month's Historie snapshot is only read (its name, getDataRange, getValues).
+ * exist (issue 9: the first run lays the Log out; later ones read only its live end), and the
+ * Historie tab is not read at all: its stored layout and its last row say this month is there.
  */
-const DAILY_RUN_AGAIN = 116;
+const DAILY_RUN_AGAIN = 117;
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 140 calls of a first dailyRun that sends three digests. */
+/** The 142 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
@@ -348,8 +348,8 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'MailApp.sendEmail': 3,
   // The reminders' switch (read, then adopted: this workbook predates it) and the Log's layout.
   'Properties.getProperty': 4,
-  'Properties.setProperty': 3,
-  'PropertiesService.getDocumentProperties': 7,
+  'Properties.setProperty': 4, // and the Historie tab's layout
+  'PropertiesService.getDocumentProperties': 8,
   'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
   'Range.setValues': 11, // the computed columns, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getAuthorizationInfo': 1,
