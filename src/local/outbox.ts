@@ -41,17 +41,25 @@ export async function deliverLocally(plan: ReminderPlan, now: () => Date, option
   if (!transport) await step(options.outbox, 'create the outbox folder', () => mkdir(options.outbox, { recursive: true }));
   // No daily quota and no time limit on a local machine.
   const delivery = deliver(plan, { remainingQuota: () => Infinity, timeLeft: () => true }, now);
+  // A server that did not answer (or could not be reached) is not tried again in this run: each
+  // further mail would wait out the same timeouts. Those mails fail at once and go next run.
+  let serverDown: string | null = null;
   try {
     let next = delivery.next();
     while (!next.done) {
       const mail = next.value;
       let result: SendResult;
       try {
+        if (transport && serverDown) throw new Error(`not tried: ${serverDown}`);
         if (transport) await transport.sendMail(message(mail, from));
         else await writeAtomically(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build(), options.mode);
         result = { ok: true };
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+        const code = (error as { code?: string }).code;
+        if (transport && !serverDown && (code === 'ETIMEDOUT' || code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS')) {
+          serverDown = `the server did not answer an earlier mail of this run (${result.error})`;
+        }
       }
       next = delivery.next(result);
       // Recording a sent mail must succeed before the next one goes: if it cannot, stop here.
