@@ -25,6 +25,7 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { ensureColumn, type PipelineOutcome, planPipeline } from './pipeline';
 
 export interface RelationOutcome extends CadenceResult {
   relation: RelationRecord;
@@ -57,6 +58,8 @@ export interface RefreshResult {
   plan: WeekPlan | null;
   /** The Acties tab's open next steps with a due date, and where they live (for messages). */
   actions: { actions: OpenAction[]; sheet: string; ownerColumn: string | null };
+  /** The Pipeline tab's prospects with go/no-go, stalls and reapproach days; null without one Cadans knows. */
+  pipeline: PipelineOutcome | null;
 }
 
 export interface RefreshOptions {
@@ -96,7 +99,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
     const actions = { actions: [], sheet: displayName(ACTIONS, settings.language), ownerColumn: null };
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, pipeline: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -194,11 +197,15 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
   let proposalsSent: Day[] | null = null;
+  let pipelineOutcome: PipelineOutcome | null = null;
   if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
     const prospects = readProspects(pipeline, ctx, problems);
     proposalsSent = prospects.flatMap((p) => (p.proposalSent === null ? [] : [p.proposalSent]));
     const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
     writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
+    const planned = planPipeline(workbook, names, pipelineName, pipeline, prospects, settings, today, ctx, problems);
+    pipelineOutcome = planned.outcome;
+    writes.push(...planned.writes);
   }
 
   // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
@@ -241,7 +248,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, pipeline: pipelineOutcome }, writes };
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */
@@ -373,11 +380,7 @@ export function bantLabel(answers: BantAnswers, language: Language): string {
 
 /** One computed column of a tab, written in one block; its header added to the right if missing. */
 function writeColumn(sheet: SheetPort, table: ReturnType<typeof tableOf>, col: ColumnDef, language: Language, valueOf: (row: number) => unknown): void {
-  let index = table.columns.index.get(col.key);
-  if (index === undefined) {
-    index = Math.max(table.columns.width, table.header.length);
-    sheet.write(1, index + 1, [[displayName(col, language)]]);
-  }
+  const index = ensureColumn(sheet, table, col, language);
   if (table.rows.length === 0) return;
   sheet.write(2, index + 1, table.rows.map((_, i) => [valueOf(i + 2)]));
 }

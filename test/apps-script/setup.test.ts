@@ -18,6 +18,8 @@ const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaa
 const PIPELINE = [
   'Organisatie', 'Contactpersoon', 'Eigenaar', 'Fase', 'Budget', 'Budget notitie', 'Beslisser', 'Beslisser notitie',
   'Behoefte', 'Behoefte notitie', 'Tijdlijn', 'Tijdlijn notitie', 'Voorstel verstuurd', 'Volgende stap', 'BANT',
+  'Fase sinds', 'Binnengekomen', 'Startdatum', 'Plezier', 'Brengt ons verder', 'Betaalt goed en op tijd', 'Regie zonder micromanagement',
+  'Reactie op werktest', 'Reden afgewezen', 'Reden afgehaakt', 'Go/no-go', 'Waarom go/no-go',
 ];
 const GESPREKSVRAGEN = ['Fase', 'Type', 'Tier', 'Taal', 'Vraag'];
 const TEAM = ['Eigenaar', 'Minuten per dag', 'Werkdagen', 'Afwezig van', 'Afwezig tot en met'];
@@ -120,6 +122,20 @@ const SETTINGS_NL = [
   ['Gezondheid: referrals', 5],
   ['Gezondheid: herhaalplaatsingen', 5],
   ['Gezondheid: recente waarde-add', 5],
+  ['Go/no-go gewicht: plezier', 1],
+  ['Go/no-go gewicht: brengt ons verder', 1],
+  ['Go/no-go gewicht: betaalgedrag', 1],
+  ['Go/no-go gewicht: regie', 1],
+  ['Go/no-go gewicht: werktest', 1],
+  ['Go/no-go gewicht: budget', 1],
+  ['Go/no-go gewicht: beslisser', 1],
+  ['Go/no-go gewicht: behoefte', 1],
+  ['Go/no-go gewicht: tijdlijn', 1],
+  ['Go vanaf score', 0.5],
+  ['No-go onder score', 0],
+  ['Start uiterlijk over (maanden)', 6],
+  ['Afgehaakt opnieuw benaderen na (maanden)', 6],
+  ['Prospect stil na (dagen)', 30],
 ];
 
 const STATUS_COLOURS = [
@@ -218,8 +234,12 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(list('Touchpoints', 8)).toEqual(['ja', 'nee', 'yes', 'no']);
     expect(list('Touchpoints', 9)).toEqual(['ja', 'nee', 'yes', 'no']);
     expect(list('Acties', 6)).toEqual(['ja', 'nee', 'yes', 'no']);
-    expect(list('Pipeline', 4)).toEqual(['koud', 'warm', 'heet', 'klant', 'vaste klant', 'cold', 'hot', 'client', 'loyal client']);
+    expect(list('Pipeline', 4)).toEqual(['koud', 'warm', 'heet', 'klant', 'vaste klant', 'afgewezen', 'afgehaakt', 'cold', 'hot', 'client', 'loyal client', 'rejected', 'dropped out']);
     for (const column of [5, 7, 9, 11]) expect(list('Pipeline', column), `Pipeline column ${column}`).toEqual(['ja', 'nee', 'yes', 'no']);
+    // The agency guide's go/no-go criteria take ? for "not known yet".
+    for (const column of [19, 20, 21, 22, 23]) expect(list('Pipeline', column), `Pipeline column ${column}`).toEqual(['ja', 'nee', '?', 'yes', 'no']);
+    expect(list('Pipeline', 25)).toEqual(['geen budget', 'ander bureau gekozen', 'project gestopt', 'geen reactie meer', 'later', 'no budget', 'chose another agency', 'project stopped', 'no more response']);
+    expect([16, 17, 18].map((c) => ss.$sheet('Pipeline').$format(2, c))).toEqual(['dd-mm-yyyy', 'dd-mm-yyyy', 'dd-mm-yyyy']);
     expect(list('Gespreksvragen', 2)).toEqual(['Klant', 'Kandidaat', 'Prospect', 'Client', 'Candidate']);
     expect(list('Gespreksvragen', 3)).toEqual(['A', 'B', 'C']);
     expect(list('Gespreksvragen', 4)).toEqual(['nl', 'en']);
@@ -255,7 +275,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 57 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 8 tabbladen en 0 kolommen toegevoegd, 71 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -428,6 +448,8 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
       'Organisation', 'Contact', 'Owner', 'Stage', 'Budget', 'Budget note', 'Authority', 'Authority note',
       'Need', 'Need note', 'Timeline', 'Timeline note', 'Proposal sent', 'Next step', 'BANT',
+      'Stage since', 'Received', 'Start date', 'Enjoyment', 'Moves us forward', 'Pays well and on time', 'Direction without micromanaging',
+      'Response to work test', 'Reason rejected', 'Reason dropped out', 'Go/no-go', 'Why go/no-go',
     ]);
     // The question bank: English headers, the same seeded rows (each language in its own words).
     expect(ss.$sheet('Conversation questions').$values()).toEqual([['Phase', 'Type', 'Tier', 'Language', 'Question'], ...seededQuestions()]);
@@ -480,7 +502,7 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2 + 1 + 10);
-    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 10 kolommen toegevoegd, 49 instellingen aangevuld', '', '', '']);
+    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 10 kolommen toegevoegd, 63 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-10).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });

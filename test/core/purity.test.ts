@@ -21,6 +21,7 @@ describe('src/core', () => {
       'kpi.ts',
       'locale.ts',
       'parse.ts',
+      'pipeline.ts',
       'plan.ts',
       'prep.ts',
       'report-settings.ts',
