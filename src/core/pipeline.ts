@@ -231,3 +231,24 @@ export function requestsPerMonth(received: readonly Day[], today: Day): Array<{ 
   }
   return months;
 }
+
+// ---- The morning mail's pipeline lines ------------------------------------------------------
+
+/** A line of the morning mail and the Vandaag tab about a prospect: approach again, or stalled. */
+export interface PipelineLine {
+  kind: 'reapproach' | 'stalled';
+  /** 1-based row on the Pipeline tab. */
+  row: number;
+  organisation: string;
+  contact: string;
+  stage: Stage;
+  /** reapproach: the day it dropped out (Fase sinds); stalled: its last step. */
+  since: Day;
+  /** reapproach: Reden afgehaakt as typed (may be empty). */
+  reason: string;
+}
+
+/** The order within an owner's lines: those to approach again first, then the longest stalled. */
+export function comparePipelineLines(a: PipelineLine, b: PipelineLine): number {
+  return (a.kind === b.kind ? 0 : a.kind === 'reapproach' ? -1 : 1) || a.since - b.since || a.row - b.row;
+}

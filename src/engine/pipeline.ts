@@ -5,7 +5,8 @@
 
 import { type Day, formatDay } from '../core/dates';
 import type { Language } from '../core/locale';
-import { CRITERIA, type CriterionKey, type GoNoGo, goNoGo, isStalled, parseStage, reapproachDay, type Stage, type StageEvent, STAGE_NAMES } from '../core/pipeline';
+import { comparePipelineLines, type PipelineLine, CRITERIA, type CriterionKey, type GoNoGo, goNoGo, isStalled, parseStage, reapproachDay, type Stage, type StageEvent, STAGE_NAMES } from '../core/pipeline';
+import { type Digest, isOnTeam, type Team } from '../core/digest';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ColumnDef, PIPELINE, PIPELINE_HISTORY } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns, normaliseName } from '../workbook/headers';
@@ -273,4 +274,52 @@ export function recordStageEdit(workbook: WorkbookPort, edit: StageEdit, today: 
     else workbook.sheet(name).append([entry]);
   }
   return sinceIndex !== undefined;
+}
+
+/** Per owner (lower case), the pipeline lines due today: dropped leads whose day has come, stalled prospects. */
+export function pipelineLinesByOwner(outcome: PipelineOutcome, today: Day): { byOwner: Map<string, PipelineLine[]>; withoutOwner: number[] } {
+  const byOwner = new Map<string, PipelineLine[]>();
+  const withoutOwner: number[] = [];
+  for (const o of outcome.prospects) {
+    const p = o.prospect;
+    let line: PipelineLine | null = null;
+    if (o.reapproachOn !== null && o.reapproachOn <= today && p.stageKey === 'dropped' && o.prospect.stageSince !== null) {
+      line = { kind: 'reapproach', row: p.row, organisation: p.organisation, contact: p.contact, stage: 'dropped', since: o.prospect.stageSince, reason: p.reasonDropped };
+    } else if (o.stalled && o.lastStep !== null && p.stageKey !== null) {
+      line = { kind: 'stalled', row: p.row, organisation: p.organisation, contact: p.contact, stage: p.stageKey, since: o.lastStep, reason: '' };
+    }
+    if (line === null) continue;
+    if (!p.owner) {
+      withoutOwner.push(p.row);
+      continue;
+    }
+    const owner = p.owner.toLowerCase();
+    if (!byOwner.has(owner)) byOwner.set(owner, []);
+    byOwner.get(owner)!.push(line);
+  }
+  for (const lines of byOwner.values()) lines.sort(comparePipelineLines);
+  return { byOwner, withoutOwner };
+}
+
+/**
+ * Adds each owner's pipeline lines to their digest, making a digest for an owner on the team who
+ * has nothing else today. Returns the rows that reach nobody (no owner, or an owner off the team).
+ */
+export function addPipelineToDigests(digests: Digest[], outcome: PipelineOutcome, today: Day, team: Team): { notOnTeam: Array<{ owner: string; rows: number[] }>; withoutOwner: number[] } {
+  const { byOwner, withoutOwner } = pipelineLinesByOwner(outcome, today);
+  const notOnTeam: Array<{ owner: string; rows: number[] }> = [];
+  for (const [owner, lines] of byOwner) {
+    if (!isOnTeam(owner, team)) {
+      notOnTeam.push({ owner, rows: lines.map((l) => l.row) });
+      continue;
+    }
+    let digest = digests.find((d) => d.owner.toLowerCase() === owner);
+    if (!digest) {
+      digest = { owner, day: today, items: [], counts: { overdue: 0, never: 0, dueSoon: 0 }, actions: [] };
+      digests.push(digest);
+    }
+    digest.pipeline = lines;
+  }
+  digests.sort((a, b) => a.owner.localeCompare(b.owner));
+  return { notOnTeam, withoutOwner };
 }

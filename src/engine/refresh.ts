@@ -240,6 +240,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
       cellLink: options.cellLink ?? (() => null),
       relationsSheet: relationsName,
       remindersOn: options.remindersOn ?? null,
+      pipeline: pipelineOutcome,
     });
     const todayTab = reports.today;
     writes.push(() => writeReportTab(workbook, TODAY_TAB, todayTab, settings.language));
