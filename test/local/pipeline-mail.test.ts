@@ -90,7 +90,7 @@ describe('the Pipeline in the morning mail', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, 'bureau.xlsx'));
     const rows: unknown[][] = [];
-    book.getWorksheet('Vandaag')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    book.getWorksheet('Vandaag')!.eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? '')));
     const start = rows.findIndex((r) => String(r[0]).startsWith('Pipeline: opnieuw benaderen'));
     expect(rows[start][0]).toBe('Pipeline: opnieuw benaderen en stilgevallen prospects (4)');
     expect(rows.slice(start + 1, start + 6).map((r) => r.slice(0, 5))).toEqual([
