@@ -25,6 +25,7 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { OPEN_STAGES } from '../core/pipeline';
 import { ensureColumn, type PipelineOutcome, planPipeline } from './pipeline';
 
 export interface RelationOutcome extends CadenceResult {
@@ -219,6 +220,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     touchpoints: touchpointRecords,
     contactsById,
     plan,
+    pipeline: pipelineOutcome === null ? null : {
+      events: pipelineOutcome.events,
+      received: pipelineOutcome.prospects.flatMap((p) => (p.prospect.received === null ? [] : [p.prospect.received])),
+      open: pipelineOutcome.prospects.filter((p) => p.prospect.stageKey !== null && OPEN_STAGES.includes(p.prospect.stageKey)).map((p) => ({ owner: p.prospect.owner, stalled: p.stalled })),
+      stallDays: settings.pipeline.stallDays,
+    },
   }) : null;
 
   writes.push(() => writeComputedColumns(relationsSheet, relations, outcomes, settings.language, workbook, plan));
