@@ -104,7 +104,7 @@ function funnelChart(title: string, data: Array<{ label: string; value: number }
       return (
         `<g class="funnel-step"><rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowHeight - 6}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(d.label)}: ${cellText(d.value, language)}%</title></rect>` +
         `<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" font-size="12" text-anchor="end">${escapeHtml(d.label)}</text>` +
-        `<text x="${labelWidth + plotWidth / 2}" y="${y + rowHeight / 2}" font-size="12" text-anchor="middle" fill="#fff" stroke="#202124" stroke-width="0.4">${cellText(d.value, language)}%</text></g>`
+        `<text x="${labelWidth + plotWidth / 2}" y="${y + rowHeight / 2}" font-size="12" text-anchor="middle" fill="#fff" font-weight="bold">${cellText(d.value, language)}%</text></g>`
       );
     })
     .join('');
