@@ -252,3 +252,20 @@ export interface PipelineLine {
 export function comparePipelineLines(a: PipelineLine, b: PipelineLine): number {
   return (a.kind === b.kind ? 0 : a.kind === 'reapproach' ? -1 : 1) || a.since - b.since || a.row - b.row;
 }
+
+// ---- Independence: enough demand ------------------------------------------------------------
+
+/** Requests in over the 12 months up to today (Binnengekomen after the same day a year ago). */
+export function requestsInYear(received: readonly Day[], today: Day): number {
+  const since = addMonths(today, -12);
+  return received.filter((d) => d > since && d <= today).length;
+}
+
+/**
+ * The guide: a sale takes two to three months, so sell while busy. Warn when the booked-ahead
+ * days are below the minimum while fewer proposals than the target went out (per week, over
+ * the 13-week window). Unknown figures give no warning: nothing is made up.
+ */
+export function thinPipeline(bookedAheadDays: number | null, minDays: number, proposalsPerWeek: number | null, targetPerWeek: number): boolean {
+  return bookedAheadDays !== null && proposalsPerWeek !== null && bookedAheadDays < minDays && proposalsPerWeek < targetPerWeek;
+}

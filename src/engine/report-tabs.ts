@@ -13,7 +13,7 @@ import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compl
 import { type Mark, proposalsPerWeek, riskReport, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
-import { LADDER, medianDaysPerStage, requestsPerMonth, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
+import { LADDER, medianDaysPerStage, requestsInYear, requestsPerMonth, thinPipeline, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
 import { termLabel } from '../core/vocabulary';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
@@ -221,6 +221,16 @@ function riskTab(input: ReportInput, risk: RiskReport, language: Language, words
       proposalsPerWeek: `≥ ${r.targets.proposalsPerWeek}`,
     }[line.key];
     g.line([w.score[line.key], figure, target, mark(line.mark, words)]);
+  }
+  // Issue 13: the guide's "one proposal a week or 52 requests a year", and selling while busy.
+  if (input.pipeline) {
+    const requests = requestsInYear(input.pipeline.received, input.today);
+    const target = Math.round(r.targets.proposalsPerWeek * 52);
+    g.line([w.requestsPerYear, requests, `≥ ${target}`, mark(requests >= target ? 'good' : 'poor', words)]);
+  }
+  const proposals = risk.scorecard.find((l) => l.key === 'proposalsPerWeek')?.figure ?? null;
+  if (thinPipeline(r.bookedAhead.actualDays, r.bookedAhead.minDays, proposals, r.targets.proposalsPerWeek)) {
+    g.line([fill(w.thinPipeline, { booked: decimal(r.bookedAhead.actualDays!, language), min: r.bookedAhead.minDays, proposals: decimal(Math.round(proposals! * 100) / 100, language), target: decimal(r.targets.proposalsPerWeek, language) })]);
   }
   return g.tab(charts);
 }

@@ -275,6 +275,8 @@ const nl = {
       cashMonths: 'Kasreserve (maanden)',
       proposalsPerWeek: 'Voorstellen per week (laatste 13 weken, uit Pipeline)',
     },
+    requestsPerYear: 'Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)',
+    thinPipeline: 'Waarschuwing: {booked} dagen vooruit geboekt (minimum {min}) en {proposals} voorstellen per week in de laatste 13 weken (doel {target}). Een verkoop duurt twee tot drie maanden (de gids): verkoop nu, ook al is het druk.',
     // KPI
     complianceTitle: 'Cadans-naleving per maand: touchpoints verwacht en op tijd gedaan',
     complianceHeader: ['Maand', 'Verwacht', 'Op tijd', 'Aandeel op tijd (%)'],
@@ -652,6 +654,8 @@ const en: Catalogue = {
       cashMonths: 'Cash reserve (months)',
       proposalsPerWeek: 'Proposals per week (last 13 weeks, from Pipeline)',
     },
+    requestsPerYear: 'Requests per year (last 12 months, Received in Pipeline)',
+    thinPipeline: 'Warning: {booked} days booked ahead (minimum {min}) and {proposals} proposals a week over the last 13 weeks (target {target}). A sale takes two to three months (the guide): sell now, busy or not.',
     complianceTitle: 'Cadence compliance per month: touchpoints due and done on time',
     complianceHeader: ['Month', 'Due', 'On time', 'Share on time (%)'],
     perOwnerTitle: 'Compliance per owner (12 months)',

@@ -42,12 +42,12 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
     ['P5', '', 'joris@bureau.nl', 'warm', d('2025-12-10'), d('2025-05-20')],
   ];
 
-  function run() {
+  function run(settings: unknown[][] = []) {
     const ss = workbook({
       timeZone: tz,
       sheets: {
         Relaties: [['ID', 'Naam', 'Tier', 'Laatste contact'], ['R1', 'Anna', 'A', d('2026-11-20')]],
-        Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl']],
+        Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ...settings],
         Pipeline: pipeline,
         'Pipeline-historie': [HISTORY, ...history],
       },
@@ -88,5 +88,20 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
   it('lists stalled prospects per owner', () => {
     const kpi = run().$sheet('KPI').$values();
     expect(section(kpi, 'Pipeline: stilgevallen prospects per eigenaar')).toEqual([['Eigenaar', 'Stilgevallen', 'Open prospects'], ['joris@bureau.nl', 1, 1]]);
+  });
+
+  it('shows requests per year against 52 on the Risico scorecard, and warns when booked-ahead days and proposals are both short', () => {
+    const quiet = run().$sheet('Risico').$values();
+    const scorecard = section(quiet, 'Onafhankelijkheid');
+    expect(scorecard.slice(-2)).toEqual([
+      ['Voorstellen per week (laatste 13 weken, uit Pipeline)', 0, '≥ 1', '✘ onder doel'],
+      ['Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)', 4, '≥ 52', '✘ onder doel'],
+    ]);
+    const busy = run([['Vooruit geboekt (dagen)', 20]]).$sheet('Risico').$values();
+    expect(section(busy, 'Onafhankelijkheid').at(-1)).toEqual([
+      'Waarschuwing: 20 dagen vooruit geboekt (minimum 30) en 0 voorstellen per week in de laatste 13 weken (doel 1). Een verkoop duurt twee tot drie maanden (de gids): verkoop nu, ook al is het druk.',
+    ]);
+    const booked = run([['Vooruit geboekt (dagen)', 45]]).$sheet('Risico').$values();
+    expect(section(booked, 'Onafhankelijkheid').at(-1)![0]).toBe('Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)');
   });
 });

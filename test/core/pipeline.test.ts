@@ -7,7 +7,7 @@ import { dayFromYmd, isoFromDay, weekdayOf } from '../../src/core/dates';
 import { isWorkingDay } from '../../src/core/prep';
 import {
   CRITERIA, type CriterionKey, DEFAULT_GO_NO_GO, goNoGo, isStalled, median, medianDaysPerStage, parseStage, reapproachDay,
-  requestsPerMonth, type Scorecard, type StageEvent, stalledFrom, stepConversion,
+  requestsInYear, requestsPerMonth, type Scorecard, type StageEvent, stalledFrom, stepConversion, thinPipeline,
 } from '../../src/core/pipeline';
 
 const day = (iso: string) => {
@@ -128,5 +128,19 @@ describe('funnel', () => {
     expect(months[0]).toEqual({ month: '2026-01', count: 2 });
     expect(months[10]).toEqual({ month: '2026-11', count: 1 });
     expect(months[11]).toEqual({ month: '2026-12', count: 1 });
+  });
+});
+
+describe('enough demand', () => {
+  it('counts requests over the 12 months up to today', () => {
+    const received = ['2025-12-01', '2025-12-02', '2026-06-30', '2026-12-01', '2026-12-02'].map(day);
+    expect(requestsInYear(received, day('2026-12-01'))).toBe(3);
+  });
+  it('warns only when booked-ahead days are below the minimum and proposals below the target', () => {
+    expect(thinPipeline(20, 30, 0.5, 1)).toBe(true);
+    expect(thinPipeline(30, 30, 0.5, 1)).toBe(false);
+    expect(thinPipeline(20, 30, 1, 1)).toBe(false);
+    expect(thinPipeline(null, 30, 0, 1)).toBe(false);
+    expect(thinPipeline(20, 30, null, 1)).toBe(false);
   });
 });
