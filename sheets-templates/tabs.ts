@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team' | 'today' | 'pipelineHistory';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'team' | 'today' | 'pipelineHistory' | 'quarter';
 
 export interface ColumnDef {
   key: string;
@@ -107,6 +107,8 @@ export const TOUCHPOINTS: TabDef = {
     },
     { key: 'newOpportunity', nl: 'Nieuwe kans', en: 'New opportunity', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
     { key: 'referral', nl: 'Referral', en: 'Referral', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
+    // Issue 13: a testimonial collected in this conversation, for the quarterly review (Kwartaal).
+    { key: 'testimonial', nl: 'Testimonial', en: 'Testimonial', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
   ],
 };
 
@@ -277,6 +279,8 @@ export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, A
 export const TODAY_TAB: TabDef = { key: 'today', nl: 'Vandaag', en: 'Today', columns: [] };
 export const KPI_TAB: TabDef = { key: 'kpi', nl: 'KPI', en: 'KPI', columns: [] };
 export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns: [] };
+/** The quarterly review (issue 13); at a new quarter the old one is kept as `Kwartaal 2026-Q3`. */
+export const QUARTER_TAB: TabDef = { key: 'quarter', nl: 'Kwartaal', en: 'Quarter', columns: [] };
 
 /** Status colours for conditional formatting, keyed by the core's status names. */
 export const STATUS_COLOURS = {

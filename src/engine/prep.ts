@@ -280,7 +280,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
   // Health depends on the contact just logged (and its value add): the same rule as a refresh.
   const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
-  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral });
+  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false });
   const health = relation.tier ? healthFor({ ...updated, relation, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),

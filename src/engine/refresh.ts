@@ -7,7 +7,7 @@ import { type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, QUARTER_TAB, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import type { OpenAction } from '../core/digest';
 import { readActions } from '../workbook/actions';
 import { buildTodayTab } from './today-tab';
@@ -26,6 +26,8 @@ import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type Report
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 import { OPEN_STAGES } from '../core/pipeline';
+import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
+import { buildQuarterTab } from './quarter-tab';
 import { ensureColumn, type PipelineOutcome, planPipeline } from './pipeline';
 
 export interface RelationOutcome extends CadenceResult {
@@ -253,6 +255,33 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => writeReportTab(workbook, TODAY_TAB, todayTab, settings.language));
     writes.push(() => writeReportTab(workbook, KPI_TAB, reports.kpi, settings.language));
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
+    // The quarterly review: a new quarter first keeps the tab of the old one as a copy of its own.
+    const quarterName = findTab(QUARTER_TAB, names);
+    const base = quarterName ?? displayName(QUARTER_TAB, settings.language);
+    const shown = quarterName ? parseQuarterKey(workbook.sheet(quarterName).readHeader()[1]) : null;
+    const freeze = freezeAction(shown, today, names, base);
+    const frozenValues = freeze.freeze ? workbook.sheet(quarterName!).readAll() : null;
+    const current = quarterOf(today);
+    const previousName = `${base} ${quarterKey(previousQuarter(current))}`;
+    const previousTab = names.find((n) => n.trim().toLowerCase() === previousName.toLowerCase());
+    const previous = freeze.freeze && freeze.name === previousName ? frozenValues : previousTab ? workbook.sheet(previousTab).readAll() : null;
+    const quarterTab = buildQuarterTab({
+      today,
+      quarter: current,
+      settings,
+      relations: records,
+      outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
+      touchpoints: touchpointRecords,
+      figures: reports.figures,
+      received: pipelineOutcome === null ? null : pipelineOutcome.prospects.flatMap((p) => (p.prospect.received === null ? [] : [p.prospect.received])),
+      previous,
+    });
+    reports.quarter = quarterTab;
+    if (freeze.freeze && frozenValues) {
+      const name = freeze.name;
+      writes.push(() => workbook.addSheet(name).write(1, 1, frozenValues));
+    }
+    writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);

@@ -79,6 +79,8 @@ export interface ReportFigures {
 export interface ReportTabs {
   /** The Vandaag tab, added by the refresh that writes the tabs. */
   today?: ReportTab;
+  /** The Kwartaal tab (issue 13), added by the refresh that writes the tabs. */
+  quarter?: ReportTab;
   kpi: ReportTab;
   risk: ReportTab;
   figures: ReportFigures;

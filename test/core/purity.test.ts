@@ -24,6 +24,7 @@ describe('src/core', () => {
       'pipeline.ts',
       'plan.ts',
       'prep.ts',
+      'quarter.ts',
       'report-settings.ts',
       'risk.ts',
       'tierAdvice.ts',

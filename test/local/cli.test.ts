@@ -152,6 +152,9 @@ describe('cadans init', () => {
       'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
       'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
       'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
+      'Go/no-go gewicht: plezier', 'Go/no-go gewicht: brengt ons verder', 'Go/no-go gewicht: betaalgedrag', 'Go/no-go gewicht: regie', 'Go/no-go gewicht: werktest',
+      'Go/no-go gewicht: budget', 'Go/no-go gewicht: beslisser', 'Go/no-go gewicht: behoefte', 'Go/no-go gewicht: tijdlijn', 'Go vanaf score', 'No-go onder score',
+      'Start uiterlijk over (maanden)', 'Afgehaakt opnieuw benaderen na (maanden)', 'Prospect stil na (dagen)',
     ]);
   });
 
@@ -216,8 +219,8 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'Vandaag', 'KPI', 'Risico']);
-    for (const name of ['Vandaag', 'KPI', 'Risico']) {
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Team', 'Pipeline-historie', 'Vandaag', 'KPI', 'Risico', 'Kwartaal']);
+    for (const name of ['Vandaag', 'KPI', 'Risico', 'Kwartaal', 'Pipeline-historie']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }
     expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(
