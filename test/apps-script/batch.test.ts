@@ -10,10 +10,10 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 82, of which 48 create and fill the Vandaag, KPI and Risico tabs and the three charts, and 3
+ * 87, of which 53 create and fill the Vandaag, KPI, Risico and Kwartaal tabs and the three charts, and 3
  * find the links of the Vandaag tab. (Sheet.getName grows with the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 82;
+const REFRESH_CALLS = 87;
 const REFRESH_CALLS_BY_METHOD = {
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
   'EmbeddedChartBuilder.addRange': 6,
@@ -24,20 +24,20 @@ const REFRESH_CALLS_BY_METHOD = {
   'EmbeddedChartBuilder.setOption': 3,
   'EmbeddedChartBuilder.setPosition': 3,
   'Range.getValues': 5, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header
-  'Range.setValues': 6, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI and Risico tabs, the Log lines
-  'Sheet.clearContents': 3, // Vandaag, KPI and Risico, rebuilt
-  'Sheet.getCharts': 3,
+  'Range.setValues': 7, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, the Log lines
+  'Sheet.clearContents': 4, // Vandaag, KPI, Risico and Kwartaal, rebuilt
+  'Sheet.getCharts': 4,
   'Sheet.getDataRange': 4, // Instellingen twice, Relaties, Touchpoints
   'Sheet.getLastColumn': 1, // the width of the Log header, read before appending (its columns are found by name)
   'Sheet.getLastRow': 1, // where the Log lines go
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 13, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getRange': 14, // the computed block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, each chart's two ranges, the Log header, the Log lines
   'Sheet.getSheetId': 1, // the Vandaag tab's links to Relaties rows
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getUrl': 1,
   'Sheet.insertChart': 3,
   'Sheet.newChart': 3,
-  'Spreadsheet.insertSheet': 3, // Vandaag, KPI and Risico, on the first run
+  'Spreadsheet.insertSheet': 4, // Vandaag, KPI, Risico and Kwartaal, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,

@@ -11,7 +11,7 @@ const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eig
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds'];
 const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
-const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
 const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'];
@@ -295,10 +295,10 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '20 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '21 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, Touchpoints: Testimonial. ' +
   'Heeft je kolom een andere naam, geef hem dan die naam.\n\n' +
   'Cadans heeft deze tabbladen met rust gelaten, omdat ze al eigen kolommen hebben (zie tabblad Log): Pipeline.';
 
@@ -361,6 +361,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Touchpoints', 1, 'Waarde-add'],
       ['Touchpoints', 1, 'Nieuwe kans'],
       ['Touchpoints', 1, 'Referral'],
+      ['Touchpoints', 1, 'Testimonial'],
       ['Pipeline', 1, ''],
     ]);
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
@@ -443,7 +444,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Team']);
     expect(ss.$sheet('Relations').$row(1).slice(-7)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
-    expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
+    expect(ss.$sheet('Touchpoints').$row(1).slice(-4)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
       'Organisation', 'Contact', 'Owner', 'Stage', 'Budget', 'Budget note', 'Authority', 'Authority note',
@@ -495,14 +496,14 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 4 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 4 tabbladen en 11 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '10 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2 + 1 + 10);
-    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 10 kolommen toegevoegd, 63 instellingen aangevuld', '', '', '']);
+    expect(log.at(-11)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 4 tabbladen en 11 kolommen toegevoegd, 63 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-10).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });
