@@ -367,7 +367,7 @@ const nl = {
   // Issue 13: the Kwartaal tab (src/engine/quarter-tab.ts).
   quarter: {
     generated: 'Kwartaal {quarter} ({from} t/m {to}): opgebouwd door Cadans op {date}. Bij elke run opnieuw opgebouwd; bij het begin van het volgende kwartaal bewaard als tabblad {frozen}, dat Cadans daarna nooit meer wijzigt.',
-    asIs: 'Zonder accounthistorie leest Cadans de kolommen Tier, Jaaromzet, Omzet vorig jaar en Klant sinds zoals ze nu zijn.',
+    asIs: 'Zonder accounthistorie leest Cadans de kolommen Tier, Jaaromzet, Jaaromzet vorig jaar en Klant sinds zoals ze nu zijn.',
     progressionTitle: 'Relatieprogressie',
     progressionHeader: ['Tier', 'Actief', 'Advies hoger', 'Advies lager'],
     newClients: 'Nieuwe klanten dit kwartaal (Klant sinds)',
