@@ -24,7 +24,25 @@ export type SettingKey =
   | 'agendaCandidateA'
   | 'agendaCandidateB'
   | 'agendaCandidateC'
+  | PipelineSettingKey
   | ReportSettingKey;
+
+/** The Pipeline's go/no-go and nurturing settings (issue 13, src/core/pipeline.ts). */
+export type PipelineSettingKey =
+  | 'goWeightEnjoyment'
+  | 'goWeightForward'
+  | 'goWeightPayment'
+  | 'goWeightDirection'
+  | 'goWeightWorkTest'
+  | 'goWeightBudget'
+  | 'goWeightAuthority'
+  | 'goWeightNeed'
+  | 'goWeightTimeline'
+  | 'goFrom'
+  | 'noGoBelow'
+  | 'startMonthsMax'
+  | 'reapproachMonths'
+  | 'stallDays';
 
 /** The settings of the KPI and Risico tabs (issue 4). */
 export type ReportSettingKey =
@@ -223,7 +241,40 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   },
   ...agendas(),
   ...reportSettings(),
+  ...pipelineSettings(),
 ];
+
+/**
+ * The go/no-go rule on the Pipeline tab and the nurturing of leads (domain brief, section 7,
+ * "Taking on a client"). The guide names the criteria; every weight and line is Cadans's choice.
+ */
+function pipelineSettings(): SettingDef[] {
+  const row = (key: PipelineSettingKey, nl: string, en: string, defaultValue: number, explanationNl: string, explanationEn: string): SettingDef => ({
+    key,
+    nl,
+    en,
+    defaultValue,
+    explanation: { nl: explanationNl, en: explanationEn },
+  });
+  const weight = (key: PipelineSettingKey, nlName: string, enName: string, nlWhat: string, enWhat: string) =>
+    row(key, `Go/no-go gewicht: ${nlName}`, `Go/no-go weight: ${enName}`, 1, `Keuze van Cadans (de gids geeft geen gewichten). ${nlWhat}. Score = som van gewicht × (ja +1, nee −1, ? 0) ÷ som van de gewichten, van −1 tot 1`, `Cadans's choice (the guide gives no weights). ${enWhat}. Score = sum of weight × (yes +1, no −1, ? 0) ÷ sum of the weights, from −1 to 1`);
+  return [
+    weight('goWeightEnjoyment', 'plezier', 'enjoyment', 'Gids: werk aannemen omdat het leuk is', 'Guide: take work because it is fun'),
+    weight('goWeightForward', 'brengt ons verder', 'moves us forward', 'Gids: een uitdaging, een bekende naam, een goed doel, een team dat je ligt', 'Guide: a challenge, a known name, a cause, a team you like'),
+    weight('goWeightPayment', 'betaalgedrag', 'payment', 'Gids: goede klanten betalen goed en op tijd', 'Guide: good clients pay well and on time'),
+    weight('goWeightDirection', 'regie', 'direction', 'Gids: geeft richting en feedback, zonder micromanagement', 'Guide: gives direction and feedback without micromanaging'),
+    weight('goWeightWorkTest', 'werktest', 'work test', 'Gids: geef de prospect iets te doen en kijk hoe hij reageert', 'Guide: give the prospect something to do and watch how they respond'),
+    weight('goWeightBudget', 'budget', 'budget', 'BANT: Budget. Budget nee is altijd no-go (gids: geen budget is een reden om af te wijzen)', 'BANT: Budget. Budget no is always no-go (guide: no budget is a reason to decline)'),
+    weight('goWeightAuthority', 'beslisser', 'authority', 'BANT: spreken we de beslisser?', 'BANT: are we talking to the decision maker?'),
+    weight('goWeightNeed', 'behoefte', 'need', 'BANT: een echt, urgent probleem dat bij ons past', 'BANT: a real, urgent problem our service fits'),
+    weight('goWeightTimeline', 'tijdlijn', 'timeline', 'BANT: wanneer zou het starten?', 'BANT: when would it start?'),
+    row('goFrom', 'Go vanaf score', 'Go from score', 0.5, 'Keuze van Cadans: go bij deze score of hoger, mits alle vier BANT-vragen ja zijn (playbook: zonder alle vier wordt een lead zelden werk) en de start niet te ver weg ligt; anders twijfel', 'Cadans\'s choice: go at this score or above, provided all four BANT answers are yes (playbook: without all four a lead rarely becomes work) and the start is not too far away; otherwise doubt'),
+    row('noGoBelow', 'No-go onder score', 'No-go below score', 0, 'Keuze van Cadans: no-go onder deze score (meer gewicht tegen dan voor)', 'Cadans\'s choice: no-go below this score (more weight against than for)'),
+    row('startMonthsMax', 'Start uiterlijk over (maanden)', 'Start at most in (months)', 6, 'Gids: een start meer dan zes maanden vooruit betekent niet nu; Go/no-go zegt dan twijfel en noemt het', 'Guide: a start more than six months away means not now; Go/no-go then says doubt and names it'),
+    row('reapproachMonths', 'Afgehaakt opnieuw benaderen na (maanden)', 'Reapproach dropped leads after (months)', 6, 'Keuze van Cadans: een afgehaakte lead komt zoveel maanden na Fase sinds terug in de ochtendmail van de eigenaar, met de reden', 'Cadans\'s choice: a dropped lead returns to its owner\'s morning mail this many months after Stage since, with the reason'),
+    row('stallDays', 'Prospect stil na (dagen)', 'Prospect stalled after (days)', 30, 'Keuze van Cadans: een prospect (koud, warm, heet) zonder stap in zoveel dagen staat als stilgevallen in de ochtendmail en op Vandaag', 'Cadans\'s choice: a prospect (cold, warm, hot) with no step in this many days is listed as stalled in the morning mail and on Today'),
+  ];
+}
 
 /**
  * The KPI and Risico tabs' numbers (domain brief, sections 1-4). Shares are written as fractions

@@ -3,7 +3,7 @@
 // both shells all work from this one definition.
 
 export type ColumnFormat = 'text' | 'date' | 'money' | 'integer' | 'datetime' | 'percent';
-export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'organisations' | 'history' | 'team' | 'today';
+export type TabKey = 'relations' | 'touchpoints' | 'settings' | 'log' | 'actions' | 'pipeline' | 'questions' | 'kpi' | 'risk' | 'organisations' | 'history' | 'team' | 'today' | 'pipelineHistory' | 'quarter';
 
 export interface ColumnDef {
   key: string;
@@ -116,6 +116,8 @@ export const TOUCHPOINTS: TabDef = {
     },
     { key: 'newOpportunity', nl: 'Nieuwe kans', en: 'New opportunity', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
     { key: 'referral', nl: 'Referral', en: 'Referral', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
+    // Issue 13: a testimonial collected in this conversation, for the quarterly review (Kwartaal).
+    { key: 'testimonial', nl: 'Testimonial', en: 'Testimonial', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
   ],
 };
 
@@ -136,6 +138,7 @@ export const ACTIONS: TabDef = {
 };
 
 const YES_NO = { nl: ['ja', 'nee'], en: ['yes', 'no'] } as const;
+const YES_NO_UNKNOWN = { nl: ['ja', 'nee', '?'], en: ['yes', 'no', '?'] } as const;
 
 /** Prospects, qualified with BANT (domain brief, section 6). */
 export const PIPELINE: TabDef = {
@@ -150,7 +153,7 @@ export const PIPELINE: TabDef = {
       key: 'stage',
       nl: 'Fase',
       en: 'Stage',
-      validation: { nl: ['koud', 'warm', 'heet', 'klant', 'vaste klant'], en: ['cold', 'warm', 'hot', 'client', 'loyal client'] },
+      validation: { nl: ['koud', 'warm', 'heet', 'klant', 'vaste klant', 'afgewezen', 'afgehaakt'], en: ['cold', 'warm', 'hot', 'client', 'loyal client', 'rejected', 'dropped out'] },
       width: 90,
     },
     { key: 'budget', nl: 'Budget', en: 'Budget', validation: YES_NO, width: 70 },
@@ -164,6 +167,51 @@ export const PIPELINE: TabDef = {
     { key: 'proposalSent', nl: 'Voorstel verstuurd', en: 'Proposal sent', format: 'date', width: 110 },
     { key: 'nextStep', nl: 'Volgende stap', en: 'Next step', width: 200 },
     { key: 'bant', nl: 'BANT', en: 'BANT', computed: true, width: 220 },
+    // Issue 13: the stages over time and the agency guide's go/no-go (src/core/pipeline.ts).
+    // Fase sinds is the team's column: the onEdit trigger stamps it, a refresh only fills a blank one.
+    { key: 'stageSince', nl: 'Fase sinds', en: 'Stage since', format: 'date', width: 100 },
+    { key: 'received', nl: 'Binnengekomen', en: 'Received', format: 'date', width: 110 },
+    { key: 'startDate', nl: 'Startdatum', en: 'Start date', format: 'date', width: 100 },
+    { key: 'enjoyment', nl: 'Plezier', en: 'Enjoyment', validation: YES_NO_UNKNOWN, width: 70 },
+    { key: 'forward', nl: 'Brengt ons verder', en: 'Moves us forward', validation: YES_NO_UNKNOWN, width: 90 },
+    { key: 'payment', nl: 'Betaalt goed en op tijd', en: 'Pays well and on time', validation: YES_NO_UNKNOWN, width: 90 },
+    { key: 'direction', nl: 'Regie zonder micromanagement', en: 'Direction without micromanaging', validation: YES_NO_UNKNOWN, width: 110 },
+    { key: 'workTest', nl: 'Reactie op werktest', en: 'Response to work test', validation: YES_NO_UNKNOWN, width: 90 },
+    // A drop-down of the usual reasons; any other text is kept (shown with a warning, never rejected).
+    {
+      key: 'reasonRejected',
+      nl: 'Reden afgewezen',
+      en: 'Reason rejected',
+      validation: { nl: ['geen plezier', 'onaantrekkelijk werk', 'geen budget', 'start te ver weg', 'lastige klant'], en: ['no fun', 'unattractive work', 'no budget', 'start too far away', 'difficult client'] },
+      width: 160,
+    },
+    {
+      key: 'reasonDropped',
+      nl: 'Reden afgehaakt',
+      en: 'Reason dropped out',
+      validation: { nl: ['geen budget', 'ander bureau gekozen', 'project gestopt', 'geen reactie meer', 'later'], en: ['no budget', 'chose another agency', 'project stopped', 'no more response', 'later'] },
+      width: 160,
+    },
+    { key: 'goNoGo', nl: 'Go/no-go', en: 'Go/no-go', computed: true, width: 80 },
+    { key: 'goNoGoWhy', nl: 'Waarom go/no-go', en: 'Why go/no-go', aliases: ['Waarom', 'Why'], computed: true, width: 420 },
+  ],
+};
+
+/**
+ * Cadans's record of stage changes on the Pipeline tab (issue 13): one row per change, appended by
+ * the onEdit trigger or by a refresh that found a change it had not seen. Bounded to the newest
+ * PIPELINE_HISTORY_MAX rows. The funnel figures come from it.
+ */
+export const PIPELINE_HISTORY: TabDef = {
+  key: 'pipelineHistory',
+  nl: 'Pipeline-historie',
+  en: 'Pipeline history',
+  columns: [
+    { key: 'date', nl: 'Datum', en: 'Date', format: 'date', width: 100 },
+    { key: 'organisation', nl: 'Organisatie', en: 'Organisation', width: 180 },
+    { key: 'from', nl: 'Van', en: 'From', width: 90 },
+    { key: 'to', nl: 'Naar', en: 'To', width: 90 },
+    { key: 'source', nl: 'Bron', en: 'Source', width: 120 },
   ],
 };
 
@@ -268,6 +316,8 @@ export const TABS: readonly TabDef[] = [RELATIONS, TOUCHPOINTS, SETTINGS, LOG, A
 export const TODAY_TAB: TabDef = { key: 'today', nl: 'Vandaag', en: 'Today', columns: [] };
 export const KPI_TAB: TabDef = { key: 'kpi', nl: 'KPI', en: 'KPI', columns: [] };
 export const RISK_TAB: TabDef = { key: 'risk', nl: 'Risico', en: 'Risk', columns: [] };
+/** The quarterly review (issue 13); at a new quarter the old one is kept as `Kwartaal 2026-Q3`. */
+export const QUARTER_TAB: TabDef = { key: 'quarter', nl: 'Kwartaal', en: 'Quarter', columns: [] };
 
 /** A snapshot per account per month (issue 11), appended by the first refresh of each month. */
 export const HISTORY: TabDef = {

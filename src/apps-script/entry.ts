@@ -11,6 +11,7 @@ import { catalogue, fill } from '../i18n/catalogue';
 import { formatDay } from '../core/dates';
 import { LogTab } from '../engine/log';
 import { computeRefresh, refresh as runRefresh } from '../engine/refresh';
+import { recordStageEdit } from '../engine/pipeline';
 import { planReminders } from '../engine/reminders';
 import { logTouchpoint as logPreparedTouchpoint, type PrepContext, prepContext } from '../engine/prep';
 import { documentRequestLog } from './requests';
@@ -150,6 +151,32 @@ export function fillOrganisations(): void {
   } catch (error) {
     tell(fill(catalogue(language).ui.failed, { message: error instanceof Error ? error.message : String(error) }));
     throw error;
+  }
+}
+
+/**
+ * A simple trigger: when one cell of the Pipeline tab's Fase column changes to another stage, it
+ * stamps Fase sinds with today and adds a row to Pipeline-historie. It reads and writes only this
+ * spreadsheet, as a simple trigger may (AuthMode.LIMITED). A paste or an edit of many cells carries
+ * no e.value or e.oldValue (https://developers.google.com/apps-script/guides/triggers/events#google_sheets_events),
+ * so it stamps nothing; the next refresh records such changes with its own date and logs them.
+ * @param {Object} e The edit event.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range || e.value === undefined) return;
+  try {
+    const range = e.range;
+    const sheet = range.getSheet();
+    const wb = workbook();
+    recordStageEdit(
+      wb,
+      { sheet: sheet.getName(), row: range.getRow(), column: range.getColumn(), numRows: range.getNumRows(), numColumns: range.getNumColumns(), oldValue: e.oldValue, value: e.value },
+      wb.clock.dayOf(new Date()),
+      () => sheet.getRange(range.getRow(), 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0],
+    );
+  } catch (error) {
+    // Nobody can be told from a simple trigger; the next refresh records what was missed.
+    console.log(`onEdit: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

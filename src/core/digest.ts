@@ -5,6 +5,7 @@ import type { Status } from './cadence';
 import { type Day, weekdayOf, ymdFromDay } from './dates';
 import { dutchHolidayOn, type Holiday } from './holidays';
 import type { RelationType, Tier } from './parse';
+import type { PipelineLine } from './pipeline';
 
 export type DigestStatus = Extract<Status, 'overdue' | 'never' | 'dueSoon'>;
 const DIGEST_ORDER: Record<DigestStatus | 'onTrack', number> = { overdue: 0, never: 1, dueSoon: 2, onTrack: 3 };
@@ -48,6 +49,8 @@ export interface Digest {
   actions: DigestAction[];
   /** The week plan's part: what is planned today (those items come first), the coming days, the backlog. */
   plan?: DigestSchedule;
+  /** The Pipeline's part (issue 13): dropped leads to approach again, stalled prospects. */
+  pipeline?: PipelineLine[];
 }
 
 /** A PlanSummary as the mail shows it: rows for today's keys, names for the tier-down suggestion. */

@@ -5,14 +5,16 @@
 import { cadenceOf } from '../core/cadence';
 import { type Day, formatDay, isoFromDay, parseIsoDay } from '../core/dates';
 import type { Language } from '../core/locale';
-import { type Audience, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
+import { CRITERIA, type CriterionKey, goNoGo } from '../core/pipeline';
+import { goNoGoWhy } from './pipeline';
+import { type Audience, type BantKey, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
 import { VALUE_ADDS, type ValueAdd } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, PIPELINE, QUESTIONS, RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
 import type { WorkbookPort } from '../workbook/ports';
-import { parseContextOf } from '../workbook/settings';
+import { parseContextOf, type Settings } from '../workbook/settings';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
 import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
@@ -120,6 +122,8 @@ export type PrepContext =
       bant: Array<{ key: string; label: string; answer: boolean | null; note: string }>;
       qualified: boolean;
       phases: PhaseView[];
+      /** Issue 13: the go/no-go scorecard (the guide's criteria; BANT is above) and what fills its gaps. */
+      goNoGo: { verdict: string; why: string; criteria: Array<{ key: string; label: string; answer: boolean | null; question: string | null }> };
     };
 
 export type SidebarLabels = ReturnType<typeof catalogue>['sidebar'];
@@ -285,9 +289,27 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
       bant: BANT_KEYS.map((key) => ({ key, label: displayName(PHASES.find((p) => p.key === key)!, language), answer: prospect.bant[key], note: prospect.notes[key] })),
       qualified: verdict.qualified,
       phases,
+      goNoGo: goNoGoCard(prospect, refreshed.settings, today, language),
     };
   }
   return none(labels.selectRow);
+}
+
+/** The sidebar's go/no-go card: the verdict and Waarom as the Pipeline tab shows them. */
+function goNoGoCard(prospect: ReturnType<typeof readProspects>[number], settings: Settings, today: Day, language: Language): Extract<PrepContext, { kind: 'prospect' }>['goNoGo'] {
+  const g = goNoGo(prospect.card, prospect.startDate, today, settings.pipeline.goNoGo);
+  const words = catalogue(language);
+  const guide = CRITERIA.filter((k) => !(BANT_KEYS as readonly string[]).includes(k)) as Array<Exclude<CriterionKey, BantKey>>;
+  return {
+    verdict: words.goNoGo.verdict[g.verdict],
+    why: goNoGoWhy(g, language, settings.pipeline.goNoGo.startMonthsMax),
+    criteria: guide.map((key) => ({
+      key,
+      label: displayName(PIPELINE.columns.find((c) => c.key === key)!, language),
+      answer: prospect.card[key],
+      question: prospect.card[key] === null ? words.sidebar.goNoGoQuestions[key] : null,
+    })),
+  };
 }
 
 // ---- Logging a touchpoint -------------------------------------------------------------------
@@ -390,7 +412,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
   // Health depends on the contact just logged (and its value add): the same rule as a refresh.
   const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
-  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral });
+  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false });
   const health = relation.tier ? healthFor({ ...updated, relation, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),

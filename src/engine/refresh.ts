@@ -7,7 +7,7 @@ import { type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, QUARTER_TAB, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import type { OpenAction } from '../core/digest';
 import { readActions } from '../workbook/actions';
 import { buildTodayTab } from './today-tab';
@@ -28,6 +28,10 @@ import { appendLog } from './log';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
 import type { Tier } from '../core/parse';
+import { OPEN_STAGES } from '../core/pipeline';
+import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
+import { buildQuarterTab } from './quarter-tab';
+import { ensureColumn, type PipelineOutcome, planPipeline } from './pipeline';
 
 export interface RelationOutcome extends CadenceResult {
   relation: RelationRecord;
@@ -64,6 +68,8 @@ export interface RefreshResult {
   accounts: AccountSummary[];
   /** The Organisaties tab's actual name; null without one. */
   organisationsSheet: string | null;
+  /** The Pipeline tab's prospects with go/no-go, stalls and reapproach days; null without one Cadans knows. */
+  pipeline: PipelineOutcome | null;
 }
 
 export interface RefreshOptions {
@@ -103,7 +109,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
     const actions = { actions: [], sheet: displayName(ACTIONS, settings.language), ownerColumn: null };
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, accounts: [], organisationsSheet: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, accounts: [], organisationsSheet: null, pipeline: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -208,11 +214,15 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   // Only a Pipeline tab Cadans recognises gets a BANT column: a team's own tab of that name is theirs.
   const pipeline = pipelineName ? pipelineTable(pipelineName, workbook.sheet(pipelineName).readAll()) : null;
   let proposalsSent: Day[] | null = null;
+  let pipelineOutcome: PipelineOutcome | null = null;
   if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
     const prospects = readProspects(pipeline, ctx, problems);
     proposalsSent = prospects.flatMap((p) => (p.proposalSent === null ? [] : [p.proposalSent]));
     const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
     writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
+    const planned = planPipeline(workbook, names, pipelineName, pipeline, prospects, settings, today, ctx, problems);
+    pipelineOutcome = planned.outcome;
+    writes.push(...planned.writes);
   }
 
   // The KPI and Risico tabs cost more than everything else together at scale; only a refresh that
@@ -230,6 +240,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     plan,
     accounts,
     history: history.snapshots,
+    pipeline: pipelineOutcome === null ? null : {
+      events: pipelineOutcome.events,
+      received: pipelineOutcome.prospects.flatMap((p) => (p.prospect.received === null ? [] : [p.prospect.received])),
+      open: pipelineOutcome.prospects.filter((p) => p.prospect.stageKey !== null && OPEN_STAGES.includes(p.prospect.stageKey)).map((p) => ({ owner: p.prospect.owner, stalled: p.stalled })),
+      stallDays: settings.pipeline.stallDays,
+    },
   }) : null;
   if (view.organisations) {
     const { sheet, table } = view.organisations;
@@ -255,6 +271,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
       cellLink: options.cellLink ?? (() => null),
       relationsSheet: relationsName,
       remindersOn: options.remindersOn ?? null,
+      pipeline: pipelineOutcome,
     });
     const todayTab = reports.today;
     writes.push(() => writeReportTab(workbook, TODAY_TAB, todayTab, settings.language));
@@ -262,10 +279,37 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     writes.push(() => writeReportTab(workbook, RISK_TAB, reports.risk, settings.language));
     // The monthly snapshot per account, once a month (issue 11).
     if (history.write) writes.push(history.write);
+    // The quarterly review: a new quarter first keeps the tab of the old one as a copy of its own.
+    const quarterName = findTab(QUARTER_TAB, names);
+    const base = quarterName ?? displayName(QUARTER_TAB, settings.language);
+    const shown = quarterName ? parseQuarterKey(workbook.sheet(quarterName).readHeader()[1]) : null;
+    const freeze = freezeAction(shown, today, names, base);
+    const frozenValues = freeze.freeze ? workbook.sheet(quarterName!).readAll() : null;
+    const current = quarterOf(today);
+    const previousName = `${base} ${quarterKey(previousQuarter(current))}`;
+    const previousTab = names.find((n) => n.trim().toLowerCase() === previousName.toLowerCase());
+    const previous = freeze.freeze && freeze.name === previousName ? frozenValues : previousTab ? workbook.sheet(previousTab).readAll() : null;
+    const quarterTab = buildQuarterTab({
+      today,
+      quarter: current,
+      settings,
+      relations: records,
+      outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
+      touchpoints: touchpointRecords,
+      figures: reports.figures,
+      received: pipelineOutcome === null ? null : pipelineOutcome.prospects.flatMap((p) => (p.prospect.received === null ? [] : [p.prospect.received])),
+      previous,
+    });
+    reports.quarter = quarterTab;
+    if (freeze.freeze && frozenValues) {
+      const name = freeze.name;
+      writes.push(() => workbook.addSheet(name).write(1, 1, frozenValues));
+    }
+    writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */
@@ -397,11 +441,7 @@ export function bantLabel(answers: BantAnswers, language: Language): string {
 
 /** One computed column of a tab, written in one block; its header added to the right if missing. */
 function writeColumn(sheet: SheetPort, table: ReturnType<typeof tableOf>, col: ColumnDef, language: Language, valueOf: (row: number) => unknown): void {
-  let index = table.columns.index.get(col.key);
-  if (index === undefined) {
-    index = Math.max(table.columns.width, table.header.length);
-    sheet.write(1, index + 1, [[displayName(col, language)]]);
-  }
+  const index = ensureColumn(sheet, table, col, language);
   if (table.rows.length === 0) return;
   sheet.write(2, index + 1, table.rows.map((_, i) => [valueOf(i + 2)]));
 }

@@ -18,6 +18,7 @@ import { ACTIONS, RELATIONS } from '../../sheets-templates/tabs';
 import { displayName } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
+import { addPipelineToDigests } from './pipeline';
 import { computeRefresh, prepareRefresh, refresh, type RefreshResult } from './refresh';
 import { candidates } from './candidates';
 import { planKey, scheduleDigests } from './plan';
@@ -111,6 +112,15 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
     scheduleDigests(digests.digests, result.plan, names, new Map(all.map((c) => [planKey(c.row), c])));
   }
   const problems: Problem[] = [];
+  // The Pipeline's dropped leads to approach again and stalled prospects, in their owners' mail.
+  if (result.pipeline) {
+    const pipeline = result.pipeline;
+    const reach = addPipelineToDigests(digests.digests, pipeline, options.today, team);
+    for (const { owner, rows } of reach.notOnTeam) {
+      problems.push({ sheet: pipeline.sheet, row: rows[0], column: pipeline.ownerColumn, value: owner, message: fill(words.reminders.notOnTeam, { rows: rows.join(', ') }) });
+    }
+    for (const row of reach.withoutOwner) problems.push({ sheet: pipeline.sheet, row, column: pipeline.ownerColumn, value: '', message: words.reminders.noOwner });
+  }
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;
   for (const { owner, rows } of digests.notOnTeam) {
@@ -126,7 +136,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const relationAddresses = new Set(result.outcomes.map((o) => o.relation.email).filter((e): e is string => !!e));
   const allowed = digests.digests.filter((d) => {
     if (!relationAddresses.has(d.owner)) return true;
-    problems.push({ sheet: relationsSheet, row: d.items[0].row, column: ownerColumn, value: d.owner, message: words.reminders.ownerIsRelation });
+    problems.push({ sheet: relationsSheet, row: d.items[0]?.row ?? null, column: ownerColumn, value: d.owner, message: words.reminders.ownerIsRelation });
     return false;
   });
 
@@ -145,7 +155,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
         sheetLink: options.sheetLink ?? null,
       }),
       owner: d.owner,
-      count: d.items.length,
+      count: d.items.length + (d.pipeline?.length ?? 0),
     }));
   return { ...base, verdict, noTeam: false, digests, pending, alreadySent, problems };
 }

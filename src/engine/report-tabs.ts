@@ -13,6 +13,7 @@ import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compl
 import { type Mark, proposalsPerWeek, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
+import { LADDER, medianDaysPerStage, requestsInYear, requestsPerMonth, thinPipeline, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
 import { termLabel } from '../core/vocabulary';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
@@ -58,6 +59,8 @@ export interface ReportInput {
   accounts: readonly AccountSummary[];
   /** The Historie tab's snapshots, for the partnership upgrade rate. */
   history: readonly Snapshot[];
+  /** The Pipeline's history and prospects, for the funnel sections (issue 13); none leaves them out. */
+  pipeline?: FunnelInput | null;
 }
 
 /** Penetration and expansion of one account (issue 11). */
@@ -66,6 +69,16 @@ export interface AccountPenetration {
   known: number;
   withContact: number;
   served: number | null;
+}
+
+export interface FunnelInput {
+  /** Every stage change known (Pipeline-historie and what this refresh recorded). */
+  events: readonly StageEvent[];
+  /** Binnengekomen of every prospect. */
+  received: readonly Day[];
+  /** Per open prospect (koud, warm, heet): its owner and whether it is stalled. */
+  open: ReadonlyArray<{ owner: string | null; stalled: boolean }>;
+  stallDays: number;
 }
 
 export interface ReportFigures {
@@ -83,6 +96,8 @@ export interface ReportFigures {
 export interface ReportTabs {
   /** The Vandaag tab, added by the refresh that writes the tabs. */
   today?: ReportTab;
+  /** The Kwartaal tab (issue 13), added by the refresh that writes the tabs. */
+  quarter?: ReportTab;
   kpi: ReportTab;
   risk: ReportTab;
   figures: ReportFigures;
@@ -259,6 +274,16 @@ function riskTab(input: ReportInput, risk: RiskReport, language: Language, words
     }[line.key];
     g.line([w.score[line.key], figure, target, mark(line.mark, words)]);
   }
+  // Issue 13: the guide's "one proposal a week or 52 requests a year", and selling while busy.
+  if (input.pipeline) {
+    const requests = requestsInYear(input.pipeline.received, input.today);
+    const target = Math.round(r.targets.proposalsPerWeek * 52);
+    g.line([w.requestsPerYear, requests, `≥ ${target}`, mark(requests >= target ? 'good' : 'poor', words)]);
+  }
+  const proposals = risk.scorecard.find((l) => l.key === 'proposalsPerWeek')?.figure ?? null;
+  if (thinPipeline(r.bookedAhead.actualDays, r.bookedAhead.minDays, proposals, r.targets.proposalsPerWeek)) {
+    g.line([fill(w.thinPipeline, { booked: decimal(r.bookedAhead.actualDays!, language), min: r.bookedAhead.minDays, proposals: decimal(Math.round(proposals! * 100) / 100, language), target: decimal(r.targets.proposalsPerWeek, language) })]);
+  }
   return g.tab(charts);
 }
 
@@ -351,6 +376,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.header(w.hoursHeader);
   for (const o of f.attention.hoursPerOwner) g.line([o.owner || w.noOwner, round1(o.hoursPerMonth)]);
   if (input.plan) capacitySection(g, input.plan, input.today, words, charts);
+  if (input.pipeline) funnelSections(g, input.pipeline, input.today, language, words, charts);
 
   // Red flags with no touchpoint since they were raised (Rode vlag sinds): a contact after that
   // day takes a relationship off the list. Where the date is not filled in, Cadans cannot tell,
@@ -418,6 +444,61 @@ function capacitySection(g: Grid, plan: Plan, today: Day, words: Catalogue, char
       g.line([o.owner, formatDay(week.week), hours(week.plannedMinutes), hours(week.capacityMinutes), week.capacityMinutes > 0 ? percent(week.plannedMinutes / week.capacityMinutes) : '']);
     }
   }
+}
+
+/**
+ * The agency guide's funnel: requests in per month, how many prospects reached each stage and went
+ * on (over the changes of the last 12 months), the median days per stage, and who has stalled
+ * prospects. The funnel's shares are of the prospects that reached koud (a later stage counts as
+ * passing the ones before it).
+ */
+function funnelSections(g: Grid, f: FunnelInput, today: Day, language: Language, words: Catalogue, charts: ChartSpec[]): void {
+  const w = words.report;
+  const names = STAGE_NAMES[language];
+  g.title(w.funnelRequestsTitle);
+  g.header(w.funnelRequestsHeader);
+  for (const m of requestsPerMonth(f.received, today)) {
+    const [year, month] = m.month.split('-').map(Number);
+    g.line([`${words.digest.months[month - 1]} ${year}`, m.count]);
+  }
+
+  g.title(w.funnelTitle);
+  const steps = stepConversion(f.events, addMonths(today, -12) + 1, today);
+  const header = g.header(w.funnelHeader);
+  const top = steps[0].reached;
+  if (top === 0) g.line([w.funnelNone]);
+  else {
+    LADDER.forEach((stage, i) => {
+      const reached = i === 0 ? top : steps[i - 1].advanced;
+      const next = steps[i];
+      g.line([names[stage], reached, percent(reached / top), next ? next.advanced : '', next && next.rate !== null ? percent(next.rate) : '']);
+    });
+    charts.push({
+      kind: 'funnel',
+      title: w.chartFunnel,
+      domain: { row: header, column: 1, numRows: LADDER.length + 1 },
+      series: { row: header, column: 3, numRows: LADDER.length + 1 },
+      anchor: { row: header, column: 8 },
+    });
+  }
+
+  g.title(w.medianTitle);
+  g.header(w.medianHeader);
+  const medians = medianDaysPerStage(f.events);
+  for (const stage of ['cold', 'warm', 'hot', 'client'] as const) g.line([names[stage], medians[stage] ?? w.unknown]);
+
+  g.title(fill(w.stalledTitle, { days: f.stallDays }));
+  g.header(w.stalledHeader);
+  const perOwner = new Map<string, { stalled: number; open: number }>();
+  for (const p of f.open) {
+    const key = p.owner ?? '';
+    const entry = perOwner.get(key) ?? { stalled: 0, open: 0 };
+    entry.open++;
+    if (p.stalled) entry.stalled++;
+    perOwner.set(key, entry);
+  }
+  if (perOwner.size === 0) g.line([w.noStalled]);
+  for (const [owner, e] of [...perOwner].sort(([a], [b]) => a.localeCompare(b))) g.line([owner || w.noOwner, e.stalled, e.open]);
 }
 
 /** The annual review's four lists: A to deepen, B that qualify for A, C to reassess, suggested changes. */

@@ -12,6 +12,8 @@ import type { Settings } from '../workbook/settings';
 import { needsAttention, planKey, scheduleDigests } from './plan';
 import type { ReportTab } from './report-tabs';
 import { candidates, type CandidateSource } from './candidates';
+import { type PipelineOutcome, pipelineLinesByOwner } from './pipeline';
+import { STAGE_NAMES } from '../core/pipeline';
 
 /** Lines per owner before "and N more": the same order of size as the morning mail. */
 export const TODAY_LINES_PER_OWNER = 50;
@@ -31,6 +33,8 @@ export interface TodayInput {
   relationsSheet: string;
   /** Whether the morning mail is on: true, false, or null where the shell cannot tell (locally). */
   remindersOn: boolean | null;
+  /** The Pipeline tab's prospects (issue 13): dropped leads to approach again and stalled prospects. */
+  pipeline?: PipelineOutcome | null;
 }
 
 /** The column letter at the end of a problem's column label, `Laatste contact (H)` → `H`. */
@@ -109,6 +113,21 @@ export function buildTodayTab(input: TodayInput): ReportTab {
     if (plan) {
       line(['', `${words.digest.planWeek}: ${plan.week.map((d) => `${words.digest.weekdays[weekdayOf(d.day)]} ${d.count}`).join(' · ')}`]);
       if (plan.backlog.count > 0 && plan.backlog.until !== null) line(['', fill(words.digest.planBacklog, { n: plan.backlog.count, date: formatDay(plan.backlog.until) })]);
+    }
+  }
+
+  if (input.pipeline) {
+    const { byOwner } = pipelineLinesByOwner(input.pipeline, today);
+    const lines = [...byOwner].sort(([a], [b]) => a.localeCompare(b)).flatMap(([owner, list]) => list.map((l) => ({ owner, l })));
+    title(fill(w.pipelineTitle, { n: lines.length }));
+    if (lines.length === 0) line([w.pipelineNone]);
+    else header(w.pipelineHeader);
+    for (const { owner, l } of lines) {
+      const what = l.kind === 'reapproach' ? words.digest.reapproach : words.digest.stalled;
+      const why = l.kind === 'reapproach'
+        ? fill(words.digest.reapproachWhy, { date: formatDay(l.since), reason: l.reason || words.digest.noReason })
+        : fill(words.digest.stalledWhy, { stage: STAGE_NAMES[language][l.stage], date: formatDay(l.since), n: today - l.since });
+      line([owner, l.organisation, l.contact, what, why, input.cellLink(input.pipeline.sheet, l.row, null) ?? '']);
     }
   }
 

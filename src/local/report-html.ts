@@ -88,8 +88,37 @@ function pieChart(title: string, data: Array<{ label: string; value: number }>, 
   return `<figure><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 640 ${height}" width="640" height="${height}" xmlns="http://www.w3.org/2000/svg"><text x="10" y="16" font-size="13" font-weight="bold">${escapeHtml(title)}</text>${paths}${legend}</svg></figure>`;
 }
 
+/** The pipeline's funnel: one centred bar per stage, as wide as its share of the top (0-100). */
+function funnelChart(title: string, data: Array<{ label: string; value: number }>, language: Language): string {
+  const width = 640;
+  const top = 32;
+  const rowHeight = 34;
+  const labelWidth = 120;
+  const plotWidth = width - labelWidth - 20;
+  const height = top + data.length * rowHeight + 8;
+  const bars = data
+    .map((d, i) => {
+      const w = Math.max(2, (Math.max(0, Math.min(100, d.value)) / 100) * plotWidth);
+      const x = labelWidth + (plotWidth - w) / 2;
+      const y = top + i * rowHeight;
+      return (
+        `<g class="funnel-step"><rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowHeight - 6}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(d.label)}: ${cellText(d.value, language)}%</title></rect>` +
+        `<text x="${labelWidth - 8}" y="${y + rowHeight / 2}" font-size="12" text-anchor="end">${escapeHtml(d.label)}</text>` +
+        `<text x="${labelWidth + plotWidth / 2}" y="${y + rowHeight / 2}" font-size="12" text-anchor="middle" fill="#fff" font-weight="bold">${cellText(d.value, language)}%</text></g>`
+      );
+    })
+    .join('');
+  return `<figure><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><text x="10" y="16" font-size="13" font-weight="bold">${escapeHtml(title)}</text>${bars}</svg></figure>`;
+}
+
 function tabHtml(name: string, tab: ReportTab, language: Language): string {
-  const charts = tab.charts.map((c) => (c.kind === 'pie' ? pieChart(c.title, chartData(tab, c), language === 'nl' ? 'overig' : 'other', language) : columnChart(c.title, chartData(tab, c), language))).join('');
+  const charts = tab.charts
+    .map((c) =>
+      c.kind === 'pie' ? pieChart(c.title, chartData(tab, c), language === 'nl' ? 'overig' : 'other', language)
+      : c.kind === 'funnel' ? funnelChart(c.title, chartData(tab, c), language)
+      : columnChart(c.title, chartData(tab, c), language),
+    )
+    .join('');
   const parts: string[] = [];
   let table: string[] = [];
   const flush = () => {

@@ -4,6 +4,7 @@
 import { type Day, formatDay, weekdayOf, ymdFromDay } from '../core/dates';
 import type { Digest, DigestItem } from '../core/digest';
 import type { Language } from '../core/locale';
+import { type PipelineLine, STAGE_NAMES } from '../core/pipeline';
 import type { RelationType, Tier } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
 import { STATUS_COLOURS } from '../../sheets-templates/tabs';
@@ -79,6 +80,10 @@ export function digestSubject(digest: Digest, language: Language, dueSoonDays: n
     parts.push(fill(template, { n: digest.counts.dueSoon, days: dueSoonDays }));
   }
   if (digest.actions.length) parts.push(fill(digest.actions.length === 1 ? words.subjectActionOne : words.subjectActions, { n: digest.actions.length }));
+  const reapproach = (digest.pipeline ?? []).filter((l) => l.kind === 'reapproach').length;
+  const stalled = (digest.pipeline ?? []).length - reapproach;
+  if (reapproach) parts.push(fill(words.subjectReapproach, { n: reapproach }));
+  if (stalled) parts.push(fill(words.subjectStalled, { n: stalled }));
   return `Cadans: ${parts.join(', ')} (${shortDate(digest.day, language)})`;
 }
 
@@ -122,7 +127,7 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
   const { language } = options;
   const d = catalogue(language).digest;
   const subject = digestSubject(digest, language, options.dueSoonDays);
-  const introTemplate = digest.items.length === 0 ? d.introActionsOnly : digest.items.length === 1 ? d.introOne : digest.plan ? d.introPlanned : d.intro;
+  const introTemplate = digest.items.length === 0 ? (digest.actions.length === 0 && (digest.pipeline ?? []).length > 0 ? d.introPipelineOnly : d.introActionsOnly) : digest.items.length === 1 ? d.introOne : digest.plan ? d.introPlanned : d.intro;
   const intro = fill(introTemplate, { n: digest.items.length, date: shortDate(digest.day, language) });
 
   const textLines = [intro, ''];
@@ -193,6 +198,32 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
         .join('')}</ul></div>`,
     );
     if (digest.actions.length > maxActions) more(d.moreActions, digest.actions.length - maxActions);
+  }
+  const pipeline = digest.pipeline ?? [];
+  if (pipeline.length > 0) {
+    // Issue 13: dropped leads whose time has come, with the reason they dropped out; stalled prospects.
+    const stageNames = STAGE_NAMES[language];
+    const lineOf = (l: PipelineLine) => {
+      const who = [l.organisation, l.contact].filter(Boolean).map(oneLine).join(' · ');
+      const what = l.kind === 'reapproach'
+        ? `${d.reapproach}: ${fill(d.reapproachWhy, { date: formatDay(l.since), reason: oneLine(l.reason) || d.noReason })}`
+        : `${d.stalled}: ${fill(d.stalledWhy, { stage: stageNames[l.stage], date: formatDay(l.since), n: digest.day - l.since })}`;
+      return { who, what };
+    };
+    textLines.push(`${d.pipelineTitle}:`);
+    for (const l of pipeline) {
+      const { who, what } = lineOf(l);
+      textLines.push(`- ${who} · ${what}`);
+    }
+    textLines.push('');
+    htmlItems.push(
+      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.pipelineTitle)}</div><ul style="margin:4px 0;padding-left:18px">${pipeline
+        .map((l) => {
+          const { who, what } = lineOf(l);
+          return `<li style="overflow-wrap:anywhere"><b>${escapeHtml(who)}</b> · ${escapeHtml(what)}</li>`;
+        })
+        .join('')}</ul></div>`,
+    );
   }
   textLines.push(d.footer);
   const body = [

@@ -277,6 +277,26 @@ function renderProspect(content: HTMLElement, c: Extract<PrepContext, { kind: 'p
   );
   content.append(el('p', { id: 'verdict' }, c.qualified ? l.qualified : l.notQualified));
   for (const phase of c.phases) content.append(phaseSection(phase, false));
+  goNoGoCard(content, c.goNoGo);
+}
+
+/** Issue 13: the agency guide's scorecard (BANT is above), the verdict with its Waarom, and what fills its gaps. */
+function goNoGoCard(content: HTMLElement, g: Extract<PrepContext, { kind: 'prospect' }>['goNoGo']): void {
+  const l = labels!;
+  const mark = (a: boolean | null) => (a === true ? '✓' : a === false ? '✗' : '?');
+  const word = (a: boolean | null) => (a === true ? l.yes : a === false ? l.no : l.unknown);
+  const gaps = g.criteria.filter((c) => c.question !== null);
+  content.append(
+    el(
+      'section',
+      { class: 'card', id: 'gonogo' },
+      el('h3', { id: 'gonogo-verdict' }, `${l.goNoGo}: ${g.verdict}`),
+      el('ul', { id: 'gonogo-criteria' }, ...g.criteria.map((c) => el('li', { 'data-criterion': c.key }, `${mark(c.answer)} ${c.label}: ${word(c.answer)}`))),
+      el('p', { id: 'gonogo-why', class: 'muted' }, g.why),
+      gaps.length === 0 ? null : el('p', {}, l.goNoGoGaps),
+      gaps.length === 0 ? null : el('ul', { id: 'gonogo-questions' }, ...gaps.map((c) => el('li', { 'data-criterion': c.key }, c.question!))),
+    ),
+  );
 }
 
 document.getElementById('refresh')!.addEventListener('click', () => void load());

@@ -12,7 +12,8 @@ export interface StatusColourRule {
 
 /** An embedded chart over a block of a generated tab (1-based places; ranges include their header). */
 export interface ChartSpec {
-  kind: 'column' | 'pie';
+  /** `funnel`: Sheets has no funnel chart, so the Apps Script shell draws its shares as columns; report.html as a funnel. */
+  kind: 'column' | 'pie' | 'funnel';
   title: string;
   domain: { row: number; column: number; numRows: number };
   series: { row: number; column: number; numRows: number };

@@ -157,6 +157,8 @@ export interface TouchpointRecord {
   valueAdd: ValueAdd | null;
   newOpportunity: boolean;
   referral: boolean;
+  /** A testimonial collected (issue 13). */
+  testimonial: boolean;
 }
 
 export function readTouchpoints(table: Table, ctx: ParseContext, problems: ProblemList): TouchpointRecord[] {
@@ -184,6 +186,7 @@ export function readTouchpoints(table: Table, ctx: ParseContext, problems: Probl
       valueAdd: (terms('valueAdd', row, rowNumber, 'valueAdd') as ValueAdd[])[0] ?? null,
       newOpportunity: read(row, rowNumber, 'newOpportunity', parseYesNo) ?? false,
       referral: read(row, rowNumber, 'referral', parseYesNo) ?? false,
+      testimonial: read(row, rowNumber, 'testimonial', parseYesNo) ?? false,
     });
   });
   return out;

@@ -6,6 +6,7 @@ import { assertTimeZone } from '../core/dates';
 import { conventionsFor, DEFAULT_LOCALE, type Language, normaliseLocale, parseLanguage } from '../core/locale';
 import { parseSendDays, parseTeam, WEEKDAY_NAMES } from '../core/digest';
 import { isBlank, parseAmount, type ParseContext, parseYesNo, type RelationType, type Tier } from '../core/parse';
+import { DEFAULT_GO_NO_GO, type GoNoGoSettings } from '../core/pipeline';
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../core/report-settings';
 import { DEFAULT_LOCAL_TIME_ZONE, defaultValueOf, SETTING_DEFS, type SettingDef, type SettingKey } from '../../sheets-templates/settings';
 import { SETTINGS } from '../../sheets-templates/tabs';
@@ -46,7 +47,19 @@ export interface Settings {
   /** Null: use the spreadsheet's (or, locally, the default) time zone. */
   timeZone: string | null;
   reports: ReportSettings;
+  /** The Pipeline's go/no-go rule and nurturing (issue 13). */
+  pipeline: PipelineSettings;
 }
+
+export interface PipelineSettings {
+  goNoGo: GoNoGoSettings;
+  /** A dropped lead comes back after this many months. */
+  reapproachMonths: number;
+  /** A prospect with no step in this many days is stalled. */
+  stallDays: number;
+}
+
+export const DEFAULT_PIPELINE: PipelineSettings = { goNoGo: DEFAULT_GO_NO_GO, reapproachMonths: 6, stallDays: 30 };
 
 function defaultAgendas(language: Language): ReminderSettings['agendas'] {
   const text = (key: SettingKey) => String(defaultValueOf(SETTING_DEFS.find((d) => d.key === key)!, language));
@@ -74,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: null,
   timeZone: null,
   reports: DEFAULT_REPORT_SETTINGS,
+  pipeline: DEFAULT_PIPELINE,
 };
 
 export interface SettingsTable {
@@ -200,8 +214,10 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
       null,
     ),
     reports: DEFAULT_REPORT_SETTINGS,
+    pipeline: DEFAULT_PIPELINE,
   };
   settings.reports = readReportSettings(setting, spreadsheetLocale);
+  settings.pipeline = readPipelineSettings(setting, spreadsheetLocale);
   const rows = new Map<SettingKey, number>();
   found.forEach((entry, key) => rows.set(key, entry.row));
   return { settings, rows, valueColumn, problems };
@@ -288,6 +304,35 @@ function readReportSettings(setting: SettingReader, locale: string): ReportSetti
       const n = numberOf(v, locale);
       return n !== null && Number.isInteger(n) && n >= 2 && n <= 120 ? n : null;
     }, d.historyMonths),
+  };
+}
+
+function readPipelineSettings(setting: SettingReader, locale: string): PipelineSettings {
+  const d = DEFAULT_PIPELINE;
+  const number = (key: SettingKey, fallback: number, min: number, max: number) => setting(key, (v) => {
+    const n = numberOf(v, locale);
+    return n !== null && n >= min && n <= max ? n : null;
+  }, fallback);
+  const w = d.goNoGo.weights;
+  return {
+    goNoGo: {
+      weights: {
+        enjoyment: number('goWeightEnjoyment', w.enjoyment, 0, 100),
+        forward: number('goWeightForward', w.forward, 0, 100),
+        payment: number('goWeightPayment', w.payment, 0, 100),
+        direction: number('goWeightDirection', w.direction, 0, 100),
+        workTest: number('goWeightWorkTest', w.workTest, 0, 100),
+        budget: number('goWeightBudget', w.budget, 0, 100),
+        authority: number('goWeightAuthority', w.authority, 0, 100),
+        need: number('goWeightNeed', w.need, 0, 100),
+        timeline: number('goWeightTimeline', w.timeline, 0, 100),
+      },
+      goFrom: number('goFrom', d.goNoGo.goFrom, -1, 1),
+      noGoBelow: number('noGoBelow', d.goNoGo.noGoBelow, -1, 1),
+      startMonthsMax: setting('startMonthsMax', (v) => wholeNumber(v, 0, 120), d.goNoGo.startMonthsMax),
+    },
+    reapproachMonths: setting('reapproachMonths', (v) => wholeNumber(v, 1, 120), d.reapproachMonths),
+    stallDays: setting('stallDays', (v) => wholeNumber(v, 1, 3650), d.stallDays),
   };
 }
 

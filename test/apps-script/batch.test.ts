@@ -10,12 +10,12 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
 
 /**
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
- * 120, of which 50 create and fill the Vandaag, KPI and Risico tabs and their three charts, 8
+ * 127, of which 57 create and fill the Vandaag, KPI, Risico and Kwartaal tabs and the three charts, 8
  * create the Historie tab with this month's snapshot and store its layout (a month's first run only), and 5 find the
  * links and the reminders' switch for the Vandaag tab. (Sheet.getName grows with the number of
  * tabs, not of rows.)
  */
-const REFRESH_CALLS = 120;
+const REFRESH_CALLS = 127;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
@@ -33,22 +33,22 @@ const REFRESH_CALLS_BY_METHOD = {
   'Properties.setProperty': 2, // the Log's layout, and the Historie tab's (issue 11: a morning run then reads one month of it)
   'PropertiesService.getDocumentProperties': 4,
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
-  'Range.setValues': 7, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, the Log lines
+  'Range.setValues': 8, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the Log lines
   'ScriptApp.getAuthorizationInfo': 1,
-  'Sheet.clearContents': 4, // Vandaag, KPI and Risico, rebuilt; Historie, written
-  'Sheet.getCharts': 3,
+  'Sheet.clearContents': 5, // Vandaag, KPI, Risico and Kwartaal, rebuilt; Historie, written
+  'Sheet.getCharts': 4,
   'Sheet.getDataRange': 5, // Instellingen twice, Relaties, Touchpoints, the Log
   'Sheet.getLastColumn': 1, // the width of the Log header (its columns are found by name)
-  'Sheet.getMaxColumns': 7, // each written tab's grid, once (issue 9: writes grow it when they must)
-  'Sheet.getMaxRows': 7,
+  'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
+  'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 14, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getRange': 15, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
   'Sheet.getSheetId': 1, // the Vandaag tab's links to Relaties rows
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getUrl': 1,
   'Sheet.insertChart': 3,
   'Sheet.newChart': 3,
-  'Spreadsheet.insertSheet': 4, // Vandaag, KPI, Risico and Historie, on the first run
+  'Spreadsheet.insertSheet': 5, // Vandaag, KPI, Risico, Historie and Kwartaal, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,

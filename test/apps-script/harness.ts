@@ -17,6 +17,7 @@ export const BUNDLE_PATH = `${DIST_DIR}Cadans.js`;
 export const ENTRY_POINTS = [
   'onOpen',
   'onInstall',
+  'onEdit',
   'setupWorkbook',
   'refreshNow',
   'showAbout',
@@ -89,6 +90,8 @@ export interface Cadans {
   functions: Record<string, Fn>;
   onOpen(e?: { authMode: string }): void;
   onInstall(e?: { authMode: string }): void;
+  /** As Sheets runs the simple trigger after a user's edit; `e.range` is a Range of the context (see rangeOf). */
+  onEdit(e: { range: unknown; value?: unknown; oldValue?: unknown; authMode?: string }): void;
   setupWorkbook(): void;
   refreshNow(): void;
   showAbout(): void;
@@ -271,6 +274,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     functions,
     onOpen: call('onOpen') as Cadans['onOpen'],
     onInstall: call('onInstall') as Cadans['onInstall'],
+    onEdit: call('onEdit') as Cadans['onEdit'],
     setupWorkbook: call('setupWorkbook') as Cadans['setupWorkbook'],
     refreshNow: call('refreshNow') as Cadans['refreshNow'],
     showAbout: call('showAbout') as Cadans['showAbout'],

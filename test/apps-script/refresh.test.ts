@@ -166,7 +166,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
     ]);
   });
 
-  it('changes only its three columns, the Vandaag cell, the Log and its own Vandaag, KPI, Risico and Historie tabs', () => {
+  it('changes only its three columns, the Vandaag cell, the Log and its own Vandaag, KPI, Risico, Historie and Kwartaal tabs', () => {
     const { ss, relaties } = build(tz);
     const before = snapshot(ss);
     loadCadans(ss).refreshNow();
@@ -177,14 +177,14 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('refreshNow in a spre
       if (sheet === 'Relaties') return row >= 2 && row <= relaties.length && column >= NEXT && column <= OVERDUE;
       if (sheet === 'Instellingen') return row === VANDAAG_ROW && column === 2;
       // The generated tabs are Cadans's own, created by the first refresh.
-      if (sheet === 'Vandaag' || sheet === 'KPI' || sheet === 'Risico' || sheet === 'Historie') return true;
+      if (sheet === 'Vandaag' || sheet === 'KPI' || sheet === 'Risico' || sheet === 'Historie' || sheet === 'Kwartaal') return true;
       return sheet === 'Log' && row > 1;
     };
     expect(changed.filter((k) => !ours(k))).toEqual([]);
     // Besides those, only the older Log's three missing header cells, right of Melding.
     expect(added.filter((k) => !ours(k))).toEqual(['Log!1,8', 'Log!1,9', 'Log!1,10']);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
-    expect(ss.sheets.map((s) => s.name).slice(-4)).toEqual(['Vandaag', 'KPI', 'Risico', 'Historie']);
+    expect(ss.sheets.map((s) => s.name).slice(-5)).toEqual(['Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal']);
     // A second refresh finds the Log complete and adds no header cell.
     const again = snapshot(ss);
     loadCadans(ss).refreshNow();

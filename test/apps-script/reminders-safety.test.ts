@@ -322,16 +322,16 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
  * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
  */
-const DAILY_RUN_BASE = 127;
+const DAILY_RUN_BASE = 134;
 /**
  * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
  * exist (issue 9: the first run lays the Log out; later ones read only its live end), and the
  * Historie tab is not read at all: its stored layout and its last row say this month is there.
  */
-const DAILY_RUN_AGAIN = 117;
+const DAILY_RUN_AGAIN = 127; // and the Kwartaal tab: its quarter read from B1, then rebuilt
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 142 calls of a first dailyRun that sends three digests. */
+/** The 149 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
@@ -351,19 +351,19 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Properties.setProperty': 4, // and the Historie tab's layout
   'PropertiesService.getDocumentProperties': 8,
   'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
-  'Range.setValues': 11, // the computed columns, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
+  'Range.setValues': 12, // the computed columns, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getAuthorizationInfo': 1,
   'ScriptApp.getProjectTriggers': 1, // to remove a spent follow-up
   'Session.getEffectiveUser': 1, // who this trigger runs as: the reminders' one sender?
-  'Sheet.clearContents': 4, // Vandaag, KPI and Risico; Historie, written
-  'Sheet.getCharts': 3,
+  'Sheet.clearContents': 5, // Vandaag, KPI, Risico and Kwartaal; Historie, written
+  'Sheet.getCharts': 4,
   'Sheet.getDataRange': 4,
   'Sheet.getLastColumn': 4, // the Log header, read by each of the two Log openings; the width of two Log reads
   'Sheet.getLastRow': 5, // one per Log append, and the Log's live end
-  'Sheet.getMaxColumns': 7, // each written tab's grid, once (issue 9: writes grow it when they must)
-  'Sheet.getMaxRows': 7,
+  'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
+  'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 19,
+  'Sheet.getRange': 20,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 2,
   'Sheet.newChart': 2,
@@ -372,7 +372,7 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Spreadsheet.getSpreadsheetLocale': 1,
   'Spreadsheet.getSpreadsheetTimeZone': 1,
   'Spreadsheet.getUrl': 1,
-  'Spreadsheet.insertSheet': 4, // Vandaag, KPI, Risico and Historie (a month's first run)
+  'Spreadsheet.insertSheet': 5, // Vandaag, KPI, Risico, Kwartaal and Historie (a month's first run)
   'SpreadsheetApp.getActiveSpreadsheet': 1,
   'User.getEmail': 1,
   // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour

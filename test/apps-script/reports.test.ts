@@ -116,7 +116,7 @@ describe('refreshNow and the generated tabs', () => {
     expect(large.byMethod).toEqual(small.byMethod);
     expect(large.total).toBe(small.total);
     // The second run finds the tabs and charts: it clears and rewrites Vandaag, KPI and Risico, and updates the three charts.
-    expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 3, 'Sheet.getCharts': 3, 'EmbeddedChart.modify': 3, 'Sheet.updateChart': 3 });
+    expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 4, 'Sheet.getCharts': 4, 'EmbeddedChart.modify': 3, 'Sheet.updateChart': 3 });
     expect(small.byMethod['Sheet.insertChart']).toBeUndefined();
     expect(small.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
     for (const { ss } of [small, large]) {

@@ -11,13 +11,15 @@ const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eig
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds', 'Afdeling', 'Rol'];
 const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
-const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral'];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
 const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'];
 const PIPELINE = [
   'Organisatie', 'Contactpersoon', 'Eigenaar', 'Fase', 'Budget', 'Budget notitie', 'Beslisser', 'Beslisser notitie',
   'Behoefte', 'Behoefte notitie', 'Tijdlijn', 'Tijdlijn notitie', 'Voorstel verstuurd', 'Volgende stap', 'BANT',
+  'Fase sinds', 'Binnengekomen', 'Startdatum', 'Plezier', 'Brengt ons verder', 'Betaalt goed en op tijd', 'Regie zonder micromanagement',
+  'Reactie op werktest', 'Reden afgewezen', 'Reden afgehaakt', 'Go/no-go', 'Waarom go/no-go',
 ];
 const GESPREKSVRAGEN = ['Fase', 'Type', 'Tier', 'Taal', 'Vraag'];
 const ORGANISATIES = ['Organisatie', 'Accounteigenaar', 'Jaaromzet', 'Jaaromzet vorig jaar', 'Retainer per maand', 'Klant sinds', 'Afdelingen', 'Afdelingen bediend', 'Notities',
@@ -125,6 +127,20 @@ const SETTINGS_NL = [
   ['Gezondheid: herhaalplaatsingen', 5],
   ['Gezondheid: recente waarde-add', 5],
   ['Historie: maanden bewaren', 24],
+  ['Go/no-go gewicht: plezier', 1],
+  ['Go/no-go gewicht: brengt ons verder', 1],
+  ['Go/no-go gewicht: betaalgedrag', 1],
+  ['Go/no-go gewicht: regie', 1],
+  ['Go/no-go gewicht: werktest', 1],
+  ['Go/no-go gewicht: budget', 1],
+  ['Go/no-go gewicht: beslisser', 1],
+  ['Go/no-go gewicht: behoefte', 1],
+  ['Go/no-go gewicht: tijdlijn', 1],
+  ['Go vanaf score', 0.5],
+  ['No-go onder score', 0],
+  ['Start uiterlijk over (maanden)', 6],
+  ['Afgehaakt opnieuw benaderen na (maanden)', 6],
+  ['Prospect stil na (dagen)', 30],
 ];
 
 const STATUS_COLOURS = [
@@ -224,8 +240,12 @@ describe('setupWorkbook on a new spreadsheet', () => {
     expect(list('Touchpoints', 8)).toEqual(['ja', 'nee', 'yes', 'no']);
     expect(list('Touchpoints', 9)).toEqual(['ja', 'nee', 'yes', 'no']);
     expect(list('Acties', 6)).toEqual(['ja', 'nee', 'yes', 'no']);
-    expect(list('Pipeline', 4)).toEqual(['koud', 'warm', 'heet', 'klant', 'vaste klant', 'cold', 'hot', 'client', 'loyal client']);
+    expect(list('Pipeline', 4)).toEqual(['koud', 'warm', 'heet', 'klant', 'vaste klant', 'afgewezen', 'afgehaakt', 'cold', 'hot', 'client', 'loyal client', 'rejected', 'dropped out']);
     for (const column of [5, 7, 9, 11]) expect(list('Pipeline', column), `Pipeline column ${column}`).toEqual(['ja', 'nee', 'yes', 'no']);
+    // The agency guide's go/no-go criteria take ? for "not known yet".
+    for (const column of [19, 20, 21, 22, 23]) expect(list('Pipeline', column), `Pipeline column ${column}`).toEqual(['ja', 'nee', '?', 'yes', 'no']);
+    expect(list('Pipeline', 25)).toEqual(['geen budget', 'ander bureau gekozen', 'project gestopt', 'geen reactie meer', 'later', 'no budget', 'chose another agency', 'project stopped', 'no more response']);
+    expect([16, 17, 18].map((c) => ss.$sheet('Pipeline').$format(2, c))).toEqual(['dd-mm-yyyy', 'dd-mm-yyyy', 'dd-mm-yyyy']);
     expect(list('Gespreksvragen', 2)).toEqual(['Klant', 'Kandidaat', 'Prospect', 'Client', 'Candidate']);
     expect(list('Gespreksvragen', 3)).toEqual(['A', 'B', 'C']);
     expect(list('Gespreksvragen', 4)).toEqual(['nl', 'en']);
@@ -264,7 +284,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 9 tabbladen en 0 kolommen toegevoegd, 60 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 9 tabbladen en 0 kolommen toegevoegd, 74 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -284,10 +304,10 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '22 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '23 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral. ' +
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, Touchpoints: Testimonial. ' +
   'Heeft je kolom een andere naam, geef hem dan die naam.\n\n' +
   'Cadans heeft deze tabbladen met rust gelaten, omdat ze al eigen kolommen hebben (zie tabblad Log): Pipeline.';
 
@@ -350,6 +370,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Touchpoints', 1, 'Waarde-add'],
       ['Touchpoints', 1, 'Nieuwe kans'],
       ['Touchpoints', 1, 'Referral'],
+      ['Touchpoints', 1, 'Testimonial'],
       ['Pipeline', 1, ''],
     ]);
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
@@ -437,11 +458,13 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team']);
     expect(ss.$sheet('Relations').$row(1).slice(-7)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
-    expect(ss.$sheet('Touchpoints').$row(1).slice(-3)).toEqual(['Value add', 'New opportunity', 'Referral']);
+    expect(ss.$sheet('Touchpoints').$row(1).slice(-4)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
       'Organisation', 'Contact', 'Owner', 'Stage', 'Budget', 'Budget note', 'Authority', 'Authority note',
       'Need', 'Need note', 'Timeline', 'Timeline note', 'Proposal sent', 'Next step', 'BANT',
+      'Stage since', 'Received', 'Start date', 'Enjoyment', 'Moves us forward', 'Pays well and on time', 'Direction without micromanaging',
+      'Response to work test', 'Reason rejected', 'Reason dropped out', 'Go/no-go', 'Why go/no-go',
     ]);
     // The question bank: English headers, the same seeded rows (each language in its own words).
     expect(ss.$sheet('Conversation questions').$values()).toEqual([['Phase', 'Type', 'Tier', 'Language', 'Question'], ...seededQuestions()]);
@@ -489,14 +512,14 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 5 tabbladen en 10 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 5 tabbladen en 11 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '12 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(1 + 1 + 12);
-    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 10 kolommen toegevoegd, 52 instellingen aangevuld', '', '', '']);
+    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 11 kolommen toegevoegd, 66 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-12).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });

@@ -133,7 +133,7 @@ describe('a tab renamed', () => {
     const o = await runOn({ relations: { name: 'Relations', rows: [relation('R1', { tier: 'A' }), relation('R2', { lastContact: 'vorige week' })] } });
     expectProblems(o, [['Relations', 3, 'Laatste contact (H)', 'vorige week', NL.date]]);
     // KPI and Risico are Cadans's own generated tabs, created by the run.
-    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relations', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Log']);
+    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relations', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal', 'Log']);
     expect(computed(o.output, 2, 'Relations')).toEqual([utc(2026, 11, 1), 'te laat', 23]);
     expect(computed(o.output, 3, 'Relations')).toEqual([utc(2026, 11, 24), 'nooit', 0]);
   });
@@ -163,7 +163,7 @@ describe('a tab deleted', () => {
     expect(computed(o.output, 2)).toEqual([utc(2026, 12, 20), 'op schema', 0]);
     // 31 May + 6 months = 30 November (EDATE clamps to the month's end).
     expect(computed(o.output, 3)).toEqual([utc(2026, 11, 30), 'binnenkort', 0]);
-    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Log']);
+    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal', 'Log']);
   });
 
   it('Relaties deleted: one clear problem naming the tab, exit code 0 (bad data never stops the run), nothing else changed', async () => {

@@ -109,7 +109,7 @@ describe('the engine, given anything in every input column', () => {
     );
   });
 
-  it('writes only the computed columns of Relaties, the Vandaag value, its own KPI, Risico and Historie tabs and the Log, and only valid dates', () => {
+  it('writes only the computed columns of Relaties, the Vandaag value, its own Vandaag, KPI, Risico, Historie and Kwartaal tabs and the Log, and only valid dates', () => {
     fc.assert(
       fc.property(workbookArb, (w) => {
         const workbook = build(w);
@@ -128,7 +128,7 @@ describe('the engine, given anything in every input column', () => {
           } else if (write.sheet === 'Instellingen') {
             expect([write.row, write.column]).toEqual([2 + (w.localeSetting === undefined ? 0 : 1) + (w.monthsA === undefined ? 0 : 1), 2]);
             expect(workbook.clock.dayOf(write.values[0][0] as Date)).toBe(TODAY);
-          } else if (write.sheet === 'Vandaag' || write.sheet === 'KPI' || write.sheet === 'Risico' || write.sheet === 'Historie') {
+          } else if (write.sheet === 'Vandaag' || write.sheet === 'KPI' || write.sheet === 'Risico' || write.sheet === 'Historie' || write.sheet === 'Kwartaal') {
             // Cadans's generated tabs: one block from A1, after the old content was cleared.
             expect([write.row, write.column]).toEqual([1, 1]);
           } else {

@@ -140,7 +140,7 @@ describe("a run on a workbook full of the team's own cells", () => {
     expect(after).toEqual(before);
   });
 
-  it('keeps the tabs in their order and adds only its generated Vandaag, KPI, Risico and Historie tabs and the Log', () => {
-    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Analyse', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Log']);
+  it('keeps the tabs in their order and adds only its generated Vandaag, KPI, Risico, Historie and Kwartaal tabs and the Log', () => {
+    expect(o.output.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Analyse', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal', 'Log']);
   });
 });

@@ -153,6 +153,9 @@ describe('cadans init', () => {
       'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
       'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
       'Historie: maanden bewaren',
+      'Go/no-go gewicht: plezier', 'Go/no-go gewicht: brengt ons verder', 'Go/no-go gewicht: betaalgedrag', 'Go/no-go gewicht: regie', 'Go/no-go gewicht: werktest',
+      'Go/no-go gewicht: budget', 'Go/no-go gewicht: beslisser', 'Go/no-go gewicht: behoefte', 'Go/no-go gewicht: tijdlijn', 'Go vanaf score', 'No-go onder score',
+      'Start uiterlijk over (maanden)', 'Afgehaakt opnieuw benaderen na (maanden)', 'Prospect stil na (dagen)',
     ]);
   });
 
@@ -219,8 +222,8 @@ describe('cadans run on its own output', () => {
     const first = await load(join(dir, 'one', 'cadans-voorbeeld.xlsx'));
     await run(['run', '--workbook', join(dir, 'one', 'cadans-voorbeeld.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'two')], () => {});
     const second = await load(join(dir, 'two', 'cadans-voorbeeld.xlsx'));
-    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team', 'Vandaag', 'KPI', 'Risico', 'Historie']);
-    for (const name of ['Vandaag', 'KPI', 'Risico', 'Historie']) {
+    expect(second.worksheets.map((w) => w.name)).toEqual(['Relaties', 'Touchpoints', 'Instellingen', 'Log', 'Acties', 'Pipeline', 'Gespreksvragen', 'Organisaties', 'Team', 'Pipeline-historie', 'Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal']);
+    for (const name of ['Vandaag', 'KPI', 'Risico', 'Historie', 'Kwartaal', 'Pipeline-historie']) {
       expect(second.getWorksheet(name)!.getSheetValues(), name).toEqual(first.getWorksheet(name)!.getSheetValues());
     }
     expect(String(second.getWorksheet('Risico')!.getCell('A1').value)).toBe(

@@ -70,8 +70,8 @@ describe('report.html of the sample run', () => {
     });
     expect(requests).toEqual([]);
     expect(seen.headings).toEqual(['Cadans-rapport: cadans-voorbeeld.xlsx', 'Vandaag', 'KPI', 'Risico']);
-    expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Benut deel van de capaciteit per eigenaar (%)', 'Omzetaandeel per klantorganisatie (%)']);
-    expect(seen.bars).toBe(12 + 3); // one per month, one per owner of the sample team
+    expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Benut deel van de capaciteit per eigenaar (%)', 'Trechter: deel van de prospects dat elke fase bereikte (%)', 'Omzetaandeel per klantorganisatie (%)']);
+    expect(seen.bars).toBe(12 + 3 + 5); // one per month, one per owner of the sample team, one per stage of the pipeline funnel
     expect(seen.slices).toBe(7); // the sample's seven clients with revenue
     expect(seen.hhi).toBe('HHI2357,8');
     expect(seen.scrollWidth).toBeLessThanOrEqual(1200);

@@ -443,6 +443,32 @@ describe('the sidebar for a client', () => {
 });
 
 describe('the sidebar for a Pipeline row', () => {
+  it('shows the go/no-go card: the guide\'s criteria, the verdict and its Waarom, and the questions that fill the gaps', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    // The agency guide's columns beside the fixture's BANT ones, for Omgevingsdienst Eemland (row 2).
+    const pipeline = ss.$sheet('Pipeline');
+    const first = pipeline.$lastColumn() + 1;
+    const header = ['Startdatum', 'Plezier', 'Brengt ons verder', 'Betaalt goed en op tijd', 'Regie zonder micromanagement', 'Reactie op werktest'];
+    pipeline.$write({ row: 1, column: first, numRows: 1, numColumns: header.length }, [header]);
+    pipeline.$write({ row: 2, column: first, numRows: 1, numColumns: header.length }, [['', 'ja', 'ja', '?', 'nee', '']]);
+    const { page, errors } = await openSidebar(ss, ['Pipeline', 2]);
+    expect(await text(page, '#gonogo-verdict')).toBe('Go/no-go: twijfel');
+    expect(await texts(page, '#gonogo-criteria li')).toEqual([
+      '✓ Plezier: ja', '✓ Brengt ons verder: ja', '? Betaalt goed en op tijd: onbekend', '✗ Regie zonder micromanagement: nee', '? Reactie op werktest: onbekend',
+    ]);
+    expect(await text(page, '#gonogo-why')).toBe(
+      'twijfel: BANT nog niet volledig ja · score 0,22 · ja: Plezier, Brengt ons verder, Budget, Behoefte · nee: Regie zonder micromanagement, Beslisser · ?: Betaalt goed en op tijd, Reactie op werktest, Tijdlijn',
+    );
+    expect(await texts(page, '#gonogo-questions li')).toEqual([
+      'Betaalt deze klant goed en op tijd? Wat zeggen anderen die voor hen werkten?',
+      'Geef de prospect iets te doen (informatie aanleveren, een gesprek plannen): hoe reageert hij?',
+    ]);
+    const box = await layout(page);
+    expect(box.scrollWidth).toBeLessThanOrEqual(WIDTH);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows the BANT checklist, the verdict and the questions that fill the gaps, and no logging form', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, errors } = await openSidebar(ss, ['Pipeline', 2]);

@@ -1,0 +1,122 @@
+// The Kwartaal (Quarter) tab: the playbook's quarterly evaluation (domain brief, section 7
+// "Reviews"): relationship progression, risk this quarter against the last, the portfolio
+// actions, testimonials collected, and the goals against the playbook's targets. Rebuilt by every
+// refresh; the first refresh of a new quarter keeps the old tab as a copy first (src/core/quarter.ts).
+
+import { type Day, formatDay } from '../core/dates';
+import type { Tier } from '../core/parse';
+import { inQuarter, type Quarter, quarterKey } from '../core/quarter';
+import { catalogue, fill } from '../i18n/catalogue';
+import { displayName } from '../workbook/headers';
+import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
+import type { Settings } from '../workbook/settings';
+import { QUARTER_TAB } from '../../sheets-templates/tabs';
+import { percent, type ReportFigures, type ReportRelation, type ReportTab } from './report-tabs';
+
+export interface QuarterInput {
+  today: Day;
+  quarter: Quarter;
+  settings: Settings;
+  relations: readonly RelationRecord[];
+  outcomes: readonly ReportRelation[];
+  touchpoints: readonly TouchpointRecord[];
+  figures: ReportFigures;
+  /** Binnengekomen of every prospect; null without a Pipeline tab. */
+  received: readonly Day[] | null;
+  /** The kept copy of the previous quarter, as read; null when there is none. */
+  previous: unknown[][] | null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function buildQuarterTab(input: QuarterInput): ReportTab {
+  const { settings, quarter } = input;
+  const language = settings.language;
+  const words = catalogue(language);
+  const w = words.quarter;
+  const rows: unknown[][] = [];
+  const titleRows: number[] = [];
+  const headerRows: number[] = [];
+  const line = (cells: unknown[]) => rows.push(cells);
+  const title = (text: string) => {
+    line([]);
+    line([text]);
+    titleRows.push(rows.length);
+  };
+  const header = (cells: readonly string[]) => {
+    line([...cells]);
+    headerRows.push(rows.length);
+  };
+  const key = quarterKey(quarter);
+  // B1 holds the quarter's key: the next quarter's first refresh reads it to know what to keep.
+  line([fill(w.generated, { quarter: key, from: formatDay(quarter.start), to: formatDay(quarter.end), date: formatDay(input.today), frozen: `${displayName(QUARTER_TAB, language)} ${key}` }), key]);
+  line([w.asIs]);
+
+  title(w.progressionTitle);
+  header(w.progressionHeader);
+  const active = input.outcomes.filter((o) => o.relation.active && o.relation.tier !== null);
+  const order: Record<Tier, number> = { A: 0, B: 1, C: 2 };
+  for (const t of ['A', 'B', 'C'] as Tier[]) {
+    const inTier = active.filter((o) => o.relation.tier === t);
+    const higher = inTier.filter((o) => o.advice && order[o.advice.tier] < order[t]).length;
+    const lower = inTier.filter((o) => o.advice && order[o.advice.tier] > order[t]).length;
+    line([t, inTier.length, higher, lower]);
+  }
+  const clients = input.relations.filter((r) => r.type !== 'candidate');
+  const fresh = clients.filter((r) => r.clientSince !== null && inQuarter(r.clientSince, quarter));
+  const lost = clients.filter((r) => (r.revenueLastYear ?? 0) > 0 && (!r.active || !r.revenue));
+  line([w.newClients, fresh.length, fresh.map((r) => r.name || r.id).join(', ')]);
+  line([w.lostClients, lost.length, lost.map((r) => r.name || r.id).join(', ')]);
+  title(w.weakestTitle);
+  header(w.weakestHeader);
+  const weakest = active.filter((o) => o.health !== null).sort((a, b) => a.health!.score - b.health!.score || a.relation.row - b.relation.row).slice(0, 5);
+  for (const o of weakest) line([o.relation.id, o.relation.name, o.relation.tier, o.health!.score]);
+
+  title(w.riskTitle);
+  header(w.riskHeader);
+  const c = input.figures.risk.concentration;
+  const conc = words.concentration;
+  const previousValue = (label: string): unknown => {
+    if (!input.previous) return w.noPrevious;
+    const row = input.previous.find((r) => r[0] === label);
+    return row ? row[1] : w.noPrevious;
+  };
+  const measures: Array<[string, number | null]> = [
+    [conc.hhi, c ? round1(c.hhi) : null],
+    [`${conc.largestShare} (%)`, c ? percent(c.largestShare) : null],
+    [`${conc.top5Share} (%)`, c ? percent(c.top5Share) : null],
+    [conc.effectiveClients, c ? round1(c.effectiveClients) : null],
+  ];
+  for (const [label, value] of measures) line([label, value ?? words.report.unknown, previousValue(label)]);
+
+  title(w.actionsTitle);
+  header(w.actionsHeader);
+  const review = words.report.review;
+  line([review.deepen, active.filter((o) => o.relation.tier === 'A').length]);
+  line([review.upgrade, active.filter((o) => o.relation.tier === 'B' && o.advice?.tier === 'A').length]);
+  line([review.reassess, active.filter((o) => o.relation.tier === 'C' && o.advice?.tier === 'C').length]);
+  const requests = input.received === null ? null : input.received.filter((d) => inQuarter(d, quarter) && d <= input.today).length;
+  line([w.newProspects, requests ?? words.report.unknown]);
+
+  const testimonials = input.touchpoints.filter((t) => t.testimonial && inQuarter(t.day, quarter) && t.day <= input.today).sort((a, b) => a.day - b.day || a.row - b.row);
+  title(fill(w.testimonialsTitle, { n: testimonials.length }));
+  if (testimonials.length === 0) line([w.noTestimonials]);
+  else header(w.testimonialsHeader);
+  const names = new Map(input.relations.map((r) => [r.id, r.name]));
+  for (const t of testimonials) line([formatDay(t.day), t.relationId, names.get(t.relationId) ?? '', t.notes]);
+
+  title(w.goalsTitle);
+  header(words.report.indicatorsHeader);
+  for (const ind of input.figures.indicators) {
+    const asPercent = ind.key !== 'referralsPerA';
+    const figure = ind.figure === null ? words.report.unknown : asPercent ? percent(ind.figure) : round1(ind.figure);
+    line([words.report.indicator[ind.key], figure, `≥ ${asPercent ? percent(ind.target) : ind.target}`, words.report.marks[ind.met === null ? 'unknown' : ind.met ? 'good' : 'poor']]);
+  }
+  if (requests !== null) {
+    const target = Math.round((settings.reports.targets.proposalsPerWeek * 52) / 4);
+    line([w.requestsQuarter, requests, `≥ ${target}`, words.report.marks[requests >= target ? 'good' : 'poor']]);
+  }
+
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return { values: rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')), charts: [], titleRows, headerRows };
+}
