@@ -251,7 +251,7 @@ row('engine: read/parse (Instellingen, Relaties, Touchpoints)', (n) => cell(engi
 row('engine: cadence (every outcome)', (n) => cell(engine[n], (r) => fmtMs(r.ms.cadence)));
 row('engine: KPI and Risico tabs (built together)', (n) => cell(engine[n], (r) => fmtMs(r.ms.reports)));
 row('engine: risk figures alone (shares, HHI, stress, scorecard)', (n) => cell(engine[n], (r) => fmtMs(r.ms.risk)));
-row('engine: week plan alone (every owner, 4-week horizon)', (n) => cell(engine[n], (r) => `${fmtMs(r.ms.plan)} (${fmtInt(r.check.planned)} planned)`), `< 0.3 s at ${fmtInt(BIG)}`, verdict(engine[BIG] && !engine[BIG].error && engine[BIG].ms.plan < 300, 'week plan'));
+row('engine: week plan alone (every owner, 4-week horizon)', (n) => cell(engine[n], (r) => `${fmtMs(r.ms.plan)} (${fmtInt(r.check.planned)} planned)`), `< 0.3 s at ${fmtInt(BIG)}`, verdict(big?.result ? big.result.ms.plan < 300 : false, 'week plan'));
 row('engine: digests (plan + compose every digest)', (n) => cell(engine[n], (r) => fmtMs(r.ms.digests)));
 row('engine: full daily job (refresh with writes, digests, no-op delivery, Log)', (n) => cell(engine[n], (r) => fmtMs(r.ms.daily)), `< 3 s at ${fmtInt(BIG)}`, verdict(dailyOk, 'daily job'));
 row('peak memory, engine process (max RSS)', (n) => cell(engine[n], (r) => `${fmtInt(r.memory.maxRssMB)} MB`));
