@@ -13,7 +13,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * A leading apostrophe keeps such text text (Sheets shows it without the apostrophe).
  */
 export function asCellValue(value: unknown): unknown {
-  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
+  // A leading apostrophe of the text itself would be taken as that prefix and vanish: it gets one too.
+  if (typeof value === 'string' && /^[=+\-@']/.test(value)) return `'${value}`;
   return value ?? '';
 }
 
