@@ -30,14 +30,18 @@ import { WorkbookFormError, XlsxFile } from './xlsx-file';
 import { checkCells, checkTabs, formatCheck } from '../engine/check';
 import { languageOf } from '../engine/setup';
 
+declare const __CADANS_VERSION__: string;
+/** Set by the build (package.json's version); run from the sources (the tests), it says so. */
+const VERSION = typeof __CADANS_VERSION__ === 'string' ? __CADANS_VERSION__ : 'development build';
+
 const USAGE = `Cadans: relationship cadence on an .xlsx workbook
 
 Usage:
   cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR] [--smtp smtp://host:port] [--from ADDRESS]
              [--smtp-timeout SECONDS] [--lock-wait SECONDS]
-      Computes next contact, status and days overdue for every relationship, writes
-      DIR/<same name>.xlsx (default DIR: out) with its KPI and Risico tabs, DIR/report.html
-      (both tabs with their charts, offline) and, on a send day, each team member's morning
+      Computes next contact, status, days overdue and the week plan for every relationship,
+      writes DIR/<same name>.xlsx (default DIR: out) with its Vandaag, KPI and Risico tabs,
+      DIR/report.html (those tabs with their charts, offline) and, on a send day, each team member's morning
       digest as DIR/outbox/<date>-<owner>.eml (or sends it through --smtp). A digest the
       workbook's Log records as sent is not written again. Without --workbook it runs on the
       sample workbook. The input is never changed: DIR must not hold the input itself.
@@ -52,6 +56,8 @@ Usage:
       Fills the Organisaties tab (creating it when missing) with every organisation of Relaties
       that has no row yet, summing revenue still on contact rows, and says so; writes
       DIR/<same name>.xlsx (default DIR: out). Existing rows are never changed.
+  cadans --version
+      The version of Cadans.
 `;
 
 /** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
@@ -238,6 +244,8 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
 async function initCommand(values: { empty?: boolean; force?: boolean }, rest: string[], out: (line: string) => void, now: Date): Promise<number> {
   const target = rest[0];
   if (!target) throw new UsageError('cadans init needs a file name, e.g. cadans init relaties.xlsx');
+  // The template is an .xlsx workbook; a file named .csv or .xls would hold something else than its name says.
+  if (!/\.xlsx$/i.test(target)) throw new UsageError(`cadans init writes an .xlsx workbook; give the file a name ending in .xlsx (e.g. ${target.replace(/\.[^./\\]*$/, '')}.xlsx)`);
   if (existsSync(target) && !values.force) throw new UsageError(`${target} already exists; Cadans does not overwrite it (use --force to replace it)`);
   const today = dayOfInstant(now, DEFAULT_LOCAL_TIME_ZONE);
   const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty });
@@ -261,9 +269,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
       empty: { type: 'boolean' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
-  const [command = 'run', ...rest] = positionals;
+  if (values.version) {
+    out(`cadans ${VERSION}`);
+    return 0;
+  }
+  // A bare `cadans` shows what it can do; the sample run is `cadans run` (and `npm start`).
+  const [command = 'help', ...rest] = positionals;
   if (values.help || command === 'help') {
     out(USAGE);
     return 0;
