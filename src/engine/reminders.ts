@@ -40,6 +40,8 @@ export interface ReminderOptions {
   /** For the Vandaag tab the refresh rebuilds: a link to a cell of any tab. */
   cellLink?: (sheet: string, row: number, column: string | null) => string | null;
   remindersOn?: boolean | null;
+  /** The local runner: its messages and mails name no Sheets menu. */
+  local?: boolean;
 }
 
 export interface OutgoingDigest extends ComposedMail {
@@ -62,6 +64,8 @@ export interface ReminderPlan {
   problems: Problem[];
   /** A follow-up's refresh, computed but not yet written: written after sending, if time allows. */
   pendingRefresh: (() => void) | null;
+  /** Planned by the local runner (no Sheets menu to name). */
+  local?: boolean;
 }
 
 export type SendResult = { ok: true } | { ok: false; error: string };
@@ -96,7 +100,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const reminders = settings.reminders;
   // A preview only looks: it must not create the Log or add its columns.
   const log = LogTab.open(workbook, language, { readOnly: !write });
-  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [], pendingRefresh };
+  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [], pendingRefresh, local: options.local ?? false };
   const verdict = options.respectSendDays ? sendDayVerdict(options.today, reminders.sendDays, reminders.skipHolidays) : ({ send: true } as const);
   if (!verdict.send) return { ...base, verdict, noTeam: false };
 
@@ -153,6 +157,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
         rowLink: options.rowLink ?? (() => null),
         maxItems: reminders.maxDigestItems,
         sheetLink: options.sheetLink ?? null,
+        local: options.local,
       }),
       owner: d.owner,
       count: d.items.length + (d.pipeline?.length ?? 0),
@@ -212,7 +217,7 @@ export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | nu
     return entries;
   }
   if (plan.noTeam) {
-    entries.push({ time: now, kind: 'problem', message: words.noTeam });
+    entries.push({ time: now, kind: 'problem', message: plan.local ? words.noTeamLocal : words.noTeam });
     return entries;
   }
   const o = outcome ?? { sent: [], failed: [], stoppedFor: null, remaining: [] };

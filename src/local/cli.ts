@@ -206,7 +206,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     const journalPath = `${target}.cadans-journal`;
     const runId = `${hostname()}-${process.pid}-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
     const from = foldJournal(workbook, settings.language, await Journal.read(journalPath));
-    const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true }, true);
+    const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true, local: true }, true);
     const outbox = join(dir, 'outbox');
     // Every sent mail is recorded here, flushed, before the next one goes: opening it first proves it can be.
     const journal = await Journal.open(journalPath, mode);

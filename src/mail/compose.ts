@@ -26,6 +26,8 @@ export interface ComposeOptions {
   agenda: (type: RelationType | null, tier: Tier) => string;
   /** A link to the relationship's row, or null where there is no sheet to link to. */
   rowLink: (row: number) => string | null;
+  /** The local runner's mail names no Sheets menu. */
+  local?: boolean;
   /** Relationships named at most (Max. relaties per ochtendmail); the rest are counted. Default 50. */
   maxItems?: number;
   /** A link to the sheet, for the count of the rest; null where there is none. */
@@ -225,12 +227,12 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
         .join('')}</ul></div>`,
     );
   }
-  textLines.push(d.footer);
+  textLines.push((options.local ? d.footerLocal : d.footer));
   const body = [
     '<div style="max-width:600px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">',
     `<p style="margin:0 0 12px 0">${escapeHtml(intro)}</p>`,
     ...htmlItems,
-    `<p style="color:#777;font-size:12px">${escapeHtml(d.footer)}</p>`,
+    `<p style="color:#777;font-size:12px">${escapeHtml((options.local ? d.footerLocal : d.footer))}</p>`,
     '</div>',
   ].join('\n');
   return { to: digest.owner, subject, html: htmlDocument(body), body, text: textLines.join('\n') };

@@ -91,7 +91,7 @@ describe('cadans run on a team export', () => {
     expect(rows[1][6]).toBe('cadans run: 6 relaties, 2 nooit, 2 te laat, 1 binnenkort, 0 op schema, 1 inactief, 2 problemen');
     expect(rows[2].slice(1, 7)).toEqual(['probleem', 'Relaties', 6, 'Laatste contact (D)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)']);
     // No team in this export: the reminders say so instead of mailing anyone.
-    expect(rows[rows.length - 1].slice(1, 7)).toEqual(['probleem', undefined, undefined, undefined, undefined, 'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul adressen of een domein in, of kies Cadans > Herinneringen aanzetten.']);
+    expect(rows[rows.length - 1].slice(1, 7)).toEqual(['probleem', undefined, undefined, undefined, undefined, 'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul daar de adressen of het domein van het team in (bijv. @bureau.nl).']);
   });
 
   it('leaves the input file unchanged', async () => {

@@ -112,6 +112,14 @@ describe('cadans run writes one .eml per team member with work', () => {
     }
   });
 
+  it('names no Sheets menu: the local mail ends with how to snooze, not with a menu it cannot offer', () => {
+    for (const owner of [SANNE, JORIS] as const) {
+      const { parsed } = byOwner(owner);
+      expect((parsed.text ?? '').trimEnd().split('\n').at(-1)).toBe('Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie.');
+      expect(`${parsed.text}${parsed.html}`).not.toContain('Cadans >');
+    }
+  });
+
   it('lists the items in order in both parts', () => {
     for (const owner of [SANNE, JORIS] as const) {
       const { parsed } = byOwner(owner);
@@ -239,7 +247,7 @@ describe('days without mail', () => {
     const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')]);
     expect(existsSync(join(dir, 'out', 'outbox'))).toBe(false);
     expect(output).toContain(
-      'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul adressen of een domein in, of kies Cadans > Herinneringen aanzetten.',
+      'Geen team ingesteld (Instellingen > Team): er is geen ochtendmail verstuurd. Vul daar de adressen of het domein van het team in (bijv. @bureau.nl).',
     );
   });
 });
