@@ -176,10 +176,12 @@ describe('an SMTP server that never answers', () => {
     expect(r.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 wachten');
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sent(rows)).toEqual([]);
-    expect(rows.filter((r) => /^ochtendmail aan .* niet verstuurd: .*[Gg]reeting never received.*; de volgende run probeert het opnieuw$/.test(String(r.Melding))).map((r) => r.Waarde)).toEqual([JORIS, SANNE]);
+    // A silent server times out at the greeting; on a loaded machine another of the timeouts can
+    // fire first, with its own words. Either way both mails are reported as not sent, to be tried again.
+    expect(rows.filter((r) => /^ochtendmail aan .* niet verstuurd: .+; de volgende run probeert het opnieuw$/.test(String(r.Melding))).map((r) => r.Waarde)).toEqual([JORIS, SANNE]);
     // Only the first mail waited for the server: the second was not tried against a silent server.
     expect(sockets).toHaveLength(1);
-    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: not tried: the server did not answer an earlier mail of this run \(.*[Gg]reeting never received/);
+    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: not tried: the server did not answer an earlier mail of this run \(/);
     // The server is back: the next run sends both, once.
     const server = await smtpServer();
     const again = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', server.url]);
