@@ -15,7 +15,7 @@ import { recordStageEdit } from '../engine/pipeline';
 import { planReminders } from '../engine/reminders';
 import { logTouchpoint as logPreparedTouchpoint, type PrepContext, prepContext } from '../engine/prep';
 import { documentRequestLog } from './requests';
-import { SETTINGS } from '../../sheets-templates/tabs';
+import { PIPELINE, SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
 import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
@@ -167,6 +167,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     const range = e.range;
     const sheet = range.getSheet();
+    // Every edit anywhere runs this: leave at once unless it is on the Pipeline tab (no clock check, no reads).
+    if (findTab(PIPELINE, [sheet.getName()]) === null) return;
     const wb = workbook();
     recordStageEdit(
       wb,

@@ -25,6 +25,8 @@ export interface DigestCandidate {
   daysOverdue: number | null;
   /** Left out of digests up to and including the day before this one. */
   snoozedUntil: Day | null;
+  /** The Last contact cell's text when it is no date: the mail says so, not "never". */
+  lastContactUnreadable?: string | null;
 }
 
 export interface DigestItem extends DigestCandidate {

@@ -25,5 +25,6 @@ export function candidates(result: CandidateSource): DigestCandidate[] {
     nextContact: o.nextContact,
     daysOverdue: o.daysOverdue,
     snoozedUntil: o.relation.snoozeUntil,
+    lastContactUnreadable: o.relation.lastContactUnreadable ?? null,
   }));
 }

@@ -96,7 +96,9 @@ function facts(item: DigestItem, language: Language): string[] {
   return [
     [typeLabel, item.organisation, `${d.tier} ${item.tier}`].filter(Boolean).map(oneLine).join(' · '),
     [
-      `${d.lastContact}: ${item.lastContact === null ? d.never : formatDay(item.lastContact)}`,
+      item.lastContact === null && item.lastContactUnreadable
+        ? fill(d.lastContactUnreadable, { value: oneLine(item.lastContactUnreadable), row: item.row })
+        : `${d.lastContact}: ${item.lastContact === null ? d.never : formatDay(item.lastContact)}`,
       `${d.due}: ${formatDay(item.nextContact)}`,
       // "never" already stands after Last contact; say it once.
       item.status === 'overdue' ? (item.daysOverdue === 1 ? d.dayOverdue : fill(d.daysOverdue, { n: item.daysOverdue ?? 0 })) : item.status === 'never' ? null : words.status[item.status],

@@ -33,6 +33,8 @@ export interface RelationRecord {
   tier: Tier | null;
   /** The Last contact cell (touchpoints not yet counted). */
   lastContactCell: Day | null;
+  /** The Last contact cell's text when Cadans could not read it as a date (it is reported too). */
+  lastContactUnreadable?: string | null;
   revenue: number | null;
   placements: number | null;
   referrals: number | null;
@@ -87,6 +89,13 @@ export function cellReader(table: Table, problems: ProblemList) {
   };
 }
 
+/** A filled cell that does not parse, as text for a message; null when blank or readable. */
+function unreadable(row: unknown[], table: Table, key: string, parse: (v: unknown) => Parsed<unknown>): string | null {
+  const col = table.columns.index.get(key);
+  if (col === undefined || isBlank(row[col])) return null;
+  return parse(row[col]).ok ? null : String(row[col]).trim();
+}
+
 export function text(row: unknown[], table: Table, key: string): string {
   const col = table.columns.index.get(key);
   return col === undefined || isBlank(row[col]) ? '' : String(row[col]).trim();
@@ -111,6 +120,7 @@ export function readRelations(table: Table, ctx: ParseContext, problems: Problem
       owner: read(row, rowNumber, 'owner', parseEmail),
       tier: read(row, rowNumber, 'tier', parseTier),
       lastContactCell: read(row, rowNumber, 'lastContact', (v) => parseDay(v, ctx)),
+      lastContactUnreadable: unreadable(row, table, 'lastContact', (v) => parseDay(v, ctx)),
       revenue: read(row, rowNumber, 'revenue', (v) => parseRevenue(v, ctx.conventions)),
       placements: read(row, rowNumber, 'placements', (v) => parseCount(v, ctx.conventions)),
       referrals: read(row, rowNumber, 'referrals', (v) => parseCount(v, ctx.conventions)),

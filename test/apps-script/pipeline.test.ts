@@ -74,6 +74,17 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Pipeline tab in 
     expect(ss.sheets.map((s) => s.name)).not.toContain('Pipeline-historie');
   });
 
+  it('onEdit leaves at once for an edit on another tab: it runs on every edit in the spreadsheet', () => {
+    const ss = build(tz, [prospect('Acme', 'koud', [], [], { [SINCE]: day(-40) })]);
+    ss.$addSheet('Notities', [['iets']]);
+    const cadans = loadCadans(ss);
+    const range = cadans.evaluate(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Notities').getRange(1, 1, 1, 1)`);
+    cadans.env.reset();
+    cadans.onEdit({ range, value: 'warm', oldValue: 'koud' });
+    // The range's tab and its name, nothing more: no clock check, no read, no write.
+    expect(cadans.env.byMethod()).toEqual({ 'Range.getSheet': 1, 'Sheet.getName': 1 });
+  });
+
   it('a refresh writes Go/no-go and Waarom naming each criterion, and a far start as such', () => {
     const ss = build(tz, [
       prospect('Acme', 'heet', ['ja', 'ja', 'ja', 'ja'], ['ja', 'ja', '?', '?', ''], { [SINCE]: day(-3) }),

@@ -301,6 +301,11 @@ describe('the sample workbook through the built cadans command', () => {
     // The week plan puts Thomas Verbeek on today first: on schedule, but with a red flag and no
     // contact since it was raised.
     expect(listed(2)).toEqual(['- Thomas Verbeek', '- Marieke Hoekstra', '- Eva Koster', '- Jeroen de Boer', '- Fatima El Amrani']);
+    // Jeroen de Boer's Last contact reads 'vorige week' (row 14, also reported as a problem): the
+    // mail says so instead of "never".
+    const sanne = mails[2].parsed.text!.split('\n');
+    expect(sanne[sanne.indexOf('- Jeroen de Boer') + 2]).toBe("  Laatste contact onleesbaar ('vorige week'), zie rij 14 · Contact uiterlijk: 24-11-2026");
+    expect(mails[2].parsed.html).toContain('Laatste contact onleesbaar (&#39;vorige week&#39;), zie rij 14');
     // Lotte Smit is overdue but snoozed ("Uitstellen tot" in 10 days): not in Amira's mail.
     expect(listed(0)).toEqual(['- Kees van Leeuwen']);
     expect(mails.some((m) => `${m.parsed.text}${m.parsed.html}`.includes('Lotte Smit'))).toBe(false);
