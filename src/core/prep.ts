@@ -26,6 +26,19 @@ export type PhaseKey =
   | 'future'
   | 'addingValue'
   | 'checkIn'
+  | 'developments'
+  | 'challenges'
+  | 'runningProjects'
+  | 'status'
+  | 'opportunities'
+  | 'networking'
+  | 'lightTouch'
+  | 'marketInsight'
+  | 'needsCheck'
+  | 'upcomingProjects'
+  | 'outlook'
+  | 'keepWarm'
+  | 'afterSales'
   | 'budget'
   | 'authority'
   | 'need'
@@ -55,6 +68,21 @@ export const PHASES: readonly PhaseDef[] = [
   { key: 'future', nl: 'Toekomstige kansen', en: 'Future opportunities', minutes: 5, group: 'conversation' },
   { key: 'addingValue', nl: 'Waarde toevoegen', en: 'Adding value', minutes: 2, group: 'conversation' },
   { key: 'checkIn', nl: 'Check-in', en: 'Check-in', minutes: null, group: 'conversation' },
+  // The client check-ins (domain brief, section 7): the playbook gives each tier's total, not a
+  // time box per point, so these have none.
+  { key: 'developments', nl: 'Ontwikkelingen', en: 'Developments', minutes: null, group: 'conversation' },
+  { key: 'challenges', nl: 'Uitdagingen', en: 'Challenges', minutes: null, group: 'conversation' },
+  { key: 'runningProjects', nl: 'Lopende projecten', en: 'Current projects', minutes: null, group: 'conversation' },
+  { key: 'status', nl: 'Stand van zaken', en: 'Status', minutes: null, group: 'conversation' },
+  { key: 'opportunities', nl: 'Kansen en uitdagingen', en: 'Opportunities and challenges', minutes: null, group: 'conversation' },
+  { key: 'networking', nl: 'Netwerkkansen', en: 'Networking opportunities', minutes: null, group: 'conversation' },
+  { key: 'lightTouch', nl: 'Even bijpraten', en: 'Light touch', minutes: null, group: 'conversation' },
+  { key: 'marketInsight', nl: 'Marktinzicht delen', en: 'Sharing a market insight', minutes: null, group: 'conversation' },
+  { key: 'needsCheck', nl: 'Behoefte peilen', en: 'Needs check', minutes: null, group: 'conversation' },
+  { key: 'upcomingProjects', nl: 'Komende projecten', en: 'Upcoming projects', minutes: null, group: 'conversation' },
+  { key: 'outlook', nl: 'Vooruitkijken', en: 'Future planning', minutes: null, group: 'conversation' },
+  { key: 'keepWarm', nl: 'Warm houden', en: 'Keeping it warm', minutes: null, group: 'conversation' },
+  { key: 'afterSales', nl: 'Nabellen na plaatsing', en: 'After-sales call', minutes: null, group: 'conversation' },
   { key: 'expansion', nl: 'Uitbreiding plannen', en: 'Expansion planning', minutes: 15, group: 'followUp' },
   { key: 'commitment', nl: 'Commitment', en: 'Commitment', minutes: 5, group: 'followUp' },
   { key: 'budget', nl: 'Budget', en: 'Budget', minutes: null, group: 'bant' },
@@ -96,6 +124,84 @@ export function questionsFor(bank: readonly Question[], audience: Audience, tier
   return out;
 }
 
+// ---- Conversation types ---------------------------------------------------------------------
+
+/**
+ * The kinds of conversation (issue 12). A routine touchpoint is the tier's check-in; the SPIN
+ * expansion conversation is a separate, longer session for accounts worth expanding.
+ */
+export type ConversationType = 'clientCheckIn' | 'candidateCheckIn' | 'expansion' | 'intake' | 'afterSales';
+export const CONVERSATION_TYPES: readonly ConversationType[] = ['clientCheckIn', 'candidateCheckIn', 'expansion', 'intake', 'afterSales'];
+
+export interface ConversationPlan {
+  type: ConversationType;
+  /** The phases shown, in conversation order (the checklist included where the type has one). */
+  phases: PhaseKey[];
+  /** The default duration of the conversation itself, in minutes (preparation not counted). */
+  minutes: number;
+}
+
+const SPIN_SESSION: PhaseKey[] = ['prepOrganisation', 'prepStakeholders', 'prepIntelligence', 'situation', 'problem', 'implication', 'needPayoff', 'expansion', 'commitment', 'checklist'];
+
+/**
+ * The agenda and default duration of a conversation type for a tier. A relationship without a tier
+ * gets the C agenda (the lightest), as the digest's agenda does.
+ *
+ * Where the minutes come from: the check-ins (client A 20, B 15, C 10; candidate A 15 = career 5 +
+ * assignment 3 + future 5 + value 2, B 15, C 10) are the playbook's. Expansion: the playbook's
+ * discovery (S7 + P10 + I8 + N5 = 30) + expansion planning 15 + commitment 5 = 50, the lower end
+ * of its ranges (Cadans's choice; the 20 minutes of preparation happen before the call). Intake 30
+ * and after-sales 10 are Cadans's choices: the playbook gives no time for them.
+ */
+export function conversationPlan(type: ConversationType, tier: Tier | null): ConversationPlan {
+  const t = tier ?? 'C';
+  switch (type) {
+    case 'clientCheckIn':
+      return t === 'A'
+        ? { type, phases: ['developments', 'challenges', 'runningProjects', 'marketInsight', 'outlook'], minutes: 20 }
+        : t === 'B'
+          ? { type, phases: ['status', 'opportunities', 'networking', 'upcomingProjects'], minutes: 15 }
+          : { type, phases: ['lightTouch', 'marketInsight', 'needsCheck', 'keepWarm'], minutes: 10 };
+    case 'candidateCheckIn':
+      return t === 'A' ? { type, phases: ['career', 'currentAssignment', 'future', 'addingValue'], minutes: 15 } : { type, phases: ['checkIn'], minutes: t === 'B' ? 15 : 10 };
+    case 'expansion':
+      return { type, phases: SPIN_SESSION, minutes: 50 };
+    case 'intake':
+      return { type, phases: ['budget', 'authority', 'need', 'timeline'], minutes: 30 };
+    case 'afterSales':
+      return { type, phases: ['afterSales'], minutes: 10 };
+  }
+}
+
+/**
+ * Which conversations the sidebar offers a relationship, and which it proposes: the tier's check-in.
+ * Expansion is offered to every client (the user may always ask for it) and suggested for A clients.
+ */
+export function conversationChoice(audience: Audience, tier: Tier | null): { proposed: ConversationType; offered: ConversationType[]; suggestExpansion: boolean } {
+  if (audience === 'prospect') return { proposed: 'intake', offered: ['intake'], suggestExpansion: false };
+  if (audience === 'candidate') return { proposed: 'candidateCheckIn', offered: ['candidateCheckIn', 'afterSales'], suggestExpansion: false };
+  return { proposed: 'clientCheckIn', offered: ['clientCheckIn', 'expansion', 'afterSales'], suggestExpansion: tier === 'A' };
+}
+
+/** The questions of one conversation: `questionsFor`, limited to the type's phases. */
+export function questionsForConversation(bank: readonly Question[], plan: ConversationPlan, audience: Audience, tier: Tier | null, language: Language): Array<{ phase: PhaseDef; questions: string[] }> {
+  // A relationship without a tier gets the C agenda, so the C questions too.
+  return questionsFor(bank, audience, tier ?? (audience === 'prospect' ? null : 'C'), language).filter(({ phase }) => plan.phases.includes(phase.key));
+}
+
+// ---- Red flags recorded with a touchpoint ---------------------------------------------------
+
+/**
+ * `Rode vlag sinds` after the flags are recorded (issue 12): set to today when a flag appears on a
+ * relationship that had none, kept while any flag is left (a typed date, else today when it was
+ * empty), and cleared when none is left.
+ */
+export function redFlagSince(before: { flags: readonly string[]; since: Day | null }, after: readonly string[], today: Day): Day | null {
+  if (after.length === 0) return null;
+  if (before.flags.length === 0) return today;
+  return before.since ?? today;
+}
+
 // ---- BANT -----------------------------------------------------------------------------------
 
 export type BantKey = 'budget' | 'authority' | 'need' | 'timeline';
@@ -131,10 +237,20 @@ export function nextWorkingDay(day: Day): Day {
 
 export type StepKind = 'warmIntroduction' | 'introductionMeeting' | 'custom';
 
+/** The last working day on or before a day, but not before `notBefore` (then `notBefore` itself). */
+export function lastWorkingDayOnOrBefore(day: Day, notBefore: Day): Day {
+  for (let d = day; d >= notBefore; d = addDays(d, -1)) if (isWorkingDay(d)) return d;
+  return notBefore;
+}
+
 /**
- * The playbook's next steps: a warm introduction goes out within 48 hours, an introduction meeting
- * is planned within 2 weeks. A deadline on a weekend or holiday moves to the next working day.
+ * The playbook's next steps. A warm introduction goes out "within 48 hours": the deadline is at
+ * most 48 hours after the conversation, two calendar days, and where that day is no working day,
+ * the last working day before it (a Thursday conversation is due Friday, not Monday); when no
+ * working day lies in between, the conversation day itself. An introduction meeting is planned
+ * "within 2 weeks": 14 days on, moved to the next working day (as before).
  */
 export function stepDue(kind: Exclude<StepKind, 'custom'>, today: Day): Day {
-  return nextWorkingDay(addDays(today, kind === 'warmIntroduction' ? 2 : 14));
+  if (kind === 'warmIntroduction') return lastWorkingDayOnOrBefore(addDays(today, 2), today);
+  return nextWorkingDay(addDays(today, 14));
 }

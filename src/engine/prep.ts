@@ -7,8 +7,22 @@ import { type Day, formatDay, isoFromDay, parseIsoDay } from '../core/dates';
 import type { Language } from '../core/locale';
 import { CRITERIA, type CriterionKey, goNoGo } from '../core/pipeline';
 import { goNoGoWhy } from './pipeline';
-import { type Audience, type BantKey, BANT_KEYS, bantVerdict, PHASES, type PhaseDef, questionsFor, stepDue } from '../core/prep';
-import { VALUE_ADDS, type ValueAdd } from '../core/vocabulary';
+import {
+  type Audience,
+  type BantKey,
+  BANT_KEYS,
+  bantVerdict,
+  conversationChoice,
+  conversationPlan,
+  type ConversationType,
+  PHASES,
+  type PhaseDef,
+  type Question,
+  questionsForConversation,
+  redFlagSince,
+  stepDue,
+} from '../core/prep';
+import { type RedFlag, type Signal, VALUE_ADDS, type ValueAdd, VOCABULARY } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, PIPELINE, QUESTIONS, RELATIONS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
@@ -33,6 +47,32 @@ export interface PhaseView {
   minutes: number | null;
   group: PhaseDef['group'];
   questions: string[];
+}
+
+/** One conversation type as the page offers it (issue 12): its agenda, default duration and Soort. */
+export interface ConversationView {
+  type: ConversationType;
+  /** The type's name, written to Soort. */
+  label: string;
+  minutes: number;
+  phases: PhaseView[];
+  checklist: string[];
+}
+
+/** The relationship's red flags and opportunity signals as checkboxes (issue 12). */
+export interface FlagsView {
+  redFlags: Array<{ key: RedFlag; label: string; checked: boolean }>;
+  signals: Array<{ key: Signal; label: string; checked: boolean }>;
+  /** `Rode vlag sinds`, as the sheet shows dates; null when none is set. */
+  since: string | null;
+}
+
+function flagsView(redFlags: readonly RedFlag[], signals: readonly Signal[], since: Day | null, language: Language): FlagsView {
+  return {
+    redFlags: (Object.keys(VOCABULARY.redFlag) as RedFlag[]).map((key) => ({ key, label: termLabel('redFlag', key, language), checked: redFlags.includes(key) })),
+    signals: (Object.keys(VOCABULARY.signal) as Signal[]).map((key) => ({ key, label: termLabel('signal', key, language), checked: signals.includes(key) })),
+    since: since === null ? null : formatDay(since),
+  };
 }
 
 export interface RelationCard {
@@ -110,8 +150,14 @@ export type PrepContext =
       accountLabels: AccountLabels;
       touchpoints: Array<{ date: string; kind: string; notes: string }>;
       agenda: string;
+      /** The proposed conversation's phases and checklist (the same as in `conversations`). */
       phases: PhaseView[];
       checklist: string[];
+      /** Issue 12: the conversation types offered, the proposed one first chosen, and whether to suggest expansion. */
+      conversations: ConversationView[];
+      proposed: ConversationType;
+      suggestExpansion: boolean;
+      flags: FlagsView;
       today: string;
     }
   | {
@@ -128,10 +174,13 @@ export type PrepContext =
 
 export type SidebarLabels = ReturnType<typeof catalogue>['sidebar'];
 
-function phaseViews(workbook: WorkbookPort, audience: Audience, tier: 'A' | 'B' | 'C' | null, language: Language, problems: ProblemList): PhaseView[] {
+function questionBank(workbook: WorkbookPort, problems: ProblemList): Question[] {
   const name = findTab(QUESTIONS, workbook.sheetNames());
-  const bank = name ? readQuestionBank(name, workbook.sheet(name).readAll(), problems) : [];
-  return questionsFor(bank, audience, tier, language).map(({ phase, questions }) => ({
+  return name ? readQuestionBank(name, workbook.sheet(name).readAll(), problems) : [];
+}
+
+function views(found: Array<{ phase: PhaseDef; questions: string[] }>, language: Language): PhaseView[] {
+  return found.map(({ phase, questions }) => ({
     key: phase.key,
     title: phase[language],
     minutes: phase.minutes,
@@ -139,6 +188,25 @@ function phaseViews(workbook: WorkbookPort, audience: Audience, tier: 'A' | 'B' 
     questions,
   }));
 }
+
+/** The conversations a relationship is offered, each with its agenda from the team's bank. */
+function conversationViews(bank: readonly Question[], audience: Audience, tier: 'A' | 'B' | 'C' | null, language: Language): { conversations: ConversationView[]; proposed: ConversationType; suggestExpansion: boolean } {
+  const choice = conversationChoice(audience, tier);
+  const labels = catalogue(language).sidebar.conversationTypes;
+  const conversations = choice.offered.map((type) => {
+    const plan = conversationPlan(type, tier);
+    const phases = views(questionsForConversation(bank, plan, audience, tier, language), language);
+    return {
+      type,
+      label: labels[type],
+      minutes: plan.minutes,
+      phases: phases.filter((p) => p.group !== 'checklist'),
+      checklist: phases.find((p) => p.group === 'checklist')?.questions ?? [],
+    };
+  });
+  return { conversations, proposed: choice.proposed, suggestExpansion: choice.suggestExpansion };
+}
+
 
 function card(o: RelationOutcome, clientRevenue: number, language: Language): RelationCard {
   const r = o.relation;
@@ -228,7 +296,8 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
     const r = outcome.relation;
     const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
     const audience: Audience = r.type ?? 'client';
-    const phases = phaseViews(workbook, audience, r.tier, language, problems);
+    const offered = conversationViews(questionBank(workbook, problems), audience, r.tier, language);
+    const proposed = offered.conversations.find((c) => c.type === offered.proposed)!;
     const history = refreshed.touchpoints
       .filter((t) => t.relationId === r.id && r.id !== '' && t.day <= today)
       .sort((a, b) => b.day - a.day || b.row - a.row)
@@ -243,8 +312,10 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
       accountLabels: accountLabels(language),
       touchpoints: history,
       agenda: refreshed.settings.reminders.agendas[audience === 'candidate' ? 'candidate' : 'client'][r.tier ?? 'C'],
-      phases: phases.filter((p) => p.group !== 'checklist'),
-      checklist: phases.find((p) => p.group === 'checklist')?.questions ?? [],
+      phases: proposed.phases,
+      checklist: proposed.checklist,
+      ...offered,
+      flags: flagsView(r.redFlags, r.signals, r.redFlagsSince, language),
       today: isoFromDay(today),
     };
   }
@@ -254,7 +325,7 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
     const account = refreshed.accounts.find((a) => a.account.organisationRow === selection.row) ?? null;
     if (!account) return none(catalogue(language).accounts.notAnAccount);
     const tier = account.account.revenue > 0 ? account.tier : null;
-    const phases = phaseViews(workbook, 'client', tier, language, problems);
+    const phases = views(questionsForConversation(questionBank(workbook, problems), conversationPlan('expansion', tier), 'client', tier, language), language);
     return {
       kind: 'account',
       language,
@@ -273,7 +344,7 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
     if (!prospect) return none(labels.notARelation);
     const verdict = bantVerdict(prospect.bant);
     // The questions that fill the gaps: only the BANT phases still missing.
-    const phases = phaseViews(workbook, 'prospect', null, language, problems).filter((p) => verdict.missing.includes(p.key as never));
+    const phases = views(questionsForConversation(questionBank(workbook, problems), conversationPlan('intake', null), 'prospect', null, language), language).filter((p) => verdict.missing.includes(p.key as never));
     return {
       kind: 'prospect',
       language,
@@ -324,6 +395,7 @@ export interface LogResult {
   alreadyLogged: boolean;
   message: string;
   relation: RelationCard;
+  flags: FlagsView;
 }
 
 const MAX_NOTE = 5000;
@@ -360,13 +432,25 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
 
   if (requests.seen(requestId)) {
-    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language) };
+    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language), flags: flagsView(relation.redFlags, relation.signals, relation.redFlagsSince, language) };
   }
   const kind = field(input, 'kind', (v): v is string => isString(v) && v.trim().length > 0 && v.length <= 50, words.badKind).trim();
   const duration = field(input, 'duration', (v): v is number => isInt(v) && v >= 1 && v <= 600, words.badDuration);
   const valueAdd = field(input, 'valueAdd', (v): v is ValueAdd => isString(v) && (VALUE_ADDS as readonly string[]).includes(v), words.badRequest);
   const newOpportunity = field(input, 'newOpportunity', isBool, words.badRequest);
   const referral = field(input, 'referral', isBool, words.badRequest);
+  // Issue 12: the flags and signals ticked in the sidebar; absent, the row's own stay as they are.
+  const terms = <T extends string>(name: string, allowed: readonly T[]): T[] | null => {
+    const v = input[name];
+    if (v === undefined) return null;
+    if (!Array.isArray(v) || v.some((t) => !allowed.includes(t as T))) throw new RefusedError(words.badRequest);
+    return allowed.filter((t) => v.includes(t));
+  };
+  const tickedFlags = terms('redFlags', Object.keys(VOCABULARY.redFlag) as RedFlag[]);
+  const tickedSignals = terms('signals', Object.keys(VOCABULARY.signal) as Signal[]);
+  const redFlags = tickedFlags ?? relation.redFlags;
+  const signals = tickedSignals ?? relation.signals;
+  const since = tickedFlags === null ? relation.redFlagsSince : redFlagSince({ flags: relation.redFlags, since: relation.redFlagsSince }, redFlags, today);
   const notesInput = input.notes ?? {};
   if (typeof notesInput !== 'object' || notesInput === null || Array.isArray(notesInput)) throw new RefusedError(words.badRequest);
   const notes = PHASES.filter((p) => isString((notesInput as Record<string, unknown>)[p.key]) && ((notesInput as Record<string, string>)[p.key]).trim() !== '')
@@ -413,7 +497,8 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   // Health depends on the contact just logged (and its value add): the same rule as a refresh.
   const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
   touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false });
-  const health = relation.tier ? healthFor({ ...updated, relation, lastContact: today }, touches, today, refreshed.settings) : null;
+  const flagged = { ...relation, redFlags, signals, redFlagsSince: since };
+  const health = relation.tier ? healthFor({ ...updated, relation: flagged, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),
     nextContact: updated.nextContact === null ? '' : workbook.clock.instantOf(updated.nextContact),
@@ -421,6 +506,8 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     daysOverdue: updated.daysOverdue ?? '',
     health: health?.score ?? '',
     healthWhy: health ? healthWhy(health, language) : '',
+    ...(tickedFlags === null ? {} : { redFlags: redFlags.map((f) => termLabel('redFlag', f, language)).join(', '), redFlagsSince: since === null ? '' : workbook.clock.instantOf(since) }),
+    ...(tickedSignals === null ? {} : { signals: signals.map((f) => termLabel('signal', f, language)).join(', ') }),
   };
   writeRowCells(relationsSheet, row, map.index, cells);
 
@@ -437,11 +524,12 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     appendByHeader(workbook, ACTIONS, workbook.sheetNames(), rows, language);
   }
   requests.remember(requestId);
-  const after: RelationOutcome = { ...outcome, ...updated, relation, lastContact: today, health };
+  const after: RelationOutcome = { ...outcome, ...updated, relation: flagged, lastContact: today, health };
   return {
     alreadyLogged: false,
     message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),
     relation: card(after, clientRevenue, language),
+    flags: flagsView(redFlags, signals, since, language),
   };
 }
 

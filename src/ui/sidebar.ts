@@ -4,7 +4,8 @@
 // button is disabled while it runs; a retry of "log touchpoint" reuses its request ID, so the
 // server logs it once.
 
-import type { AccountCard, AccountLabels, PhaseView, PrepContext, RelationCard } from '../engine/prep';
+import { introductionDraft } from '../core/introduction';
+import type { AccountCard, AccountLabels, ConversationView, PhaseView, PrepContext, RelationCard } from '../engine/prep';
 
 interface Runner {
   withSuccessHandler(f: (value: unknown) => void): Runner;
@@ -20,6 +21,8 @@ let labels: Labels | null = null;
 let context: PrepContext | null = null;
 let requestId = newRequestId();
 let steps: Step[] = [];
+/** The conversation type chosen on the page (issue 12); the proposed one after each load. */
+let conversationType: string | null = null;
 
 function newRequestId(): string {
   const bytes = new Uint8Array(12);
@@ -77,7 +80,18 @@ async function load(): Promise<void> {
   labels = result.labels;
   requestId = newRequestId();
   steps = [];
+  conversationType = result.kind === 'relation' ? result.proposed : null;
   say('');
+  render();
+}
+
+/** The conversation the page shows: the one chosen, else the proposed one. */
+function chosenConversation(c: Extract<PrepContext, { kind: 'relation' }>): ConversationView {
+  return c.conversations.find((v) => v.type === conversationType) ?? c.conversations.find((v) => v.type === c.proposed)!;
+}
+
+function chooseConversation(type: string): void {
+  conversationType = type;
   render();
 }
 
@@ -126,35 +140,54 @@ function renderRelation(content: HTMLElement, c: Extract<PrepContext, { kind: 'r
   if (c.agenda) content.append(el('p', {}, el('b', {}, `${l.agenda}: `), c.agenda));
   content.append(el('h3', {}, l.history));
   content.append(c.touchpoints.length === 0 ? el('p', { class: 'muted' }, l.noHistory) : el('ul', { id: 'history' }, ...c.touchpoints.map((t) => el('li', {}, `${t.date} · ${t.kind}${t.notes ? `: ${t.notes}` : ''}`))));
+  // Issue 12: the kind of conversation, the tier's check-in proposed; expansion suggested for A clients.
+  const conversation = chosenConversation(c);
+  const select = el('select', { id: 'conversationType' }, ...c.conversations.map((v) => el('option', { value: v.type }, `${v.label} (${fill(l.minutes, { n: v.minutes })})`)));
+  select.value = conversation.type;
+  select.addEventListener('change', () => chooseConversation(select.value));
+  content.append(el('label', { for: 'conversationType' }, l.conversationType), select);
+  if (c.suggestExpansion && conversation.type !== 'expansion') {
+    const button = el('button', { type: 'button', id: 'prepareExpansion', class: 'secondary' }, l.prepareExpansion);
+    button.addEventListener('click', () => chooseConversation('expansion'));
+    content.append(el('p', { id: 'suggestExpansion', class: 'muted' }, l.suggestExpansion), button);
+  }
   for (const group of ['preparation', 'conversation', 'followUp'] as const) {
-    const phases = c.phases.filter((p) => p.group === group);
+    const phases = conversation.phases.filter((p) => p.group === group);
     if (phases.length === 0) continue;
     content.append(el('h3', {}, l[group]));
     for (const phase of phases) content.append(phaseSection(phase, group !== 'preparation'));
   }
-  if (c.checklist.length > 0) {
+  if (conversation.checklist.length > 0) {
     content.append(el('h3', {}, l.checklist));
-    c.checklist.forEach((item, i) => content.append(el('label', { class: 'check' }, el('input', { type: 'checkbox', id: `check-${i}` }), item)));
+    conversation.checklist.forEach((item, i) => content.append(el('label', { class: 'check' }, el('input', { type: 'checkbox', id: `check-${i}` }), item)));
   }
-  content.append(logForm(c));
+  content.append(logForm(c, conversation));
+  // After an expansion conversation: the warm introduction, drafted to the champion (this contact).
+  if (conversation.type === 'expansion') content.append(introductionSection(c.relation));
 }
 
-function logForm(c: Extract<PrepContext, { kind: 'relation' }>): HTMLElement {
+function logForm(c: Extract<PrepContext, { kind: 'relation' }>, conversation: ConversationView): HTMLElement {
   const l = labels!;
-  const minutes = c.phases.filter((p) => p.group === 'conversation').reduce((sum, p) => sum + (p.minutes ?? 0), 0) || 15;
+  // The type's default duration for this tier, and its name for Soort (issue 12).
+  const minutes = conversation.minutes;
   const form = el('form', { id: 'log' });
   form.append(
     el('h3', {}, l.logButton),
     el('label', { for: 'kind' }, l.kind),
-    el('input', { type: 'text', id: 'kind', value: l.kindDefault, maxlength: '50' }),
+    el('input', { type: 'text', id: 'kind', value: conversation.label, maxlength: '50' }),
     el('label', { for: 'duration' }, l.duration),
     el('input', { type: 'number', id: 'duration', value: String(minutes), min: '1', max: '600' }),
     el('label', { for: 'valueAdd' }, l.valueAdd),
     el('select', { id: 'valueAdd' }, ...(['none', 'marketInsight', 'introduction', 'advice'] as const).map((k) => el('option', { value: k }, l.valueAdds[k]))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'newOpportunity' }), l.newOpportunity),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'referral' }), l.referral),
+    // Issue 12: the flags and signals, ticked as the sheet has them; saved with the touchpoint.
+    el('h3', {}, l.redFlags + (c.flags.since ? ` (${fill(l.redFlagSince, { date: c.flags.since })})` : '')),
+    ...c.flags.redFlags.map((f) => el('label', { class: 'check' }, checkbox(`flag-${f.key}`, f.checked), f.label)),
+    el('h3', {}, l.signals),
+    ...c.flags.signals.map((f) => el('label', { class: 'check' }, checkbox(`signal-${f.key}`, f.checked), f.label)),
     el('h3', {}, l.nextSteps),
-    el('ul', { id: 'steps', class: 'steps' }),
+    el('ul', { id: 'steps', class: 'steps' }, ...steps.map(stepItem)),
     el('label', { for: 'stepKind' }, l.nextSteps),
     el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
     el('label', { for: 'stepText' }, l.stepText),
@@ -171,6 +204,16 @@ function logForm(c: Extract<PrepContext, { kind: 'relation' }>): HTMLElement {
   return form;
 }
 
+function checkbox(id: string, checked: boolean): HTMLInputElement {
+  const box = el('input', { type: 'checkbox', id });
+  box.checked = checked;
+  return box;
+}
+
+function ticked(prefix: string, keys: Array<{ key: string }>): string[] {
+  return keys.filter((k) => (document.getElementById(`${prefix}-${k.key}`) as HTMLInputElement | null)?.checked).map((k) => k.key);
+}
+
 function value(id: string): string {
   return (document.getElementById(id) as HTMLInputElement).value;
 }
@@ -183,10 +226,12 @@ function addStep(): void {
     if (!text || !due) return say(labels!.badStep, 'error');
     steps.push({ kind, text, due });
   } else steps.push({ kind });
-  const list = document.getElementById('steps')!;
-  const last = steps[steps.length - 1];
-  list.append(el('li', {}, last.kind === 'custom' ? `${last.text} (${last.due})` : labels!.stepKinds[last.kind]));
+  document.getElementById('steps')!.append(stepItem(steps[steps.length - 1]));
   say('');
+}
+
+function stepItem(step: Step): HTMLElement {
+  return el('li', {}, step.kind === 'custom' ? `${step.text} (${step.due})` : labels!.stepKinds[step.kind]);
 }
 
 async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<void> {
@@ -203,14 +248,52 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
     referral: (document.getElementById('referral') as HTMLInputElement).checked,
     notes,
     steps,
+    redFlags: ticked('flag', c.flags.redFlags),
+    signals: ticked('signal', c.flags.signals),
   };
-  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard }>('logTouchpoint', payload));
+  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags }>('logTouchpoint', payload));
   if (!result) return; // the same request ID is kept, so a retry cannot log twice
   requestId = newRequestId();
   steps = [];
   c.relation = result.relation;
+  c.flags = result.flags;
   render();
   say(result.message, 'ok');
+}
+
+/** The warm-introduction draft: the user fills in three facts and copies the text; nothing is sent. */
+function introductionSection(r: RelationCard): HTMLElement {
+  const l = labels!;
+  const input = (id: string, label: string) => [el('label', { for: id }, label), el('input', { type: 'text', id, maxlength: '300' })];
+  const draft = el('textarea', { id: 'introDraft', readonly: '', rows: '10' });
+  const copy = el('button', { type: 'button', id: 'copyIntro', class: 'secondary' }, l.introCopy);
+  const section = el(
+    'section',
+    { id: 'introduction' },
+    el('h3', {}, l.introTitle),
+    el('p', { class: 'muted' }, l.introHint),
+    ...input('introDepartment', l.introDepartment),
+    ...input('introReference', l.introReference),
+    ...input('introValue', l.introValue),
+    el('label', { for: 'introDraft' }, l.introTitle),
+    draft,
+    el('div', { class: 'bar' }, copy),
+  );
+  const update = () => {
+    const get = (id: string) => (section.querySelector(`#${id}`) as HTMLInputElement).value;
+    const text = introductionDraft(l.introTemplate, { champion: r.name || r.id, department: get('introDepartment'), reference: get('introReference'), valueProposition: get('introValue') });
+    // A textarea's value is text: nothing in it is ever read as HTML.
+    draft.value = `${text.subject}\n\n${text.body}`;
+  };
+  section.addEventListener('input', update);
+  copy.addEventListener('click', () => {
+    draft.select();
+    const done = () => say(l.introCopied, 'ok');
+    if (navigator.clipboard) navigator.clipboard.writeText(draft.value).then(done, () => (document.execCommand('copy') ? done() : undefined));
+    else if (document.execCommand('copy')) done();
+  });
+  update();
+  return section;
 }
 
 /** The account: its contacts, departments covered, revenue share and key-client mark, missing roles. */

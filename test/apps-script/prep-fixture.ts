@@ -145,6 +145,19 @@ export const PHASE_TABLE: Array<[string, string, string, number | null, string]>
   ['future', 'Toekomstige kansen', 'Future opportunities', 5, 'conversation'],
   ['addingValue', 'Waarde toevoegen', 'Adding value', 2, 'conversation'],
   ['checkIn', 'Check-in', 'Check-in', null, 'conversation'],
+  ['developments', 'Ontwikkelingen', 'Developments', null, 'conversation'],
+  ['challenges', 'Uitdagingen', 'Challenges', null, 'conversation'],
+  ['runningProjects', 'Lopende projecten', 'Current projects', null, 'conversation'],
+  ['status', 'Stand van zaken', 'Status', null, 'conversation'],
+  ['opportunities', 'Kansen en uitdagingen', 'Opportunities and challenges', null, 'conversation'],
+  ['networking', 'Netwerkkansen', 'Networking opportunities', null, 'conversation'],
+  ['lightTouch', 'Even bijpraten', 'Light touch', null, 'conversation'],
+  ['marketInsight', 'Marktinzicht delen', 'Sharing a market insight', null, 'conversation'],
+  ['needsCheck', 'Behoefte peilen', 'Needs check', null, 'conversation'],
+  ['upcomingProjects', 'Komende projecten', 'Upcoming projects', null, 'conversation'],
+  ['outlook', 'Vooruitkijken', 'Future planning', null, 'conversation'],
+  ['keepWarm', 'Warm houden', 'Keeping it warm', null, 'conversation'],
+  ['afterSales', 'Nabellen na plaatsing', 'After-sales call', null, 'conversation'],
   ['expansion', 'Uitbreiding plannen', 'Expansion planning', 15, 'followUp'],
   ['commitment', 'Commitment', 'Commitment', 5, 'followUp'],
   ['budget', 'Budget', 'Budget', null, 'bant'],
@@ -163,8 +176,31 @@ export function phaseViews(keys: string[], language: 'nl' | 'en', audience: Audi
 
 export const CLIENT_PHASES = ['prepOrganisation', 'prepStakeholders', 'prepIntelligence', 'situation', 'problem', 'implication', 'needPayoff', 'expansion', 'commitment'];
 export const CANDIDATE_A_PHASES = ['career', 'currentAssignment', 'future', 'addingValue'];
+/** The client check-ins per tier (issue 12; domain brief, section 7). */
+export const CLIENT_CHECKIN: Record<'A' | 'B' | 'C', string[]> = {
+  A: ['developments', 'challenges', 'runningProjects', 'marketInsight', 'outlook'],
+  B: ['status', 'opportunities', 'networking', 'upcomingProjects'],
+  C: ['lightTouch', 'marketInsight', 'needsCheck', 'keepWarm'],
+};
+export const CHECKLIST_NL = ['Organisatie in kaart gebracht', 'SPIN-gesprek gevoerd', 'Uitbreidingsroadmap besproken', 'Warme introducties gepland', 'Partnerschap besproken', 'Volgende stappen met datum afgesproken'];
+
+/** The conversations a client of this tier is offered: its check-in (proposed), expansion, after-sales. */
+export function clientConversations(tier: 'A' | 'B' | 'C', language: 'nl' | 'en' = 'nl') {
+  const nl = language === 'nl';
+  return [
+    { type: 'clientCheckIn', label: 'Check-in', minutes: { A: 20, B: 15, C: 10 }[tier], phases: phaseViews(CLIENT_CHECKIN[tier], language, 'klant', tier), checklist: [] },
+    { type: 'expansion', label: nl ? 'Accountuitbreiding' : 'Account expansion', minutes: 50, phases: phaseViews(CLIENT_PHASES, language, 'klant', tier), checklist: defaults('checklist', language, 'klant') },
+    { type: 'afterSales', label: nl ? 'Nabellen na plaatsing' : 'After-sales call', minutes: 10, phases: phaseViews(['afterSales'], language, 'klant'), checklist: [] },
+  ];
+}
 
 /** The first working day on or after a date (Monday to Friday, not a Dutch public holiday). */
+/** The last working day on or before a date, not before `notBefore` (the 48-hour rule, issue 12). */
+export function workingDayUpTo(date: string, notBefore: string): string {
+  for (let d = date; d >= notBefore; d = addDays(d, -1)) if (!(weekday(d) === 0 || weekday(d) === 6 || dutchHoliday(d))) return d;
+  return notBefore;
+}
+
 export function workingDayFrom(date: string): string {
   let d = date;
   while (weekday(d) === 0 || weekday(d) === 6 || dutchHoliday(d)) d = addDays(d, 1);

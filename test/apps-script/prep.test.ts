@@ -12,7 +12,10 @@ import {
   ACTIES,
   ANNA,
   CANDIDATE_A_PHASES,
+  CHECKLIST_NL,
+  CLIENT_CHECKIN,
   CLIENT_PHASES,
+  clientConversations,
   COL,
   defaults,
   dmy,
@@ -23,6 +26,7 @@ import {
   ROW,
   TOUCHPOINTS,
   workingDayFrom,
+  workingDayUpTo,
 } from './prep-fixture';
 import { AGENDA_CANDIDATE_A, AGENDA_CANDIDATE_B, AGENDA_CLIENT_A, dutchHoliday, expectedText, JANSEN, JANSEN_ESCAPED, shortDate, team, weekday } from './reminders-fixture';
 
@@ -43,6 +47,24 @@ const NL = {
 };
 
 /** Anything in a value that google.script.run would not deliver as it is: Dates, undefined, class instances, NaN. */
+/** The flags and signals as the page gets them for a relationship with none (issue 12). */
+const NO_FLAGS = {
+  redFlags: [
+    { key: 'noResponse', label: 'geen reactie', checked: false },
+    { key: 'competitor', label: 'concurrent', checked: false },
+    { key: 'ratePressure', label: 'tariefdruk', checked: false },
+    { key: 'stakeholderChange', label: 'wisseling contactpersoon', checked: false },
+    { key: 'lostExclusivity', label: 'exclusiviteit kwijt', checked: false },
+  ],
+  signals: [
+    { key: 'clientReachesOut', label: 'klant belt zelf', checked: false },
+    { key: 'internalReferrals', label: 'interne referrals', checked: false },
+    { key: 'strategicInvolvement', label: 'strategisch betrokken', checked: false },
+    { key: 'firstCall', label: 'eerste keus', checked: false },
+  ],
+  since: null,
+};
+
 function nonPlain(value: unknown, path = '$'): string[] {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return [];
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} (${value})`];
@@ -114,7 +136,7 @@ describe('showPrepSidebar', () => {
 });
 
 describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
-  it('gives a client its card, the last three touchpoints, SPIN phases with time boxes and the checklist, as plain JSON', () => {
+  it("gives an A client its card, the last three touchpoints, the tier's 20-minute check-in proposed and expansion (SPIN with time boxes and the checklist) suggested, as plain JSON", () => {
     const f = prepWorkbook(tz);
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     const t = f.today;
@@ -144,12 +166,27 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
         { date: dmy(addDays(t, -100)), kind: 'Telefoon', notes: '' },
       ],
       agenda: AGENDA_CLIENT_A,
-      phases: phaseViews(CLIENT_PHASES, 'nl', 'klant'),
-      checklist: ['Organisatie in kaart gebracht', 'SPIN-gesprek gevoerd', 'Uitbreidingsroadmap besproken', 'Warme introducties gepland', 'Partnerschap besproken', 'Volgende stappen met datum afgesproken'],
+      // The routine conversation: the A check-in (issue 12), not the SPIN expansion session.
+      phases: phaseViews(CLIENT_CHECKIN.A, 'nl', 'klant', 'A'),
+      checklist: [],
+      conversations: clientConversations('A'),
+      proposed: 'clientCheckIn',
+      suggestExpansion: true,
+      // Issue 12: the flags and signals as checkboxes, none ticked for R1.
+      flags: NO_FLAGS,
       today: t,
     });
-    // The playbook's time boxes, spelled out.
-    expect(ctx.phases.map((p: { title: string; minutes: number }) => [p.title, p.minutes])).toEqual([
+    expect(ctx.phases.map((p: { title: string; questions: string[] }) => [p.title, p.questions])).toEqual([
+      ['Ontwikkelingen', ['Hoe ontwikkelt jullie organisatie zich sinds we elkaar spraken?']],
+      ['Uitdagingen', ['Welke uitdagingen spelen er nu bij jullie?']],
+      ['Lopende projecten', ['Hoe lopen de projecten waar we bij betrokken zijn, en waar kan het beter?']],
+      ['Marktinzicht delen', ['Deel een marktinzicht dat hen raakt: een trend, een benchmark of een zet van een concurrent.']],
+      ['Vooruitkijken', ['Welke projecten komen eraan, en waar ontstaat straks behoefte aan HR, IT of Finance?']],
+    ]);
+    const expansion = ctx.conversations[1];
+    expect([expansion.label, expansion.minutes, expansion.checklist]).toEqual(['Accountuitbreiding', 50, CHECKLIST_NL]);
+    // The playbook's time boxes of the expansion session, spelled out.
+    expect(expansion.phases.map((p: { title: string; minutes: number }) => [p.title, p.minutes])).toEqual([
       ['Organisatie in kaart', 10],
       ['Stakeholdernetwerk', 5],
       ['Business intelligence', 5],
@@ -160,7 +197,7 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
       ['Uitbreiding plannen', 15],
       ['Commitment', 5],
     ]);
-    expect(ctx.phases[3].questions).toEqual(['Hoe is de organisatie nu ingericht, over afdelingen en locaties heen?', 'Wie anders in de organisatie heeft vergelijkbare behoeften?']);
+    expect(expansion.phases[3].questions).toEqual(['Hoe is de organisatie nu ingericht, over afdelingen en locaties heen?', 'Wie anders in de organisatie heeft vergelijkbare behoeften?']);
     // The card's dates are the spreadsheet's calendar dates: R1's last contact is its newest touchpoint.
     expect(ctx.relation.lastContact).toBe(dmy(addDays(t, -40)));
     expect(ctx.relation.nextContact).toBe(dmy(edate(addDays(t, -40), 1)));
@@ -176,7 +213,12 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
     });
     expect(b.touchpoints).toEqual([{ date: dmy(addDays(f.today, -10)), kind: 'Koffie', notes: 'Goed gesprek' }]);
     expect(b.agenda).toBe('Check-in (15 min): ontwikkelingen en uitdagingen, lopende en komende projecten, een marktinzicht delen');
-    expect(b.phases).toEqual(phaseViews(CLIENT_PHASES, 'nl', 'klant'));
+    // A B client's routine touchpoint is the playbook's 15-minute check-in (status, opportunities and
+    // challenges, networking, upcoming projects), not the SPIN expansion session; expansion is
+    // offered (the user may ask for it) but not suggested.
+    expect(b.phases).toEqual(phaseViews(CLIENT_CHECKIN.B, 'nl', 'klant', 'B'));
+    expect([b.proposed, b.suggestExpansion, b.conversations]).toEqual(['clientCheckIn', false, clientConversations('B')]);
+    expect(b.conversations[0].minutes).toBe(15);
     const candidate = contextAt(f.ss, 'Relaties', ROW.R3);
     expect(candidate.relation).toEqual({
       row: ROW.R3, id: 'R3', name: 'Noor Hendriks', type: 'Kandidaat', organisation: 'Data-engineer', tier: 'A',
@@ -196,6 +238,11 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
       ['Waarde toevoegen', 2],
     ]);
     expect([a.checklist, a.agenda]).toEqual([[], AGENDA_CANDIDATE_A]);
+    expect(a.conversations.map((v: { type: string; label: string; minutes: number }) => [v.type, v.label, v.minutes])).toEqual([
+      ['candidateCheckIn', 'Kandidaatgesprek', 15],
+      ['afterSales', 'Nabellen na plaatsing', 10],
+    ]);
+    expect(a.conversations[1].phases).toEqual(phaseViews(['afterSales'], 'nl', 'kandidaat'));
     const b = contextAt(f.ss, 'Relaties', ROW.R4);
     expect(b.phases).toEqual([
       { key: 'checkIn', title: 'Check-in', minutes: null, group: 'conversation', questions: ['Hoe gaat je huidige opdracht, en vanaf wanneer ben je beschikbaar?', 'Wat zoek je in je volgende opdracht?'] },
@@ -204,6 +251,7 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
     const c = contextAt(f.ss, 'Relaties', ROW.R5);
     expect(c.phases).toEqual([{ key: 'checkIn', title: 'Check-in', minutes: null, group: 'conversation', questions: ['Ben je beschikbaar, en is je specialisme nog actueel?'] }]);
     expect(c.agenda).toBe('Korte check-in (10 min): beschikbaarheid en specialisme actueel');
+    expect([b.conversations[0].minutes, c.conversations[0].minutes]).toEqual([15, 10]);
     expect(c.relation.statusKey).toBe('onTrack');
   });
 
@@ -215,12 +263,12 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
       ['Smalltalk', 'Klant', '', 'nl', 'Een onbekende fase: genegeerd'],
       ['checklist', 'klant', '', 'NL', 'Eigen checklistpunt'],
     ]);
-    const a = contextAt(f.ss, 'Relaties', ROW.R1);
+    const a = contextAt(f.ss, 'Relaties', ROW.R1).conversations[1];
     expect(a.phases.find((p: { key: string }) => p.key === 'situation').questions).toEqual(['Welke drie projecten hebben bij u nu voorrang?']);
     expect(a.phases.find((p: { key: string }) => p.key === 'problem').questions).toEqual(defaults('problem', 'nl', 'klant'));
     expect(a.checklist.at(-1)).toBe('Eigen checklistpunt');
     expect(a.checklist).toHaveLength(7);
-    const b = contextAt(f.ss, 'Relaties', ROW.R2);
+    const b = contextAt(f.ss, 'Relaties', ROW.R2).conversations[1];
     expect(b.phases.find((p: { key: string }) => p.key === 'situation').questions).toEqual(defaults('situation', 'nl', 'klant'));
     // A team that empties the bank gets no phases rather than built-in ones.
     const emptied = prepWorkbook(tz, { setup: false });
@@ -279,8 +327,9 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
     expect(ctx.language).toBe('en');
     expect(ctx.labels).toMatchObject({ title: 'Prepare conversation', logButton: 'Log touchpoint' });
     expect(ctx.relation).toEqual({ ...r1Card(f.today), type: 'Client', status: 'overdue' });
-    expect(ctx.phases).toEqual(phaseViews(CLIENT_PHASES, 'en', 'klant'));
-    expect(ctx.checklist[0]).toBe('Organisation mapped');
+    expect(ctx.phases).toEqual(phaseViews(CLIENT_CHECKIN.A, 'en', 'klant', 'A'));
+    expect(ctx.conversations).toEqual(clientConversations('A', 'en'));
+    expect(ctx.conversations[1].checklist[0]).toBe('Organisation mapped');
     const prospect = contextAt(f.ss, 'Pipeline', 2);
     expect(prospect.bant.map((b: { label: string }) => b.label)).toEqual(['Budget', 'Authority', 'Need', 'Timeline']);
     expect(contextAt(f.ss, 'Relaties', 1).message).toBe('Select a row in Relations (or Pipeline) and click Refresh. Cadans never guesses which relationship you mean.');
@@ -309,7 +358,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
       next,
       touchpoint: [midnight(tz, f.today), 'R1', 'Business check-in', 30, ANNA, 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit', 'marktinzicht', 'ja', 'nee'],
       actions: [
-        ['R1', 'Marieke Hoekstra', ANNA, 'Warme introductie versturen (binnen 48 uur)', midnight(tz, workingDayFrom(addDays(f.today, 2))), 'nee', midnight(tz, f.today)],
+        ['R1', 'Marieke Hoekstra', ANNA, 'Warme introductie versturen (binnen 48 uur)', midnight(tz, workingDayUpTo(addDays(f.today, 2), f.today)), 'nee', midnight(tz, f.today)],
         ['R1', 'Marieke Hoekstra', ANNA, 'Introductiegesprek plannen (binnen 2 weken)', midnight(tz, workingDayFrom(addDays(f.today, 14))), 'nee', midnight(tz, f.today)],
         ['R1', 'Marieke Hoekstra', ANNA, 'Voorstel sturen', midnight(tz, '2027-01-15'), 'nee', midnight(tz, f.today)],
       ],
@@ -324,7 +373,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const before = snapshot(f.ss);
     const result = ok(cadans.serverCall('logTouchpoint', r1Payload()));
     const expected = logged(f);
-    expect(result).toEqual({ alreadyLogged: false, message: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(expected.next)}. Acties: 3.`, relation: expected.card });
+    expect(result).toEqual({ alreadyLogged: false, message: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(expected.next)}. Acties: 3.`, relation: expected.card, flags: NO_FLAGS });
 
     const { changed, added } = diff(before, snapshot(f.ss));
     // Gezondheid and Waarom should follow as well; that they do not is pinned below (src bug).
@@ -390,7 +439,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const once = snapshot(f.ss);
     const expected = logged(f);
     const again = ok(cadans.serverCall('logTouchpoint', r1Payload()));
-    expect(again).toEqual({ alreadyLogged: true, message: NL.alreadyLogged, relation: expected.card });
+    expect(again).toEqual({ alreadyLogged: true, message: NL.alreadyLogged, relation: expected.card, flags: NO_FLAGS });
     // A retry after a network error comes in a new execution.
     expect(ok(loadCadans(f.ss).serverCall('logTouchpoint', r1Payload())).alreadyLogged).toBe(true);
     expect(diff(once, snapshot(f.ss))).toEqual({ changed: [], added: [] });

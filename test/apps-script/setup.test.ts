@@ -44,6 +44,19 @@ const PHASE_NAMES: Record<string, [string, string]> = {
   future: ['Toekomstige kansen', 'Future opportunities'],
   addingValue: ['Waarde toevoegen', 'Adding value'],
   checkIn: ['Check-in', 'Check-in'],
+  developments: ['Ontwikkelingen', 'Developments'],
+  challenges: ['Uitdagingen', 'Challenges'],
+  runningProjects: ['Lopende projecten', 'Current projects'],
+  status: ['Stand van zaken', 'Status'],
+  opportunities: ['Kansen en uitdagingen', 'Opportunities and challenges'],
+  networking: ['Netwerkkansen', 'Networking opportunities'],
+  lightTouch: ['Even bijpraten', 'Light touch'],
+  marketInsight: ['Marktinzicht delen', 'Sharing a market insight'],
+  needsCheck: ['Behoefte peilen', 'Needs check'],
+  upcomingProjects: ['Komende projecten', 'Upcoming projects'],
+  outlook: ['Vooruitkijken', 'Future planning'],
+  keepWarm: ['Warm houden', 'Keeping it warm'],
+  afterSales: ['Nabellen na plaatsing', 'After-sales call'],
   budget: ['Budget', 'Budget'],
   authority: ['Beslisser', 'Authority'],
   need: ['Behoefte', 'Need'],
@@ -220,17 +233,24 @@ describe('setupWorkbook on a new spreadsheet', () => {
 
   it('seeds Gespreksvragen with the default question bank, in Dutch and in English', () => {
     const rows = ss.$sheet('Gespreksvragen').$values().slice(1);
-    expect(DEFAULT_QUESTIONS.length).toBe(38);
+    expect(DEFAULT_QUESTIONS.length).toBe(54);
     expect(rows).toHaveLength(2 * DEFAULT_QUESTIONS.length);
     expect(rows).toEqual(seededQuestions());
-    // Spot checks of the playbook: the SPIN phases for clients, the A-candidate agenda, BANT for prospects.
+    // Spot checks of the playbook: the SPIN phases for clients, the client check-ins per tier (issue 12),
+    // the after-sales call, the A-candidate agenda, BANT for prospects.
     expect(rows[7]).toEqual(['Situatie', 'Klant', '', 'nl', 'Hoe is de organisatie nu ingericht, over afdelingen en locaties heen?']);
-    expect(rows[25]).toEqual(['Loopbaanontwikkeling', 'Kandidaat', 'A', 'nl', 'Waar wil je over twee jaar staan, en wat heb je daarvoor nodig?']);
-    expect(rows[38 + 33]).toEqual(['Budget', 'Prospect', '', 'en', 'Is there a budget set aside for this, and how much?']);
+    expect(rows[25]).toEqual(['Ontwikkelingen', 'Klant', 'A', 'nl', 'Hoe ontwikkelt jullie organisatie zich sinds we elkaar spraken?']);
+    expect(rows[30]).toEqual(['Stand van zaken', 'Klant', 'B', 'nl', 'Hoe staan jullie ervoor, en hoe loopt de samenwerking?']);
+    expect(rows[34]).toEqual(['Even bijpraten', 'Klant', 'C', 'nl', 'Hoe gaat het bij jullie?']);
+    expect(rows[38]).toEqual(['Nabellen na plaatsing', 'Klant', '', 'nl', 'Is alles gegaan zoals je hoopte? Hoe is de start bevallen?']);
+    expect(rows[41]).toEqual(['Loopbaanontwikkeling', 'Kandidaat', 'A', 'nl', 'Waar wil je over twee jaar staan, en wat heb je daarvoor nodig?']);
+    expect(rows[54 + 49]).toEqual(['Budget', 'Prospect', '', 'en', 'Is there a budget set aside for this, and how much?']);
+    // The register the playbook uses with clients: je/jullie, never u/uw.
+    for (const [, , , nl] of DEFAULT_QUESTIONS) expect(nl, nl).not.toMatch(/\b(u|uw)\b/i);
     // Every phase the sidebar knows has a question in both languages.
     for (const language of ['nl', 'en']) {
       const phases = new Set(rows.filter((r) => r[3] === language).map((r) => r[0]));
-      expect(phases.size, language).toBe(19);
+      expect(phases.size, language).toBe(32);
     }
   });
 

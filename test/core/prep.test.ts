@@ -2,9 +2,23 @@
 // BANT, the phases' names and time boxes, and when the agreed next steps are due (a deadline on a
 // weekend or a Dutch public holiday moves to the next working day).
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromYmd, isoFromDay } from '../../src/core/dates';
-import { bantVerdict, isWorkingDay, nextWorkingDay, PHASES, phaseByName, type Question, questionsFor, stepDue } from '../../src/core/prep';
+import { addDays, dayFromYmd, isoFromDay } from '../../src/core/dates';
+import {
+  bantVerdict,
+  conversationChoice,
+  conversationPlan,
+  isWorkingDay,
+  nextWorkingDay,
+  PHASES,
+  phaseByName,
+  type Question,
+  questionsFor,
+  questionsForConversation,
+  redFlagSince,
+  stepDue,
+} from '../../src/core/prep';
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -116,6 +130,19 @@ describe('the phases', () => {
       ['future', 5, 'conversation'],
       ['addingValue', 2, 'conversation'],
       ['checkIn', null, 'conversation'],
+      ['developments', null, 'conversation'],
+      ['challenges', null, 'conversation'],
+      ['runningProjects', null, 'conversation'],
+      ['status', null, 'conversation'],
+      ['opportunities', null, 'conversation'],
+      ['networking', null, 'conversation'],
+      ['lightTouch', null, 'conversation'],
+      ['marketInsight', null, 'conversation'],
+      ['needsCheck', null, 'conversation'],
+      ['upcomingProjects', null, 'conversation'],
+      ['outlook', null, 'conversation'],
+      ['keepWarm', null, 'conversation'],
+      ['afterSales', null, 'conversation'],
       ['expansion', 15, 'followUp'],
       ['commitment', 5, 'followUp'],
       ['budget', null, 'bant'],
@@ -129,6 +156,78 @@ describe('the phases', () => {
     expect(sum(['prepOrganisation', 'prepStakeholders', 'prepIntelligence'])).toBe(20);
     expect(sum(['situation', 'problem', 'implication', 'needPayoff'])).toBe(30);
     expect(sum(['career', 'currentAssignment', 'future', 'addingValue'])).toBe(15);
+  });
+});
+
+describe('conversation types', () => {
+  it('gives each client tier its own check-in: A 20 min, B 15, C 10 (the playbook), with the tier\'s points', () => {
+    expect(conversationPlan('clientCheckIn', 'A')).toEqual({ type: 'clientCheckIn', phases: ['developments', 'challenges', 'runningProjects', 'marketInsight', 'outlook'], minutes: 20 });
+    expect(conversationPlan('clientCheckIn', 'B')).toEqual({ type: 'clientCheckIn', phases: ['status', 'opportunities', 'networking', 'upcomingProjects'], minutes: 15 });
+    expect(conversationPlan('clientCheckIn', 'C')).toEqual({ type: 'clientCheckIn', phases: ['lightTouch', 'marketInsight', 'needsCheck', 'keepWarm'], minutes: 10 });
+    // Without a tier: the lightest agenda.
+    expect(conversationPlan('clientCheckIn', null)).toEqual(conversationPlan('clientCheckIn', 'C'));
+  });
+
+  it('gives candidates A 15 min (career, assignment, future, adding value), B 15 and C 10 check-ins', () => {
+    expect(conversationPlan('candidateCheckIn', 'A')).toEqual({ type: 'candidateCheckIn', phases: ['career', 'currentAssignment', 'future', 'addingValue'], minutes: 15 });
+    expect(conversationPlan('candidateCheckIn', 'B')).toEqual({ type: 'candidateCheckIn', phases: ['checkIn'], minutes: 15 });
+    expect(conversationPlan('candidateCheckIn', 'C')).toEqual({ type: 'candidateCheckIn', phases: ['checkIn'], minutes: 10 });
+  });
+
+  it('keeps expansion (SPIN 30 + planning 15 + commitment 5 = 50 min), intake (BANT, 30) and after-sales (10) the same for every tier', () => {
+    for (const tier of ['A', 'B', 'C', null] as const) {
+      expect(conversationPlan('expansion', tier)).toEqual({
+        type: 'expansion',
+        phases: ['prepOrganisation', 'prepStakeholders', 'prepIntelligence', 'situation', 'problem', 'implication', 'needPayoff', 'expansion', 'commitment', 'checklist'],
+        minutes: 50,
+      });
+      expect(conversationPlan('intake', tier)).toEqual({ type: 'intake', phases: ['budget', 'authority', 'need', 'timeline'], minutes: 30 });
+      expect(conversationPlan('afterSales', tier)).toEqual({ type: 'afterSales', phases: ['afterSales'], minutes: 10 });
+    }
+  });
+
+  it('proposes the check-in for every relationship, suggests expansion for A clients and offers it to every client', () => {
+    expect(conversationChoice('client', 'A')).toEqual({ proposed: 'clientCheckIn', offered: ['clientCheckIn', 'expansion', 'afterSales'], suggestExpansion: true });
+    expect(conversationChoice('client', 'B')).toEqual({ proposed: 'clientCheckIn', offered: ['clientCheckIn', 'expansion', 'afterSales'], suggestExpansion: false });
+    expect(conversationChoice('client', 'C')).toEqual({ proposed: 'clientCheckIn', offered: ['clientCheckIn', 'expansion', 'afterSales'], suggestExpansion: false });
+    expect(conversationChoice('candidate', 'A')).toEqual({ proposed: 'candidateCheckIn', offered: ['candidateCheckIn', 'afterSales'], suggestExpansion: false });
+    expect(conversationChoice('prospect', null)).toEqual({ proposed: 'intake', offered: ['intake'], suggestExpansion: false });
+  });
+
+  it("shows only the type's phases, with the tier's questions (C's for a client without a tier)", () => {
+    const bank = [
+      q('status', 'Hoe staat het ervoor?', { tier: 'B' }),
+      q('marketInsight', 'Inzicht voor A', { tier: 'A' }),
+      q('marketInsight', 'Inzicht voor C', { tier: 'C' }),
+      q('lightTouch', 'Hoe gaat het?', { tier: 'C' }),
+      q('situation', 'Hoe is de organisatie ingericht?'),
+    ];
+    const keys = (tier: 'A' | 'B' | 'C' | null, type: 'clientCheckIn' | 'expansion') =>
+      questionsForConversation(bank, conversationPlan(type, tier), 'client', tier, 'nl').map(({ phase, questions }) => [phase.key, questions]);
+    expect(keys('B', 'clientCheckIn')).toEqual([['status', ['Hoe staat het ervoor?']]]);
+    expect(keys('A', 'clientCheckIn')).toEqual([['marketInsight', ['Inzicht voor A']]]);
+    expect(keys(null, 'clientCheckIn')).toEqual([['lightTouch', ['Hoe gaat het?']], ['marketInsight', ['Inzicht voor C']]]);
+    expect(keys('B', 'expansion')).toEqual([['situation', ['Hoe is de organisatie ingericht?']]]);
+  });
+});
+
+describe('redFlagSince', () => {
+  const today = day('2026-11-24');
+  const earlier = day('2026-11-01');
+  it('is set to today when a flag appears on a relationship that had none', () => {
+    expect(redFlagSince({ flags: [], since: null }, ['competitor'], today)).toBe(today);
+    // A stale date left behind without flags does not count.
+    expect(redFlagSince({ flags: [], since: earlier }, ['competitor'], today)).toBe(today);
+  });
+  it('keeps the date while any flag is left, also when another flag is added or one removed', () => {
+    expect(redFlagSince({ flags: ['competitor', 'ratePressure'], since: earlier }, ['ratePressure'], today)).toBe(earlier);
+    expect(redFlagSince({ flags: ['competitor'], since: earlier }, ['competitor', 'noResponse'], today)).toBe(earlier);
+    // Flags typed without a date: from today.
+    expect(redFlagSince({ flags: ['competitor'], since: null }, ['competitor'], today)).toBe(today);
+  });
+  it('is cleared when no flag is left', () => {
+    expect(redFlagSince({ flags: ['competitor'], since: earlier }, [], today)).toBeNull();
+    expect(redFlagSince({ flags: [], since: null }, [], today)).toBeNull();
   });
 });
 
@@ -203,19 +302,44 @@ describe('isWorkingDay and nextWorkingDay', () => {
 });
 
 describe('stepDue', () => {
-  it('puts a warm introduction 48 hours ahead, on a working day', () => {
+  it('puts a warm introduction at most 48 hours after the conversation: the last working day on or before day + 2', () => {
+    // Each weekday of the week of Monday 23 November 2026.
+    expect(due('warmIntroduction', '2026-11-23')).toBe('2026-11-25'); // Monday: Wednesday
     expect(due('warmIntroduction', '2026-11-24')).toBe('2026-11-26'); // Tuesday: Thursday
-    expect(due('warmIntroduction', '2026-11-26')).toBe('2026-11-30'); // Thursday + 2 = Saturday: Monday
-    expect(due('warmIntroduction', '2026-11-27')).toBe('2026-11-30'); // Friday + 2 = Sunday: Monday
-    expect(due('warmIntroduction', '2026-11-28')).toBe('2026-11-30'); // logged on a Saturday: Monday
-    // Friday 24 April + 2 = Sunday 26; Monday 27 is King's Day: Tuesday 28.
-    expect(due('warmIntroduction', '2026-04-24')).toBe('2026-04-28');
-    // Tuesday 12 May + 2 = Ascension Day: Friday.
-    expect(due('warmIntroduction', '2026-05-12')).toBe('2026-05-15');
-    // Wednesday 23 December + 2 = Christmas, then Boxing Day and Sunday: Monday 28.
-    expect(due('warmIntroduction', '2026-12-23')).toBe('2026-12-28');
-    // Across the year: Wednesday 30 December + 2 = New Year's Day (a Friday): Monday 4 January.
-    expect(due('warmIntroduction', '2026-12-30')).toBe('2027-01-04');
+    expect(due('warmIntroduction', '2026-11-25')).toBe('2026-11-27'); // Wednesday: Friday
+    expect(due('warmIntroduction', '2026-11-26')).toBe('2026-11-27'); // Thursday + 2 = Saturday: Friday (not Monday, 96 hours on)
+    expect(due('warmIntroduction', '2026-11-27')).toBe('2026-11-27'); // Friday + 2 = Sunday: the same Friday
+    expect(due('warmIntroduction', '2026-11-28')).toBe('2026-11-30'); // Saturday + 2 = Monday
+    expect(due('warmIntroduction', '2026-11-29')).toBe('2026-12-01'); // Sunday + 2 = Tuesday, a working day
+  });
+
+  it('keeps a warm introduction within 48 hours around public holidays', () => {
+    // Friday 24 April + 2 = Sunday 26: Friday 24 itself (Monday 27, King's Day, is later anyway).
+    expect(due('warmIntroduction', '2026-04-24')).toBe('2026-04-24');
+    // Saturday 25 April + 2 = King's Day (Monday 27): no working day in between, so the conversation day.
+    expect(due('warmIntroduction', '2026-04-25')).toBe('2026-04-25');
+    // Tuesday 12 May + 2 = Ascension Day (Thursday 14): Wednesday 13.
+    expect(due('warmIntroduction', '2026-05-12')).toBe('2026-05-13');
+    // Wednesday 23 December + 2 = Christmas (Friday): Thursday 24.
+    expect(due('warmIntroduction', '2026-12-23')).toBe('2026-12-24');
+    // Thursday 24 December + 2 = Saturday, Christmas before it: Thursday 24 itself.
+    expect(due('warmIntroduction', '2026-12-24')).toBe('2026-12-24');
+    // Wednesday 30 December + 2 = New Year's Day (Friday): Thursday 31.
+    expect(due('warmIntroduction', '2026-12-30')).toBe('2026-12-31');
+  });
+
+  it('never puts a warm introduction later than 48 hours nor before the conversation, and on a working day when one is in reach', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), (n) => {
+        const today = addDays(day('2024-01-01'), n);
+        const d = stepDue('warmIntroduction', today);
+        if (d < today || d > addDays(today, 2)) return false;
+        const reachable = [0, 1, 2].some((k) => isWorkingDay(addDays(today, k)));
+        if (!reachable) return d === today;
+        // A working day, and no later working day within the 48 hours.
+        return isWorkingDay(d) && [1, 2].every((k) => addDays(d, k) > addDays(today, 2) || !isWorkingDay(addDays(d, k)));
+      }),
+    );
   });
 
   it('puts an introduction meeting 2 weeks ahead, on a working day', () => {

@@ -19,6 +19,7 @@ describe('src/core', () => {
       'digest.ts',
       'health.ts',
       'holidays.ts',
+      'introduction.ts',
       'kpi.ts',
       'locale.ts',
       'parse.ts',

@@ -119,11 +119,11 @@ describe('cadans init', () => {
     await run(['run', '--workbook', path, '--out', join(dir, 'out')], (l) => out.push(l));
     expect(out[1]).toBe('Relaties: 15');
     expect(out[2]).toMatch(/nooit [1-9]\d* · te laat [1-9]\d* · binnenkort [1-9]\d* · op schema [1-9]\d* · inactief 1/);
-    // The conversation tabs: no actions yet, the seeded question bank (38 questions in each
+    // The conversation tabs: no actions yet, the seeded question bank (54 questions in each
     // language), and the sample pipeline, whose BANT column the run fills in.
     const rows = (sheet: string) => (book.getWorksheet(sheet)!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
     expect(rows('Acties')).toEqual([['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt']]);
-    expect(rows('Gespreksvragen')).toHaveLength(1 + 2 * 38);
+    expect(rows('Gespreksvragen')).toHaveLength(1 + 2 * 54);
     expect(rows('Gespreksvragen')[1]).toEqual(['Organisatie in kaart', 'Klant', undefined, 'nl', 'Hoe ziet het organigram eruit, en welke afdelingen kennen we nog niet?']);
     const pipeline = rows('Pipeline');
     expect(pipeline.map((r) => r[0])).toEqual(['Organisatie', 'Omgevingsdienst Eemland', 'Fietsfabriek Velox', 'Stichting Cultuurhuis']);

@@ -170,7 +170,7 @@ const R1_LATE = daysBetween(R1_NEXT, TODAY);
 const LOGGED_NEXT = edate(TODAY, 1);
 
 describe('the sidebar for a client', () => {
-  it('shows the card, the history and the SPIN phases with their questions and time boxes', async () => {
+  it("shows an A client the card, the history and the tier's 20-minute check-in, and switches to the expansion session (SPIN) on request", async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
     expect(await text(page, '#title')).toBe('Gesprek voorbereiden');
@@ -188,6 +188,17 @@ describe('the sidebar for a client', () => {
       `${dmy(addDays(TODAY, -70))} · Lunch: Pilot IT besproken`,
       `${dmy(addDays(TODAY, -100))} · Telefoon`,
     ]);
+    // Issue 12: the routine conversation is the A check-in, 20 minutes, written to Soort as Check-in.
+    expect(await texts(page, 'summary')).toEqual(['Ontwikkelingen', 'Uitdagingen', 'Lopende projecten', 'Marktinzicht delen', 'Vooruitkijken']);
+    expect(await texts(page, 'details[data-phase=marketInsight] li')).toEqual(defaults('marketInsight', 'nl', 'klant', 'A'));
+    expect([await page.inputValue('#conversationType'), await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['clientCheckIn', '20', 'Check-in']);
+    expect(await texts(page, '#conversationType option')).toEqual(['Check-in (20 min)', 'Accountuitbreiding (50 min)', 'Nabellen na plaatsing (10 min)']);
+    expect(await text(page, '#suggestExpansion')).toBe('Een A-klant: een uitbreidingsgesprek (SPIN, ongeveer 50 min plus 20 min voorbereiding) kan de moeite waard zijn.');
+    expect(await count(page, 'label.check input[id^=check-]')).toBe(0);
+    // An A client can switch to the expansion session.
+    await page.click('#prepareExpansion');
+    expect(await count(page, '#prepareExpansion, #suggestExpansion')).toBe(0);
+    expect(await page.inputValue('#conversationType')).toBe('expansion');
     expect(await texts(page, 'summary')).toEqual([
       'Organisatie in kaart (10 min)',
       'Stakeholdernetwerk (5 min)',
@@ -201,21 +212,51 @@ describe('the sidebar for a client', () => {
     ]);
     // The account card (issue 11): R1 is Waterschap Rijnvallei's only contact.
     expect(await texts(page, '#noOthers')).toEqual(['Geen andere contactpersonen bij deze organisatie: vertrekt deze persoon, dan is de klant weg.']);
-    expect(await texts(page, 'h3')).toEqual(['Account: Waterschap Rijnvallei · Tier A', 'Andere contactpersonen', 'Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Volgende stappen']);
+    expect(await texts(page, 'h3')).toEqual(['Account: Waterschap Rijnvallei · Tier A', 'Andere contactpersonen', 'Laatste touchpoints', 'Voorbereiding', 'Gesprek', 'Uitbreiding en commitment', 'Checklist', 'Vastleggen', 'Rode vlaggen', 'Kanssignalen', 'Volgende stappen', 'Introductiemail (concept)']);
     for (const phase of ['situation', 'problem', 'implication', 'needPayoff']) {
       expect(await texts(page, `details[data-phase=${phase}] li`), phase).toEqual(defaults(phase, 'nl', 'klant'));
     }
     // A notes field for each conversation and follow-up phase, none for the preparation.
     expect(await page.evaluate<string[]>(`[...document.querySelectorAll('textarea')].map((t) => t.id)`)).toEqual([
-      'notes-situation', 'notes-problem', 'notes-implication', 'notes-needPayoff', 'notes-expansion', 'notes-commitment',
+      'notes-situation', 'notes-problem', 'notes-implication', 'notes-needPayoff', 'notes-expansion', 'notes-commitment', 'introDraft',
     ]);
     expect(await texts(page, 'label.check')).toEqual([
       'Organisatie in kaart gebracht', 'SPIN-gesprek gevoerd', 'Uitbreidingsroadmap besproken', 'Warme introducties gepland',
       'Partnerschap besproken', 'Volgende stappen met datum afgesproken', 'Nieuwe kans', 'Referral',
+      'geen reactie', 'concurrent', 'tariefdruk', 'wisseling contactpersoon', 'exclusiviteit kwijt',
+      'klant belt zelf', 'interne referrals', 'strategisch betrokken', 'eerste keus',
     ]);
-    // The duration starts at the conversation's time boxes: 7 + 10 + 8 + 5.
-    expect(await page.inputValue('#duration')).toBe('30');
-    expect(await page.inputValue('#kind')).toBe('Gesprek');
+    // The duration: the session's time boxes, SPIN 7 + 10 + 8 + 5, planning 15, commitment 5.
+    expect(await page.inputValue('#duration')).toBe('50');
+    expect(await page.inputValue('#kind')).toBe('Accountuitbreiding');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a B client the 15-minute check-in, not SPIN, logs it as Check-in of 15 minutes, and prepares expansion only when asked', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R2]);
+    expect(await text(page, '#card > .muted')).toBe('Klant · Bakkerij Jansen · Tier B');
+    // The playbook's B touchpoint: status, opportunities and challenges, networking, upcoming projects.
+    expect(await texts(page, 'summary')).toEqual(['Stand van zaken', 'Kansen en uitdagingen', 'Netwerkkansen', 'Komende projecten']);
+    expect(await texts(page, 'details[data-phase=networking] li')).toEqual(['Is er iemand, binnen of buiten jullie organisatie, die we zouden moeten leren kennen?']);
+    expect(await count(page, 'details[data-phase=situation], details[data-phase=prepOrganisation], details[data-phase=needPayoff]')).toBe(0);
+    expect(await texts(page, 'h3')).not.toContain('Voorbereiding');
+    // Expansion is not suggested for a B client, but it can be chosen.
+    expect(await count(page, '#prepareExpansion, #suggestExpansion')).toBe(0);
+    expect([await page.inputValue('#conversationType'), await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['clientCheckIn', '15', 'Check-in']);
+    await page.fill('#notes-networking', 'Kent de CFO van De Molen');
+    await page.click('#logButton');
+    await settled(page, 'ok');
+    expect(logCalls(server)[0].args[0]).toMatchObject({ kind: 'Check-in', duration: 15, notes: { status: '', opportunities: '', networking: 'Kent de CFO van De Molen', upcomingProjects: '' } });
+    expect(ss.$sheet('Touchpoints').$row(7)).toEqual([midnight(TZ, TODAY), 'R2', 'Check-in', 15, ANNA, 'Netwerkkansen: Kent de CFO van De Molen', 'geen', 'nee', 'nee']);
+    // When the user asks for expansion, the B client gets the SPIN session too.
+    await page.selectOption('#conversationType', 'expansion');
+    expect(await texts(page, 'details[data-phase=situation] summary')).toEqual(['Situatie (7 min)']);
+    expect([await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['50', 'Accountuitbreiding']);
+    // ...and back to the check-in.
+    await page.selectOption('#conversationType', 'clientCheckIn');
+    expect([await page.inputValue('#duration'), await texts(page, 'summary')]).toEqual(['15', ['Stand van zaken', 'Kansen en uitdagingen', 'Netwerkkansen', 'Komende projecten']]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -223,6 +264,7 @@ describe('the sidebar for a client', () => {
   it('logs the conversation: one Touchpoints row, the new dates in the sheet and on the card, the next step in Acties', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
+    await page.click('#prepareExpansion');
     await page.fill('#notes-situation', 'Twee nieuwe afdelingen in Arnhem');
     await page.fill('#notes-problem', 'Tekort aan IT-capaciteit');
     await page.check('#check-1');
@@ -234,10 +276,10 @@ describe('the sidebar for a client', () => {
     server.delayMs = 400;
     await page.click('#logButton');
     // While the call runs, every button is disabled and the page says it is busy.
-    expect(await buttonsDisabled(page)).toEqual([true, true, true]);
+    expect(await buttonsDisabled(page)).toEqual([true, true, true, true]);
     expect(await message(page)).toEqual({ text: 'Bezig…', kind: '' });
     expect(await settled(page, 'ok')).toEqual({ text: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 1.`, kind: 'ok' });
-    expect(await buttonsDisabled(page)).toEqual([false, false, false]);
+    expect(await buttonsDisabled(page)).toEqual([false, false, false, false]);
 
     // The call the page made.
     const [call] = logCalls(server);
@@ -246,23 +288,25 @@ describe('the sidebar for a client', () => {
         requestId: expect.stringMatching(/^[0-9a-f]{24}$/),
         row: ROW.R1,
         relationId: 'R1',
-        kind: 'Gesprek',
-        duration: 30,
+        kind: 'Accountuitbreiding',
+        duration: 50,
         valueAdd: 'none',
         newOpportunity: false,
         referral: false,
         notes: { situation: 'Twee nieuwe afdelingen in Arnhem', problem: 'Tekort aan IT-capaciteit', implication: '', needPayoff: '', expansion: '', commitment: '' },
         steps: [{ kind: 'warmIntroduction' }],
+        redFlags: [],
+        signals: [],
       },
     ]);
     // The sheet.
     const touchpoints = ss.$sheet('Touchpoints');
     expect(touchpoints.$lastRow()).toBe(7);
     expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
-    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Gesprek', 30, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee']);
+    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Accountuitbreiding', 50, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee']);
     const relaties = ss.$sheet('Relaties');
     expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([midnight(TZ, TODAY), midnight(TZ, LOGGED_NEXT), 'op schema', 0]);
-    // Tuesday + 48 hours: Thursday 26 November.
+    // Tuesday + 48 hours: Thursday 26 November, a working day.
     expect(ss.$sheet('Acties').$values()).toEqual([
       ACTIES,
       ['R1', 'Marieke Hoekstra', ANNA, 'Warme introductie versturen (binnen 48 uur)', midnight(TZ, '2026-11-26'), 'nee', midnight(TZ, TODAY)],
@@ -275,10 +319,54 @@ describe('the sidebar for a client', () => {
     await page.close();
   });
 
+  it('records the red flags and signals ticked in Relaties: Rode vlag sinds set when a flag appears, kept while one is left, cleared when none is', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    const relaties = ss.$sheet('Relaties');
+    // The fixture's Relaties predates `Rode vlag sinds` (the template has it): add the column.
+    relaties.insertColumnsAfter(relaties.getMaxColumns(), 1);
+    relaties.getRange(1, relaties.getMaxColumns()).setValues([['Rode vlag sinds']]);
+    const header = relaties.$row(1) as string[];
+    const at = (name: string) => header.indexOf(name) + 1;
+    const cells = () => [at('Rode vlaggen'), at('Kanssignalen'), at('Rode vlag sinds')].map((c) => relaties.$value(ROW.R2, c));
+    expect([at('Rode vlaggen'), at('Kanssignalen'), at('Rode vlag sinds')].every((c) => c > 0)).toBe(true);
+    expect(cells()).toEqual(['', '', '']);
+
+    const first = await openSidebar(ss, ['Relaties', ROW.R2]);
+    await first.page.check('#flag-ratePressure');
+    await first.page.check('#flag-competitor');
+    await first.page.check('#signal-firstCall');
+    await first.page.click('#logButton');
+    await settled(first.page, 'ok');
+    // In the vocabulary's order and words; the flag appeared today.
+    expect(cells()).toEqual(['concurrent, tariefdruk', 'eerste keus', midnight(TZ, TODAY)]);
+    expect(await first.page.isChecked('#flag-competitor')).toBe(true);
+    expect(await texts(first.page, 'h3')).toContain(`Rode vlaggen (sinds ${dmy(TODAY)})`);
+    await first.page.close();
+
+    // A flag raised five days ago (typed in the sheet): removing one of two keeps that date.
+    relaties.getRange(ROW.R2, at('Rode vlag sinds')).setValues([[midnight(TZ, addDays(TODAY, -5))]]);
+    const second = await openSidebar(ss, ['Relaties', ROW.R2]);
+    expect(await texts(second.page, 'h3')).toContain(`Rode vlaggen (sinds ${dmy(addDays(TODAY, -5))})`);
+    expect([await second.page.isChecked('#flag-competitor'), await second.page.isChecked('#flag-ratePressure'), await second.page.isChecked('#flag-noResponse')]).toEqual([true, true, false]);
+    await second.page.uncheck('#flag-competitor');
+    await second.page.click('#logButton');
+    await settled(second.page, 'ok');
+    expect(cells()).toEqual(['tariefdruk', 'eerste keus', midnight(TZ, addDays(TODAY, -5))]);
+    // None left: the date is cleared; the signal stays.
+    await second.page.uncheck('#flag-ratePressure');
+    await second.page.click('#logButton');
+    await settled(second.page, 'ok');
+    expect(cells()).toEqual(['', 'eerste keus', '']);
+    expect(await texts(second.page, 'h3')).toContain('Rode vlaggen');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    await second.page.close();
+  });
+
   it('logs a double click once, and a second submit of the same conversation once', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server } = await openSidebar(ss, ['Relaties', ROW.R1]);
     server.delayMs = 300;
+    await page.click('#prepareExpansion');
     await page.fill('#notes-situation', 'Dubbel geklikt');
     await page.dblclick('#logButton');
     await settled(page, 'ok');
@@ -300,12 +388,13 @@ describe('the sidebar for a client', () => {
   it('shows what went wrong when a call fails, and a retry after a lost answer logs once', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server } = await openSidebar(ss, ['Relaties', ROW.R1]);
+    await page.click('#prepareExpansion');
 
     // The server refuses: the row no longer holds R1 (someone sorted the sheet meanwhile).
     ss.$sheet('Relaties').getRange(ROW.R1, 1).setValues([['R9']]);
     await page.click('#logButton');
     expect(await settled(page, 'error')).toEqual({ text: 'Dat lukte niet: Rij 2 is niet (meer) relatie R1; vernieuw de zijbalk en probeer het opnieuw.', kind: 'error' });
-    expect(await buttonsDisabled(page)).toEqual([false, false, false]);
+    expect(await buttonsDisabled(page)).toEqual([false, false, false, false]);
     expect(ss.$sheet('Touchpoints').$lastRow()).toBe(6);
     ss.$sheet('Relaties').getRange(ROW.R1, 1).setValues([['R1']]);
 
@@ -407,24 +496,25 @@ describe('the sidebar for a client', () => {
       if (stops.at(-1) !== here) stops.push(here); // a date field takes a Tab per part
     }
     expect(stops).toEqual([
-      'refresh',
-      'summary:prepOrganisation', 'summary:prepStakeholders', 'summary:prepIntelligence',
-      'summary:situation', 'notes-situation', 'summary:problem', 'notes-problem', 'summary:implication', 'notes-implication', 'summary:needPayoff', 'notes-needPayoff',
-      'summary:expansion', 'notes-expansion', 'summary:commitment', 'notes-commitment',
-      'check-0', 'check-1', 'check-2', 'check-3', 'check-4', 'check-5',
-      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral', 'stepKind', 'stepText', 'stepDue', 'addStep', 'logButton',
+      'refresh', 'conversationType', 'prepareExpansion',
+      'summary:developments', 'notes-developments', 'summary:challenges', 'notes-challenges', 'summary:runningProjects', 'notes-runningProjects',
+      'summary:marketInsight', 'notes-marketInsight', 'summary:outlook', 'notes-outlook',
+      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral',
+      'flag-noResponse', 'flag-competitor', 'flag-ratePressure', 'flag-stakeholderChange', 'flag-lostExclusivity',
+      'signal-clientReachesOut', 'signal-internalReferrals', 'signal-strategicInvolvement', 'signal-firstCall',
+      'stepKind', 'stepText', 'stepDue', 'addStep', 'logButton',
     ]);
     // Space ticks a checkbox; typing fills the notes.
-    await page.focus('#check-0');
+    await page.focus('#referral');
     await page.keyboard.press('Space');
-    expect(await page.isChecked('#check-0')).toBe(true);
-    await page.focus('#notes-problem');
+    expect(await page.isChecked('#referral')).toBe(true);
+    await page.focus('#notes-challenges');
     await page.keyboard.type('Alles met het toetsenbord');
     await page.focus('#logButton');
     await page.keyboard.press('Enter');
     expect((await settled(page, 'ok')).text).toBe(`Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 0.`);
     expect(logCalls(server)).toHaveLength(1);
-    expect(ss.$sheet('Touchpoints').$value(7, 6)).toBe('Probleem: Alles met het toetsenbord');
+    expect(ss.$sheet('Touchpoints').$row(7).slice(2, 9)).toEqual(['Check-in', 20, ANNA, 'Uitdagingen: Alles met het toetsenbord', 'geen', 'nee', 'ja']);
     await page.close();
   });
 
@@ -512,13 +602,13 @@ describe('user text in the sidebar', () => {
     const touch = ss.$sheet('Touchpoints');
     touch.getRange(7, 1, 1, 6).setValues([[midnight(TZ, addDays(TODAY, -2)), 'R2', '<b>Bellen</b>', 10, ANNA, `Notitie ${XSS}`]]);
     const bank = ss.$sheet('Gespreksvragen');
-    bank.getRange(bank.$lastRow() + 1, 1, 1, 5).setValues([['Situatie', 'Klant', 'B', 'nl', '<script>alert(2)</script>']]);
+    bank.getRange(bank.$lastRow() + 1, 1, 1, 5).setValues([['Stand van zaken', 'Klant', 'B', 'nl', '<script>alert(2)</script>']]);
     ss.$sheet('Pipeline').getRange(4, 1, 1, 2).setValues([[XSS, '<svg onload=alert(3)>']]);
 
     const { page, dialogs, errors } = await openSidebar(ss, ['Relaties', ROW.R2]);
     expect(await text(page, '#name')).toBe(XSS);
     expect(await texts(page, '#history li')).toEqual([`${dmy(addDays(TODAY, -2))} · <b>Bellen</b>: Notitie ${XSS}`, `${dmy(addDays(TODAY, -10))} · Koffie: Goed gesprek`]);
-    expect(await texts(page, 'details[data-phase=situation] li')).toEqual(['<script>alert(2)</script>']);
+    expect(await texts(page, 'details[data-phase=status] li')).toEqual([...defaults('status', 'nl', 'klant', 'B'), '<script>alert(2)</script>']);
     expect(await count(page, 'img, svg, iframe, object, embed')).toBe(0);
     expect(await texts(page, 'b')).toEqual(['Agenda: ']); // the page's own, none from the sheet
     expect(await count(page, 'script')).toBe(1); // the page's own
@@ -544,6 +634,37 @@ describe('user text in the sidebar', () => {
   });
 });
 
+describe('the warm-introduction draft', () => {
+  it(`drafts the introduction mail to the champion, ready to copy, with a champion named ${XSS} kept as text`, async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY, r2Name: XSS });
+    const { page, server, dialogs, errors } = await openSidebar(ss, ['Relaties', ROW.R2]);
+    // Not part of the check-in; it comes with the expansion session.
+    expect(await count(page, '#introduction')).toBe(0);
+    await page.selectOption('#conversationType', 'expansion');
+    await page.fill('#introDepartment', 'Financiën');
+    await page.fill('#introReference', 'de <b>HR-pilot</b> in Arnhem');
+    await page.fill('#introValue', '<script>alert(4)</script> twee controllers');
+    expect(await page.inputValue('#introDraft')).toBe(
+      [
+        'Introductie bij Financiën',
+        `Beste ${XSS},`,
+        'Dank voor ons gesprek. Zoals afgesproken: wil je ons voorstellen aan Financiën? Hieronder wat je kunt doorsturen.',
+        'Wat we al samen deden: de <b>HR-pilot</b> in Arnhem.',
+        'Wat we voor Financiën kunnen betekenen: <script>alert(4)</script> twee controllers.',
+        'Hartelijke groet,',
+      ].join('\n\n'),
+    );
+    // Nothing of it became markup, nothing ran, and no server call sends mail: drafting calls nothing.
+    expect(await count(page, 'img, svg, iframe, #introduction b, #introduction script')).toBe(0);
+    expect(await count(page, 'script')).toBe(1);
+    expect(server.calls.map((c) => c.name)).toEqual(['getPrepContext']);
+    await page.waitForTimeout(200);
+    expect([...dialogs, ...errors]).toEqual([]);
+    expect((await layout(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
+    await page.close();
+  });
+});
+
 describe('screenshots for the README', () => {
   const HEIGHT = 1000;
   /** The team's own words in the sheet, in the workbook's language, for a screenshot that reads well. */
@@ -564,9 +685,9 @@ describe('screenshots for the README', () => {
   }
 
   it.each([
-    ['nl', 'nl-NL', 'Gesprek voorbereiden', 'Situatie (7 min)'],
-    ['en', 'en-GB', 'Prepare conversation', 'Situation (7 min)'],
-  ] as const)('shows the sidebar in %s at 300 px', async (language, locale, title, situation) => {
+    ['nl', 'nl-NL', 'Gesprek voorbereiden', 'Ontwikkelingen'],
+    ['en', 'en-GB', 'Prepare conversation', 'Developments'],
+  ] as const)('shows the sidebar in %s at 300 px', async (language, locale, title, developments) => {
     const { ss } = prepWorkbook(TZ, { today: TODAY, language });
     teamWords(ss, language);
     const { page } = await openSidebar(ss, ['Relaties', ROW.R1], locale);
@@ -576,7 +697,7 @@ describe('screenshots for the README', () => {
       `${dmy(addDays(TODAY, -70))} · Lunch: ${WORDS[language].notes[2]}`,
       `${dmy(addDays(TODAY, -100))} · ${WORDS[language].notes[1]}`,
     ]);
-    expect(await text(page, 'details[data-phase=situation] summary')).toBe(situation);
+    expect(await text(page, 'details[data-phase=developments] summary')).toBe(developments);
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe(language);
     expect((await layout(page)).scrollWidth).toBeLessThanOrEqual(WIDTH);
     // The whole page, for a look at every phase and the form.
@@ -584,11 +705,8 @@ describe('screenshots for the README', () => {
     expect(full.subarray(1, 4).toString()).toBe('PNG');
     expect(full.readUInt32BE(16)).toBe(WIDTH);
     save(join(RESULTS, `sidebar-${language}-full.png`), full);
-    // For the README: the preparation folded away, as after preparing, so the card, the history and
-    // the SPIN phases are in view.
-    for (const phase of ['prepOrganisation', 'prepStakeholders', 'prepIntelligence']) await page.click(`details[data-phase=${phase}] summary`);
-    expect(await page.evaluate<boolean[]>(`[...document.querySelectorAll('details')].map((d) => d.open)`)).toEqual([false, false, false, true, true, true, true, true, true]);
-    await page.evaluate('document.activeElement.blur()');
+    // For the README: the top of the page, the card, the history and the A check-in (issue 12).
+    expect(await page.evaluate<boolean[]>(`[...document.querySelectorAll('details')].map((d) => d.open)`)).toEqual([true, true, true, true, true]);
     const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } });
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([WIDTH, HEIGHT]);
     save(join(RESULTS, `sidebar-${language}.png`), png);
