@@ -11,7 +11,7 @@ import { displayName } from '../workbook/headers';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { Settings } from '../workbook/settings';
 import { QUARTER_TAB } from '../../sheets-templates/tabs';
-import { percent, type ReportFigures, type ReportRelation, type ReportTab } from './report-tabs';
+import { Grid, percent, type ReportFigures, type ReportRelation, type ReportTab } from './report-tabs';
 
 export interface QuarterInput {
   today: Day;
@@ -34,19 +34,10 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   const language = settings.language;
   const words = catalogue(language);
   const w = words.quarter;
-  const rows: unknown[][] = [];
-  const titleRows: number[] = [];
-  const headerRows: number[] = [];
-  const line = (cells: unknown[]) => rows.push(cells);
-  const title = (text: string) => {
-    line([]);
-    line([text]);
-    titleRows.push(rows.length);
-  };
-  const header = (cells: readonly string[]) => {
-    line([...cells]);
-    headerRows.push(rows.length);
-  };
+  const grid = new Grid();
+  const line = (cells: unknown[]) => grid.line(cells);
+  const title = (text: string) => grid.title(text);
+  const header = (cells: readonly string[]) => grid.header(cells);
   const key = quarterKey(quarter);
   // B1 holds the quarter's key: the next quarter's first refresh reads it to know what to keep.
   line([fill(w.generated, { quarter: key, from: formatDay(quarter.start), to: formatDay(quarter.end), date: formatDay(input.today), frozen: `${displayName(QUARTER_TAB, language)} ${key}` }), key]);
@@ -117,6 +108,5 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
     line([w.requestsQuarter, requests, `≥ ${target}`, words.report.marks[requests >= target ? 'good' : 'poor']]);
   }
 
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  return { values: rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')), charts: [], titleRows, headerRows };
+  return grid.tab([]);
 }

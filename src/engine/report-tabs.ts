@@ -117,7 +117,8 @@ function decimal(n: number, language: Language): string {
   return language === 'nl' ? String(n).replace('.', ',') : String(n);
 }
 
-class Grid {
+/** A generated tab built line by line: its titles and table headers remembered for styling. */
+export class Grid {
   readonly rows: unknown[][] = [];
   readonly titleRows: number[] = [];
   readonly headerRows: number[] = [];

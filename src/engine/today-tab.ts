@@ -10,7 +10,7 @@ import { catalogue, fill } from '../i18n/catalogue';
 import type { Problem } from '../workbook/problems';
 import type { Settings } from '../workbook/settings';
 import { needsAttention, planKey, scheduleDigests } from './plan';
-import type { ReportTab } from './report-tabs';
+import { Grid, type ReportTab } from './report-tabs';
 import { candidates, type CandidateSource } from './candidates';
 import { type PipelineOutcome, pipelineLinesByOwner } from './pipeline';
 import { STAGE_NAMES } from '../core/pipeline';
@@ -49,19 +49,10 @@ export function buildTodayTab(input: TodayInput): ReportTab {
   const language = settings.language;
   const words = catalogue(language);
   const w = words.todayTab;
-  const rows: unknown[][] = [];
-  const titleRows: number[] = [];
-  const headerRows: number[] = [];
-  const line = (cells: unknown[]) => rows.push(cells);
-  const title = (text: string) => {
-    if (rows.length > 0) line([]);
-    line([text]);
-    titleRows.push(rows.length);
-  };
-  const header = (cells: readonly string[]) => {
-    line([...cells]);
-    headerRows.push(rows.length);
-  };
+  const grid = new Grid();
+  const line = (cells: unknown[]) => grid.line(cells);
+  const title = (text: string) => grid.title(text);
+  const header = (cells: readonly string[]) => grid.header(cells);
 
   line([fill(w.generated, { date: `${words.digest.weekdays[weekdayOf(today)]} ${formatDay(today)}`, job: input.job })]);
 
@@ -149,6 +140,5 @@ export function buildTodayTab(input: TodayInput): ReportTab {
     line([next === null ? w.noSendDay : fill(w.nextMail, { date: `${words.digest.weekdays[weekdayOf(next)]} ${formatDay(next)}`, hour: r.sendHour })]);
   }
 
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  return { values: rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')), charts: [], titleRows, headerRows };
+  return grid.tab([]);
 }
