@@ -266,8 +266,8 @@ export function historyOf(workbook: WorkbookPort, names: readonly string[], ctx:
   }
   if (!layout || !sheet || !name) {
     const existing = readHistory(workbook, names, ctx);
-    const write = historyWrite(workbook, existing, summaries, today, language, months);
     const next = nextHistory(existing, snapshotsOf(summaries, today), today, months);
+    const write = next && historyWrite(workbook, existing, next, language);
     const save = () => store?.set(HISTORY_LAYOUT_KEY, JSON.stringify(layoutOf(next ?? existing)));
     return { snapshots: existing, write: write ? () => { write(); save(); } : store ? save : null };
   }
@@ -321,15 +321,14 @@ export function historyOf(workbook: WorkbookPort, names: readonly string[], ctx:
  * Appends this month's snapshot per account, once a month: a month already in the tab is left as
  * it is, however many runs follow. Keeps `months` months (the Historie setting); the tab is Cadans's own.
  */
-export function historyWrite(workbook: WorkbookPort, existing: readonly Snapshot[], summaries: readonly AccountSummary[], today: Day, language: Language, months: number): (() => void) | null {
-  const next = nextHistory(existing, snapshotsOf(summaries, today), today, months);
-  if (next === null) return null;
+function historyWrite(workbook: WorkbookPort, existing: readonly Snapshot[], next: readonly Snapshot[], language: Language): () => void {
   return () => {
     const name = findTab(HISTORY, workbook.sheetNames());
     const sheet = name ? workbook.sheet(name) : workbook.addSheet(displayName(HISTORY, language));
     const header = HISTORY.columns.map((c) => displayName(c, language));
     const rows = next.map((s) => [s.month, s.organisation, s.tier ?? '', s.revenue, s.contacts, s.departments, s.health ?? '']);
-    if (name && next.length === existing.length + snapshotsOf(summaries, today).length && existing.length > 0) sheet.append(rows.slice(existing.length));
+    // Nothing dropped past the bound: the kept rows are the existing ones, and this month's follow them.
+    if (name && existing.length > 0 && next.slice(0, existing.length).every((s, i) => s === existing[i])) sheet.append(rows.slice(existing.length));
     else sheet.replaceAll([header, ...rows]);
   };
 }
