@@ -77,3 +77,13 @@ export function healthOf(input: HealthInput, points: HealthPoints = HEALTH_POINT
   const sum = parts.reduce((s, p) => s + p.points, 0);
   return { score: Math.max(0, Math.min(100, sum)), parts };
 }
+
+/**
+ * A red flag raised and no contact since it was raised (or no `Rode vlag sinds` to tell): such a
+ * relationship needs attention whatever its cadence says. The KPI tab's attention list, the week
+ * plan (these first) and the Vandaag tab all use this one rule.
+ */
+export function needsAttention(o: { relation: { active: boolean; redFlags: readonly unknown[]; redFlagsSince: number | null }; lastContact: number | null }): boolean {
+  const r = o.relation;
+  return r.active && r.redFlags.length > 0 && (r.redFlagsSince === null || o.lastContact === null || o.lastContact <= r.redFlagsSince);
+}

@@ -3,6 +3,7 @@
 // run's `Gepland` cells, so the plan stays put from run to run.
 
 import { addMonths, type Day } from '../core/dates';
+import { needsAttention } from '../core/health';
 import { isBlank, type ParseContext, parseDay } from '../core/parse';
 import type { Digest, DigestCandidate, DigestItem, DigestSchedule } from '../core/digest';
 import { type Plan, type PlanItem, planSummary, planTouchpoints } from '../core/plan';
@@ -16,12 +17,6 @@ export interface PlanOutcome {
   nextContact: Day | null;
   lastContact: Day | null;
   health: { score: number } | null;
-}
-
-/** A red flag raised and no contact since (or no date to tell): the plan handles these first. */
-export function needsAttention(o: Pick<PlanOutcome, 'relation' | 'lastContact'>): boolean {
-  const r = o.relation;
-  return r.active && r.redFlags.length > 0 && (r.redFlagsSince === null || o.lastContact === null || o.lastContact <= r.redFlagsSince);
 }
 
 /** The key of a relationship in the plan: its sheet row, unique within a run (padded, so keys sort as rows do). */
@@ -94,7 +89,7 @@ export function scheduleDigests(
     const extra: DigestItem[] = [];
     for (const key of summary.todayKeys) {
       const c = candidatesByKey.get(key);
-      if (listed.has(key) || !c || c.nextContact === null || (c.status !== 'onTrack' && c.status !== 'dueSoon' && c.status !== 'overdue' && c.status !== 'never')) continue;
+      if (listed.has(key) || !c || c.nextContact === null || c.status === 'inactive') continue;
       extra.push({ ...c, status: c.status, nextContact: c.nextContact });
     }
     const today = [...digest.items, ...extra].filter((i) => order.has(planKey(i.row))).sort((a, b) => order.get(planKey(a.row))! - order.get(planKey(b.row))!);

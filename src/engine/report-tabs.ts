@@ -8,7 +8,7 @@ import { addMonths, type Day, formatDay } from '../core/dates';
 import { type Status } from '../core/cadence';
 import type { Language } from '../core/locale';
 import type { Tier } from '../core/parse';
-import { type Health } from '../core/health';
+import { type Health, needsAttention } from '../core/health';
 import { activityOf, type ActivityMonth, attentionOf, type Attention, type Compliance, complianceOf, dueTouchpoints, type Indicator, indicatorsOf, type MonthIndex, penetrationOf, type Penetration } from '../core/kpi';
 import { type Mark, proposalsPerWeek, type RiskReport } from '../core/risk';
 import type { Advice } from '../core/tierAdvice';
@@ -385,8 +385,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.title(w.attentionListTitle);
   g.header(w.attentionListHeader);
   const flagged = input.outcomes
-    .filter((o) => o.relation.redFlags.length > 0 && o.relation.active)
-    .filter((o) => o.relation.redFlagsSince === null || o.lastContact === null || o.lastContact <= o.relation.redFlagsSince)
+    .filter(needsAttention)
     .sort((a, b) => (a.lastContact ?? -Infinity) - (b.lastContact ?? -Infinity) || a.relation.row - b.relation.row);
   if (flagged.length === 0) g.line([w.noRedFlags]);
   for (const o of flagged) {

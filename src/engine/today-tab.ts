@@ -9,14 +9,12 @@ import type { Plan } from '../core/plan';
 import { catalogue, fill } from '../i18n/catalogue';
 import type { Problem } from '../workbook/problems';
 import type { Settings } from '../workbook/settings';
-import { needsAttention, planKey, scheduleDigests } from './plan';
+import { needsAttention } from '../core/health';
+import { planKey, scheduleDigests } from './plan';
 import { Grid, type ReportTab } from './report-tabs';
 import { candidates, type CandidateSource } from './candidates';
 import { type PipelineOutcome, pipelineLinesByOwner } from './pipeline';
 import { STAGE_NAMES } from '../core/pipeline';
-
-/** Lines per owner before "and N more": the same order of size as the morning mail. */
-export const TODAY_LINES_PER_OWNER = 50;
 
 export interface TodayInput {
   today: Day;
@@ -83,7 +81,9 @@ export function buildTodayTab(input: TodayInput): ReportTab {
         (plan ? fill(w.ownerPlanned, { n: plan.plannedToday, minutes: plan.todayMinutes, capacity: plan.minutesPerDay }) : ''),
     );
     header(w.header);
-    digest.items.slice(0, TODAY_LINES_PER_OWNER).forEach((item, i) => {
+    // As many lines per owner as the morning mail names (Max. relaties per ochtendmail), then a count.
+    const shown = settings.reminders.maxDigestItems;
+    digest.items.slice(0, shown).forEach((item, i) => {
       const status = item.status === 'overdue' ? fill(item.daysOverdue === 1 ? words.digest.dayOverdue : words.digest.daysOverdue, { n: item.daysOverdue ?? 0 }) : words.status[item.status];
       const state = flagged.has(item.row) ? `${status} · ${w.redFlag}` : status;
       const day = plannedDay(item.row);
@@ -99,7 +99,7 @@ export function buildTodayTab(input: TodayInput): ReportTab {
         input.cellLink(input.relationsSheet, item.row, null) ?? '',
       ]);
     });
-    if (digest.items.length > TODAY_LINES_PER_OWNER) line(['', fill(w.more, { n: digest.items.length - TODAY_LINES_PER_OWNER })]);
+    if (digest.items.length > shown) line(['', fill(w.more, { n: digest.items.length - shown })]);
     for (const a of digest.actions) line([w.action, a.action, '', a.relation, '', a.due < today ? words.digest.late : '', formatDay(a.due), '', '']);
     if (plan) {
       line(['', `${words.digest.planWeek}: ${plan.week.map((d) => `${words.digest.weekdays[weekdayOf(d.day)]} ${d.count}`).join(' · ')}`]);
