@@ -136,6 +136,7 @@ const nl = {
     openRow: 'Open in de sheet',
     moreItems: 'En nog {n} relaties die aandacht vragen: zie de sheet.',
     moreActions: 'En nog {n} volgende stappen: zie de sheet.',
+    morePipeline: 'En nog {n} prospects in de pipeline: zie de sheet.',
     openSheet: 'Open de sheet',
     footer: 'Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.',
     // The local runner has no Sheets menu to point at.
@@ -673,6 +674,7 @@ const en: Catalogue = {
     openRow: 'Open in the sheet',
     moreItems: 'And {n} more relationships that need attention: see the sheet.',
     moreActions: 'And {n} more next steps: see the sheet.',
+    morePipeline: 'And {n} more prospects in the pipeline: see the sheet.',
     openSheet: 'Open the sheet',
     footer: 'Sent by Cadans. Snooze? Fill in "Snooze until" for the relationship. Reminders off: Cadans > Turn reminders off.',
     footerLocal: 'Sent by Cadans. Snooze? Fill in "Snooze until" for the relationship.',

@@ -214,20 +214,23 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
         : `${d.stalled}: ${fill(d.stalledWhy, { stage: stageNames[l.stage], date: formatDay(l.since), n: digest.day - l.since })}`;
       return { who, what };
     };
+    // Capped like the next steps, so that no backlog of prospects can push the mail past its limit.
+    const shownPipeline = pipeline.slice(0, maxActions);
     textLines.push(`${d.pipelineTitle}:`);
-    for (const l of pipeline) {
+    for (const l of shownPipeline) {
       const { who, what } = lineOf(l);
       textLines.push(`- ${who} · ${what}`);
     }
     textLines.push('');
     htmlItems.push(
-      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.pipelineTitle)}</div><ul style="margin:4px 0;padding-left:18px">${pipeline
+      `<div style="margin:0 0 12px 0"><div style="font-weight:bold;font-size:15px">${escapeHtml(d.pipelineTitle)}</div><ul style="margin:4px 0;padding-left:18px">${shownPipeline
         .map((l) => {
           const { who, what } = lineOf(l);
           return `<li style="overflow-wrap:anywhere"><b>${escapeHtml(who)}</b> · ${escapeHtml(what)}</li>`;
         })
         .join('')}</ul></div>`,
     );
+    if (pipeline.length > maxActions) more(d.morePipeline, pipeline.length - maxActions);
   }
   textLines.push((options.local ? d.footerLocal : d.footer));
   const body = [

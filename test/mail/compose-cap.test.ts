@@ -73,6 +73,14 @@ describe('the morning mail cap', () => {
     );
   });
 
+  it('caps the pipeline lines too: 3,000 stalled prospects name 50, count the rest and stay under 100 KB', () => {
+    const pipeline = Array.from({ length: 3000 }, (_, i) => ({ kind: 'stalled' as const, row: i + 2, organisation: `Prospect ${i}`, contact: 'Iemand met een lange naam', stage: 'warm' as const, since: DAY - 40, reason: '' }));
+    const mail = composeDigest({ ...digest(0, 0, 'x'), pipeline }, options());
+    expect(mail.text.match(/^- Prospect \d+ /gm)).toHaveLength(50);
+    expect(mail.text).toContain(`En nog 2950 prospects in de pipeline: zie de sheet.\n  ${SHEET}`);
+    expect(size(mail)).toBeLessThan(LIMIT);
+  });
+
   it('names fewer when even 50 lines of the longest texts would not fit', () => {
     const mail = composeDigest(digest(60, 0, '&'.repeat(5000)), options({ agenda: () => '<'.repeat(5000) }));
     const named = (mail.text.match(/^- /gm) ?? []).length;
