@@ -116,3 +116,95 @@ function history(): SampleCell[][] {
 }
 
 export const SAMPLE_WORKBOOK_NAME = 'cadans-voorbeeld.xlsx';
+
+/**
+ * The sample in English (`cadans init --lang en`): every word of the sample's own text, translated
+ * cell by cell. Names of people and organisations stay as they are (a Utrecht agency's clients are
+ * Dutch organisations); amounts and dates too, as the workbook's locale reads them.
+ */
+const SAMPLE_EN: Readonly<Record<string, string>> = {
+  // Type, Tier, Actief
+  Klant: 'Client',
+  Kandidaat: 'Candidate',
+  'A-klant': 'A-client',
+  ja: 'yes',
+  nee: 'no',
+  // Organisatie of a candidate: their profession
+  'Interim HR-adviseur': 'Interim HR adviser',
+  'Freelance controller': 'Freelance controller',
+  'Data-engineer': 'Data engineer',
+  'Interim IT-manager': 'Interim IT manager',
+  'Payroll-specialist': 'Payroll specialist',
+  'Business analist': 'Business analyst',
+  'Recruiter (ZZP)': 'Recruiter (freelance)',
+  // Notities
+  'HR-directeur; reorganisatie afdeling Financiën in Q1': 'HR director; reorganising the Finance department in Q1',
+  'Wil een pilot met interim-IT in Amersfoort': 'Wants a pilot with interim IT in Amersfoort',
+  'Budgetronde in maart': 'Budget round in March',
+  'Contact via LinkedIn-event': 'Met at a LinkedIn event',
+  'Belt zelf terug na haar verlof': 'Calls back herself after her leave',
+  Seizoenswerk: 'Seasonal work',
+  'Nieuwe lead van beurs; nog niet gesproken': 'New lead from a trade fair; not spoken to yet',
+  'Loopt tot eind maart bij Waterschap Rijnvallei': 'At Waterschap Rijnvallei until the end of March',
+  'Zoekt opdracht vanaf mei': 'Looking for an assignment from May',
+  'Sterke referrer': 'Strong referrer',
+  'Niche: payroll in de zorg': 'Niche: payroll in healthcare',
+  'Datum nog invullen': 'Date still to fill in',
+  'Werkt sinds vorig jaar in loondienst': 'Employed since last year',
+  'Vraagt om marktinzicht salarissen': 'Asks for market insight on salaries',
+  // The deliberately unreadable date
+  'vorige week': 'last week',
+  // Rode vlaggen, Kanssignalen
+  'strategisch betrokken; eerste keus': 'strategic involvement; first-call status',
+  tariefdruk: 'rate pressure',
+  'klant belt zelf': 'client reaches out',
+  'wisseling contactpersoon': 'stakeholder change',
+  'geen reactie': 'no response',
+  'eerste keus': 'first-call status',
+  concurrent: 'competitor',
+  'interne referrals': 'internal referrals',
+  'concurrent, tariefdruk': 'competitor, rate pressure',
+  // Afdeling, Rol
+  Financiën: 'Finance',
+  Logistiek: 'Logistics',
+  Jeugdzorg: 'Youth care',
+  Projecten: 'Projects',
+  beslisser: 'decision maker',
+  inkoop: 'procurement',
+  gebruiker: 'user',
+  'champion, beslisser': 'champion, decision maker',
+  // Touchpoints: Soort, Notities, Waarde-add
+  Telefoon: 'Phone',
+  Loopbaangesprek: 'Career conversation',
+  Koffie: 'Coffee',
+  'Marktinzicht HR gedeeld': 'Shared HR market insight',
+  'Pilot IT besproken': 'Discussed the IT pilot',
+  'Wil richting HR-manager': 'Wants to move towards HR manager',
+  'Telt mee als laatste contact': 'Counts as the last contact',
+  'ID bestaat niet: wordt gemeld': 'ID does not exist: reported',
+  marktinzicht: 'market insight',
+  advies: 'advice',
+  introductie: 'introduction',
+  geen: 'none',
+  // Pipeline
+  koud: 'cold',
+  heet: 'hot',
+  'Begroting 2027 vastgesteld': '2027 budget approved',
+  'Directeur beslist, nog niet gesproken': 'The director decides; not spoken to yet',
+  'Drie vacatures vergunningverlening': 'Three vacancies in permits',
+  'Kennismaking met de directeur plannen': 'Plan an introduction with the director',
+  'CFO zelf': 'The CFO herself',
+  'Interim-controller nodig': 'Needs an interim controller',
+  'Start 1 februari': 'Starts 1 February',
+  'Voorstel nabellen': 'Follow up the proposal',
+  'HR-adviseur voor reorganisatie': 'HR adviser for a reorganisation',
+  'Pas na de zomer': 'Not before the summer',
+  'Marktinzicht salarissen sturen': 'Send market insight on salaries',
+};
+
+/** The sample's rows in a language: Dutch as written above, English through SAMPLE_EN. */
+export function sampleIn(rows: readonly SampleCell[][], language: 'nl' | 'en'): SampleCell[][] {
+  if (language === 'nl') return rows.map((row) => [...row]);
+  return rows.map((row) => row.map((cell) => (typeof cell === 'string' && cell in SAMPLE_EN ? SAMPLE_EN[cell] : cell)));
+}
+

@@ -450,6 +450,137 @@ const nl = {
     noOwner: '(geen eigenaar)',
     problems: 'Problemen: {count}',
     written: 'Geschreven: {path}',
+    // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
+    mailsWritten: '{job}: {mails} geschreven naar {destination}',
+    mailsSent: '{job}: {mails} verstuurd via {destination}',
+    mailOne: '1 ochtendmail',
+    mailMany: '{count} ochtendmails',
+    mailsAlready: '{count} al eerder vandaag',
+    mailsFailed: '{count} mislukt (de volgende run probeert ze opnieuw)',
+    mailsWaiting: '{count} wachten',
+    progressReading: '{path} lezen ({size} MB) ...',
+    progressComputing: 'Doorrekenen: volgend contact, tabbladen en ochtendmails ...',
+    progressWriting: '{path} schrijven ...',
+    progressMailing: 'Ochtendmail {index} van {total} ...',
+    progressDone: 'Klaar in {seconds} s',
+    waitingForRun: 'Wacht tot de cadans run van proces {pid} op {host} (gestart {started}) klaar is ...',
+    removedLeftover: '{path} verwijderd, achtergelaten door een afgebroken run',
+    errorToday: '--today moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-02-03; gekregen: "{value}"',
+    errorSeconds: '--{name} moet een aantal seconden zijn, bijvoorbeeld 30; gekregen: "{value}"',
+    errorSmtp: '--smtp moet eruitzien als smtp://host:poort; gekregen: "{value}"',
+    errorLang: '--lang moet nl of en zijn; gekregen: "{value}"',
+    errorArgument: 'Onverwacht argument "{value}" bij cadans {command}; zie cadans {command} --help',
+    errorUnknownOption: 'Onbekende optie {option}; zie cadans {command} --help voor de opties',
+    errorOptionValue: '{option} heeft een waarde nodig, bijvoorbeeld {example}',
+    errorOptionNotHere: '{option} hoort niet bij cadans {command}; zie cadans {command} --help voor de opties',
+    errorUnknownCommand: 'Onbekend commando "{command}"; de commando\'s zijn run, init, check en organisations (zie cadans --help)',
+    errorNeedsWorkbook: 'cadans {command} heeft een werkboek nodig: --workbook PAD.xlsx',
+    errorInitName: 'cadans init heeft een bestandsnaam nodig, bijvoorbeeld cadans init relaties.xlsx',
+    errorInitXlsx: 'cadans init schrijft een .xlsx-werkboek; geef het bestand een naam die eindigt op .xlsx (bijvoorbeeld {example})',
+    errorInitExists: '{path} bestaat al; Cadans overschrijft het niet (gebruik --force om het te vervangen, of kies een andere naam)',
+    errorMissing: 'Kan werkboek {path} niet lezen: het bestand bestaat niet; controleer de naam en de map',
+    errorFolder: 'Kan werkboek {path} niet lezen: dat is een map, geen bestand; geef het pad van een .xlsx-bestand',
+    errorNotFile: 'Kan werkboek {path} niet lezen: dat is geen gewoon bestand; geef het pad van een .xlsx-bestand',
+    errorCsv: 'Kan werkboek {path} niet lezen: dit is een CSV-bestand, geen .xlsx-werkboek. Open het in Excel of LibreOffice, sla het op als Excel-werkmap (.xlsx) en probeer opnieuw',
+    errorRead: 'Kan werkboek {path} niet lezen: {reason}',
+    errorHeaderRow: '{path}: het tabblad "{tab}" heeft zijn kolomkoppen in rij {row}, maar Cadans leest ze uit rij 1. Verwijder de rij(en) boven de koppen (een titelrij), of zet de titel op een ander tabblad, en probeer opnieuw',
+    errorFormulaOne: '{path}: een cel die Cadans leest bevat een formule die zonder uitkomst is opgeslagen (zoals scripts als openpyxl bestanden schrijven):',
+    errorFormulaMany: '{path}: {count} cellen die Cadans leest bevatten formules die zonder uitkomst zijn opgeslagen (zoals scripts als openpyxl bestanden schrijven):',
+    errorFormulaMore: '  ... en nog {count}',
+    errorFormulaFix: 'Open het bestand in Excel of LibreOffice en sla het op, zodat de uitkomsten bewaard worden, en probeer opnieuw.',
+    errorEncrypted: 'Kan werkboek {path} niet lezen: het bestand is beveiligd met een wachtwoord (versleuteld). Open het in Excel, haal het wachtwoord weg (Bestand > Info > Werkmap beveiligen), sla het op en probeer opnieuw',
+    errorXls: 'Kan werkboek {path} niet lezen: dit is een oude Excel 97-2003-werkmap (.xls), geen .xlsx. Open het in Excel of LibreOffice, sla het op als Excel-werkmap (.xlsx) en probeer opnieuw',
+    errorNotZip: 'Kan werkboek {path} niet lezen: dit is geen .xlsx-werkboek (een .xlsx-bestand is een zip-pakket). Sla het werkboek op als Excel-werkmap (.xlsx) en probeer opnieuw',
+    errorOptionNoValue: '{option} krijgt geen waarde; zie cadans {command} --help',
+    errorUpdate: 'Kan werkboek {path} niet bijwerken: {reason}',
+    errorOutIsFile: 'Kan niet schrijven naar {path}: dat is een bestand, geen map; kies een andere map met --out',
+    errorTargetNotFile: 'Kan {path} niet schrijven: dat is een map of geen gewoon bestand; verwijder of hernoem het, of kies een andere map met --out',
+    errorReplacesInput: 'De uitvoer {target} zou het invoerwerkboek {input} vervangen; Cadans verandert zijn invoer nooit. Kies een andere map met --out (bijvoorbeeld --out {example})',
+    errorUnexpected: 'Onverwachte fout: {message}. Meld dit bij de beheerder van Cadans; CADANS_DEBUG=1 toont de details',
+    // "Kan ... niet <doen>": what the file step was, and why it failed.
+    fileActions: {
+      read: 'Kan {path} niet lezen',
+      'read workbook': 'Kan werkboek {path} niet lezen',
+      write: 'Kan {path} niet schrijven',
+      'create the output folder': 'Kan de uitvoermap {path} niet maken',
+      'create the outbox folder': 'Kan de outbox-map {path} niet maken',
+      'create the lock file': 'Kan het slotbestand {path} niet maken',
+      'open the journal': 'Kan het journaal {path} niet openen',
+      'read the journal': 'Kan het journaal {path} niet lezen',
+      'write the journal': 'Kan het journaal {path} niet schrijven',
+    } as Record<string, string>,
+    fileReasons: {
+      ENOENT: 'de map {folder} bestaat niet; maak hem aan of kies een andere plek',
+      EACCES: 'geen toegang; kies een plek waar je mag schrijven, of pas de rechten aan',
+      EPERM: 'geen toegang; kies een plek waar je mag schrijven, of pas de rechten aan',
+      EROFS: 'de schijf is alleen-lezen; kies een andere plek',
+      EISDIR: 'dat is een map; verwijder of hernoem die map, of kies een andere plek',
+      ENOTDIR: 'een deel van het pad is een bestand, geen map; kies een andere plek',
+      ENOSPC: 'de schijf is vol; maak ruimte vrij en probeer opnieuw',
+      EDQUOT: 'het schijfquotum is op; maak ruimte vrij en probeer opnieuw',
+      EBUSY: 'het bestand is in gebruik door een ander programma; sluit het daar en probeer opnieuw',
+      EMFILE: 'er staan te veel bestanden open; probeer opnieuw',
+    } as Record<string, string>,
+    fileTargetNotFile: 'Kan {path} niet schrijven: dat is een map of geen gewoon bestand; verwijder of hernoem het, of kies een andere map met --out',
+    fileJournalNotFile: 'Kan het journaal {path} niet schrijven: dat is een map of geen gewoon bestand; verwijder of hernoem het',
+    fileLocked: 'Een andere cadans run ({who}) werkt dit werkboek bij (slot {path}); probeer opnieuw als die klaar is. Loopt er geen run, verwijder dan {path}',
+    fileLockHolder: 'proces {pid} op {host}, gestart {started}',
+    fileLockStarting: 'een run die net begint',
+    help: {
+      main: `Cadans: contactritme voor relaties, op een .xlsx-werkboek
+
+Gebruik:
+  cadans run [--workbook PAD.xlsx] [--out MAP] [--today JJJJ-MM-DD] [--smtp smtp://host:poort] ...
+      Rekent het werkboek door en schrijft MAP/<zelfde naam>.xlsx, MAP/report.html en de
+      ochtendmails (MAP/outbox/*.eml, of via --smtp). Zonder --workbook: het voorbeeldwerkboek.
+  cadans init PAD.xlsx [--lang nl|en] [--empty] [--force]
+      Schrijft een nieuw werkboek om mee te beginnen (met een voorbeeldteam, of leeg).
+  cadans check --workbook PAD.xlsx
+      Controleert de tabbladen, kolommen en het aantal cellen van een werkboek.
+  cadans organisations --workbook PAD.xlsx [--out MAP]
+      Vult het tabblad Organisaties uit Relaties.
+  cadans --version
+      De versie van Cadans.
+
+Meer over een commando: cadans <commando> --help. Taal van deze tekst: LANG (en_* voor Engels).
+`,
+      run: `cadans run [--workbook PAD.xlsx] [--out MAP] [--today JJJJ-MM-DD] [--smtp smtp://host:poort] [--from ADRES]
+           [--smtp-timeout SECONDEN] [--lock-wait SECONDEN]
+
+Rekent voor elke relatie volgend contact, status, dagen te laat en de weekplanning uit en schrijft:
+  MAP/<zelfde naam>.xlsx   het werkboek met de tabbladen Vandaag, KPI, Risico en Kwartaal (standaard MAP: out)
+  MAP/report.html          die tabbladen met grafieken, offline te lezen
+  MAP/outbox/*.eml         op een verzenddag de ochtendmail van elk teamlid (of verstuurd via --smtp)
+Een ochtendmail die de Log van het werkboek als verstuurd noemt, gaat niet nog een keer.
+Het invoerbestand verandert nooit: MAP mag het invoerbestand zelf niet bevatten.
+
+  --workbook PAD.xlsx      het werkboek (een export van de Google Sheet); zonder: het voorbeeldwerkboek
+  --out MAP                waar de uitvoer komt (standaard: out)
+  --today JJJJ-MM-DD       rekent alsof het die dag is (standaard: vandaag in de tijdzone van het werkboek)
+  --smtp URL               verstuurt de ochtendmails via deze SMTP-server in plaats van .eml-bestanden te schrijven
+  --from ADRES             de afzender van die mails (standaard: Cadans <cadans@localhost>)
+  --smtp-timeout SECONDEN  hoe lang de server krijgt om te verbinden, te groeten en te antwoorden (standaard 30)
+  --lock-wait SECONDEN     hoe lang te wachten op een andere run op dezelfde uitvoer (standaard 60)
+`,
+      init: `cadans init PAD.xlsx [--lang nl|en] [--empty] [--force]
+
+Schrijft een nieuw Cadans-werkboek: alle tabbladen, kolommen en instellingen, met een voorbeeldteam.
+  --lang nl|en   de taal van tabbladen, kolommen, instellingen en meldingen (standaard nl)
+  --empty        alleen kopjes en instellingen, zonder voorbeeldteam
+  --force        een bestaand bestand vervangen (anders weigert Cadans)
+`,
+      check: `cadans check --workbook PAD.xlsx
+
+De controles van Cadans > Controleren die op een bestand kunnen: de tabbladen en kolommen die Cadans
+nodig heeft, en de gebruikte cellen tegen de 10 miljoen van Google Sheets (afsluitcode 1 bij een fout).
+`,
+      organisations: `cadans organisations --workbook PAD.xlsx [--out MAP]
+
+Vult het tabblad Organisaties (en maakt het als het ontbreekt) met elke organisatie uit Relaties die
+nog geen rij heeft, telt omzet op die nog bij contactpersonen staat, en zegt wat het deed. Schrijft
+MAP/<zelfde naam>.xlsx (standaard MAP: out). Bestaande rijen veranderen nooit.
+`,
+    },
   },
   // Issue 9: the real platform: who sends, consent, the Log's upkeep, Cadans > Controleren.
   platform: {
@@ -980,6 +1111,136 @@ const en: Catalogue = {
     noOwner: '(no owner)',
     problems: 'Problems: {count}',
     written: 'Written: {path}',
+    // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
+    mailsWritten: '{job}: {mails} written to {destination}',
+    mailsSent: '{job}: {mails} sent through {destination}',
+    mailOne: '1 morning mail',
+    mailMany: '{count} morning mails',
+    mailsAlready: '{count} already sent today',
+    mailsFailed: '{count} failed (the next run tries them again)',
+    mailsWaiting: '{count} waiting',
+    progressReading: 'Reading {path} ({size} MB) ...',
+    progressComputing: 'Computing next contacts, tabs and morning mails ...',
+    progressWriting: 'Writing {path} ...',
+    progressMailing: 'Morning mail {index} of {total} ...',
+    progressDone: 'Done in {seconds} s',
+    waitingForRun: 'Waiting for the cadans run of process {pid} on {host} (started {started}) to finish ...',
+    removedLeftover: 'Removed {path}, left by a run that was stopped',
+    errorToday: '--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "{value}"',
+    errorSeconds: '--{name} must be a number of seconds, e.g. 30; got "{value}"',
+    errorSmtp: '--smtp must look like smtp://host:port; got "{value}"',
+    errorLang: '--lang must be nl or en; got "{value}"',
+    errorArgument: 'Unexpected argument "{value}" for cadans {command}; see cadans {command} --help',
+    errorUnknownOption: 'Unknown option {option}; see cadans {command} --help for the options',
+    errorOptionValue: '{option} needs a value, e.g. {example}',
+    errorOptionNotHere: '{option} is not an option of cadans {command}; see cadans {command} --help for the options',
+    errorUnknownCommand: 'Unknown command "{command}"; the commands are run, init, check and organisations (see cadans --help)',
+    errorNeedsWorkbook: 'cadans {command} needs a workbook: --workbook PATH.xlsx',
+    errorInitName: 'cadans init needs a file name, e.g. cadans init relations.xlsx',
+    errorInitXlsx: 'cadans init writes an .xlsx workbook; give the file a name ending in .xlsx (e.g. {example})',
+    errorInitExists: '{path} already exists; Cadans does not overwrite it (use --force to replace it, or choose another name)',
+    errorMissing: 'Cannot read workbook {path}: no such file; check the name and the folder',
+    errorFolder: 'Cannot read workbook {path}: it is a folder, not a file; give the path of an .xlsx file',
+    errorNotFile: 'Cannot read workbook {path}: it is not an ordinary file; give the path of an .xlsx file',
+    errorCsv: 'Cannot read workbook {path}: this is a CSV file, not an .xlsx workbook. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again',
+    errorRead: 'Cannot read workbook {path}: {reason}',
+    errorHeaderRow: '{path}: the tab "{tab}" has its column headers in row {row}, but Cadans reads them from row 1. Delete the row(s) above the headers (a title row), or move the title to another tab, and run again',
+    errorFormulaOne: '{path}: a cell Cadans reads holds a formula saved without its result (as files written by scripts such as openpyxl are):',
+    errorFormulaMany: '{path}: {count} cells Cadans reads hold formulas saved without their results (as files written by scripts such as openpyxl are):',
+    errorFormulaMore: '  ... and {count} more',
+    errorFormulaFix: 'Open the file in Excel or LibreOffice and save it, so the results are stored, then run again.',
+    errorEncrypted: 'Cannot read workbook {path}: the file is protected with a password (encrypted), so Cadans cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook), save it, and run again',
+    errorXls: 'Cannot read workbook {path}: this is an old Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again',
+    errorNotZip: 'Cannot read workbook {path}: this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again',
+    errorOptionNoValue: '{option} takes no value; see cadans {command} --help',
+    errorUpdate: 'Cannot update workbook {path}: {reason}',
+    errorOutIsFile: 'Cannot write to {path}: it is a file, not a folder; choose another --out',
+    errorTargetNotFile: 'Cannot write {path}: it is a folder or another non-file; remove or rename it, or choose another --out',
+    errorReplacesInput: 'The output {target} would replace the input workbook {input}; Cadans never changes its input. Choose another folder with --out (e.g. --out {example})',
+    errorUnexpected: 'Unexpected error: {message}. Please report it to whoever looks after Cadans; CADANS_DEBUG=1 shows the details',
+    fileActions: {
+      read: 'Cannot read {path}',
+      'read workbook': 'Cannot read workbook {path}',
+      write: 'Cannot write {path}',
+      'create the output folder': 'Cannot create the output folder {path}',
+      'create the outbox folder': 'Cannot create the outbox folder {path}',
+      'create the lock file': 'Cannot create the lock file {path}',
+      'open the journal': 'Cannot open the journal {path}',
+      'read the journal': 'Cannot read the journal {path}',
+      'write the journal': 'Cannot write the journal {path}',
+    } as Record<string, string>,
+    fileReasons: {
+      ENOENT: 'the folder {folder} does not exist; create it or choose another place',
+      EACCES: 'permission denied; choose a place you can write to, or change its permissions',
+      EPERM: 'permission denied; choose a place you can write to, or change its permissions',
+      EROFS: 'the disk is read-only; choose another place',
+      EISDIR: 'it is a folder; remove or rename that folder, or choose another place',
+      ENOTDIR: 'a part of the path is a file, not a folder; choose another place',
+      ENOSPC: 'the disk is full; free some space and run again',
+      EDQUOT: 'the disk quota is used up; free some space and run again',
+      EBUSY: 'the file is in use by another program; close it there and run again',
+      EMFILE: 'too many files are open; run again',
+    } as Record<string, string>,
+    fileTargetNotFile: 'Cannot write {path}: it is a folder or another non-file; remove or rename it, or choose another --out',
+    fileJournalNotFile: 'Cannot write the journal {path}: it is a folder or another non-file; remove or rename it',
+    fileLocked: 'Another cadans run ({who}) is updating this workbook (lock {path}); run again when it has finished. If no run is active, delete {path}',
+    fileLockHolder: 'process {pid} on {host}, started {started}',
+    fileLockStarting: 'a run that is starting',
+    help: {
+      main: `Cadans: relationship cadence on an .xlsx workbook
+
+Usage:
+  cadans run [--workbook PATH.xlsx] [--out DIR] [--today YYYY-MM-DD] [--smtp smtp://host:port] ...
+      Computes the workbook and writes DIR/<same name>.xlsx, DIR/report.html and the morning
+      mails (DIR/outbox/*.eml, or through --smtp). Without --workbook: the sample workbook.
+  cadans init PATH.xlsx [--lang nl|en] [--empty] [--force]
+      Writes a new workbook to start from (with a sample team, or empty).
+  cadans check --workbook PATH.xlsx
+      Checks a workbook's tabs, columns and number of cells.
+  cadans organisations --workbook PATH.xlsx [--out DIR]
+      Fills the Organisations tab from Relations.
+  cadans --version
+      The version of Cadans.
+
+More about a command: cadans <command> --help. The language of this text: LANG (nl_* for Dutch).
+`,
+      run: `cadans run [--workbook PATH.xlsx] [--out DIR] [--today YYYY-MM-DD] [--smtp smtp://host:port] [--from ADDRESS]
+           [--smtp-timeout SECONDS] [--lock-wait SECONDS]
+
+Computes next contact, status, days overdue and the week plan for every relationship, and writes:
+  DIR/<same name>.xlsx    the workbook with its Today, KPI, Risk and Quarter tabs (default DIR: out)
+  DIR/report.html         those tabs with their charts, readable offline
+  DIR/outbox/*.eml        on a send day, each team member's morning mail (or sent through --smtp)
+A morning mail the workbook's Log records as sent does not go again.
+The input file is never changed: DIR must not hold the input itself.
+
+  --workbook PATH.xlsx     the workbook (an export of the Google Sheet); without it: the sample workbook
+  --out DIR                where the output goes (default: out)
+  --today YYYY-MM-DD       computes as if it were that day (default: today in the workbook's time zone)
+  --smtp URL               sends the morning mails through this SMTP server instead of writing .eml files
+  --from ADDRESS           the sender of those mails (default: Cadans <cadans@localhost>)
+  --smtp-timeout SECONDS   how long the server gets to connect, greet and answer (default 30)
+  --lock-wait SECONDS      how long to wait for another run on the same output (default 60)
+`,
+      init: `cadans init PATH.xlsx [--lang nl|en] [--empty] [--force]
+
+Writes a new Cadans workbook: every tab, column and setting, with a sample team.
+  --lang nl|en   the language of tabs, columns, settings and messages (default nl)
+  --empty        headers and settings only, without the sample team
+  --force        replace an existing file (otherwise Cadans refuses)
+`,
+      check: `cadans check --workbook PATH.xlsx
+
+The checks of Cadans > Check setup that a file can answer: the tabs and columns Cadans needs, and
+the cells used against Google Sheets' 10 million (exit code 1 on an error).
+`,
+      organisations: `cadans organisations --workbook PATH.xlsx [--out DIR]
+
+Fills the Organisations tab (creating it when missing) with every organisation of Relations that
+has no row yet, summing revenue still on contact rows, and says so. Writes DIR/<same name>.xlsx
+(default DIR: out). Existing rows are never changed.
+`,
+    },
   },
   // Issue 9: the real platform: who sends, consent, the Log's upkeep, Cadans > Check setup.
   platform: {

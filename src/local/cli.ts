@@ -2,10 +2,13 @@
 // workbook (an export of the team's Google Sheet), with no Google account.
 //
 //   cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR] [--smtp URL] [--smtp-timeout S] [--lock-wait S]
-//   cadans init PATH.xlsx [--empty] [--force]
+//   cadans init PATH.xlsx [--lang nl|en] [--empty] [--force]
 //   cadans check --workbook PATH.xlsx
+//   cadans organisations --workbook PATH.xlsx [--out DIR]
+//
+// Help, progress and errors speak the language of LANG (src/local/messages.ts); the summary of a
+// run speaks the workbook's. Every mistake of the user's is one line with exit code 2.
 
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -26,7 +29,9 @@ import { columnLetter, findTab, mapColumns } from '../workbook/headers';
 import { RELATIONS, TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { acquireLock, FileError, fileError, Journal, removeLeftovers, sameFile, step, writeAtomically } from './files';
 import { foldJournal, logRecord, sentRecord } from './journal';
-import { WorkbookFormError, XlsxFile } from './xlsx-file';
+import { notAnXlsxKind, WorkbookFormError, XlsxFile } from './xlsx-file';
+import { languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
+import type { Language } from '../core/locale';
 import { checkCells, checkTabs, formatCheck } from '../engine/check';
 import { languageOf } from '../engine/setup';
 
@@ -34,31 +39,24 @@ declare const __CADANS_VERSION__: string;
 /** Set by the build (package.json's version); run from the sources (the tests), it says so. */
 const VERSION = typeof __CADANS_VERSION__ === 'string' ? __CADANS_VERSION__ : 'development build';
 
-const USAGE = `Cadans: relationship cadence on an .xlsx workbook
+type Command = 'run' | 'init' | 'check' | 'organisations';
+const COMMANDS: readonly Command[] = ['run', 'init', 'check', 'organisations'];
 
-Usage:
-  cadans run [--workbook PATH.xlsx] [--today YYYY-MM-DD] [--out DIR] [--smtp smtp://host:port] [--from ADDRESS]
-             [--smtp-timeout SECONDS] [--lock-wait SECONDS]
-      Computes next contact, status, days overdue and the week plan for every relationship,
-      writes DIR/<same name>.xlsx (default DIR: out) with its Vandaag, KPI and Risico tabs,
-      DIR/report.html (those tabs with their charts, offline) and, on a send day, each team member's morning
-      digest as DIR/outbox/<date>-<owner>.eml (or sends it through --smtp). A digest the
-      workbook's Log records as sent is not written again. Without --workbook it runs on the
-      sample workbook. The input is never changed: DIR must not hold the input itself.
-      --smtp-timeout: seconds the server gets to connect, greet and answer (default 30).
-      --lock-wait: seconds to wait for another run on the same output to finish (default 60).
-  cadans init PATH.xlsx [--empty] [--force]
-      Writes the template workbook with its sample team (--empty: headers and settings only).
-  cadans check --workbook PATH.xlsx
-      The checks of Cadans > Controleren that apply to a file: the tabs and columns Cadans
-      needs, and the cells used against Google Sheets' 10 million (exit code 1 on an error).
-  cadans organisations --workbook PATH.xlsx [--out DIR]
-      Fills the Organisaties tab (creating it when missing) with every organisation of Relaties
-      that has no row yet, summing revenue still on contact rows, and says so; writes
-      DIR/<same name>.xlsx (default DIR: out). Existing rows are never changed.
-  cadans --version
-      The version of Cadans.
-`;
+/** Every option, and the commands it belongs to (help and version belong to all). */
+const OPTIONS = {
+  workbook: { type: 'string', commands: ['run', 'check', 'organisations'], example: '--workbook relaties.xlsx' },
+  today: { type: 'string', commands: ['run'], example: '--today 2026-11-24' },
+  out: { type: 'string', commands: ['run', 'organisations'], example: '--out out' },
+  smtp: { type: 'string', commands: ['run'], example: '--smtp smtp://localhost:25' },
+  from: { type: 'string', commands: ['run'], example: '--from "Cadans <cadans@bureau.nl>"' },
+  'smtp-timeout': { type: 'string', commands: ['run'], example: '--smtp-timeout 30' },
+  'lock-wait': { type: 'string', commands: ['run'], example: '--lock-wait 60' },
+  lang: { type: 'string', commands: ['init'], example: '--lang en' },
+  empty: { type: 'boolean', commands: ['init'], example: '--empty' },
+  force: { type: 'boolean', commands: ['init'], example: '--force' },
+  help: { type: 'boolean', short: 'h', commands: COMMANDS, example: '--help' },
+  version: { type: 'boolean', short: 'v', commands: COMMANDS, example: '--version' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; commands: readonly Command[]; example: string }>;
 
 /** A user's mistake: printed as it is, without a stack trace, with exit code 2. */
 export class UsageError extends Error {}
@@ -66,35 +64,47 @@ export class UsageError extends Error {}
 function parseToday(text: string | undefined, timeZone: string, now: Date): Day {
   if (text === undefined) return dayOfInstant(now, timeZone);
   const day = parseIsoDay(text);
-  if (day === null) throw new UsageError(`--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "${text}"`);
+  if (day === null) throw new UsageError(say('errorToday', { value: text }));
   return day;
 }
 
 function parseSeconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of seconds, e.g. 30; got "${text}"`);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(say('errorSeconds', { name, value: text }));
   return n;
 }
 
 /** A workbook the runner can write back: the template (ExcelJS) or a team's file (XlsxFile). */
 type SavableWorkbook = WorkbookPort & { toBuffer(): Promise<Buffer> };
 
-async function readWorkbook(path: string): Promise<{ workbook: XlsxFile; mode: number }> {
+async function readWorkbook(path: string, progress: Progress): Promise<{ workbook: XlsxFile; mode: number }> {
   const info = await stat(path).catch((error: { code?: string }) => {
-    throw new UsageError(`Cannot read workbook ${path}: ${error.code === 'ENOENT' ? 'no such file' : fileError(error, path, 'read').message.split(': ').pop()}`);
+    if (error.code === 'ENOENT') throw new UsageError(say('errorMissing', { path }));
+    throw new UsageError(fileError(error, path, 'read workbook').message);
   });
-  if (!info.isFile()) throw new UsageError(`Cannot read workbook ${path}: not a file`);
+  if (info.isDirectory()) throw new UsageError(say('errorFolder', { path }));
+  if (!info.isFile()) throw new UsageError(say('errorNotFile', { path }));
+  // A big workbook takes a while from the first step: say what is going on from the start.
+  if (info.size > LARGE_WORKBOOK_BYTES) progress.loud();
+  progress.step(say('progressReading', { path, size: (info.size / 1e6).toFixed(1) }));
   const bytes = await readFile(path).catch((error) => {
     throw new UsageError(fileError(error, path, 'read workbook').message);
   });
+  const kind = notAnXlsxKind(bytes);
+  // A .csv (or .txt) export is the usual mistake: say so in its own words.
+  if (kind === 'notZip' && /\.(csv|tsv|txt)$/i.test(path)) throw new UsageError(say('errorCsv', { path }));
+  if (kind) throw new UsageError(say(kind === 'encrypted' ? 'errorEncrypted' : kind === 'xls' ? 'errorXls' : 'errorNotZip', { path }));
   try {
     return { workbook: await XlsxFile.fromBytes(bytes), mode: info.mode & 0o777 };
   } catch (error) {
-    if (error instanceof WorkbookFormError) throw new UsageError(`Cannot read workbook ${path}: ${error.message}`);
-    throw new UsageError(`Cannot read workbook ${path}: not a readable .xlsx file (${(error as Error).message})`);
+    if (error instanceof WorkbookFormError) throw new UsageError(say('errorRead', { path, reason: error.message }));
+    throw new UsageError(say('errorRead', { path, reason: `not a readable .xlsx file (${(error as Error).message})` }));
   }
 }
+
+/** A workbook file above this size takes seconds to read and compute: progress lines from the start. */
+const LARGE_WORKBOOK_BYTES = 2_000_000;
 
 /** How many rows below row 1 are searched for a header row that a title row pushed down. */
 const HEADER_SEARCH_ROWS = 10;
@@ -112,9 +122,7 @@ function checkLayout(workbook: XlsxFile, path: string): void {
     if (rows.length === 0 || mapColumns(def, rows[0]).index.has(key)) continue;
     const found = rows.slice(1, HEADER_SEARCH_ROWS + 1).findIndex((row) => mapColumns(def, row).index.has(key));
     if (found >= 0) {
-      throw new UsageError(
-        `${path}: the tab "${name}" has its column headers in row ${found + 2}, but Cadans reads them from row 1. Delete the row(s) above the headers (a title row), or move the title to another tab, and run again`,
-      );
+      throw new UsageError(say('errorHeaderRow', { path, tab: name, row: found + 2 }));
     }
   }
   const unreadable: string[] = [];
@@ -137,10 +145,9 @@ function checkLayout(workbook: XlsxFile, path: string): void {
   }
   if (unreadable.length) {
     const shown = unreadable.slice(0, 10).map((l) => `  ${l}`);
-    if (unreadable.length > 10) shown.push(`  ... and ${unreadable.length - 10} more`);
-    throw new UsageError(
-      `${path}: ${unreadable.length === 1 ? 'a cell Cadans reads holds a formula' : `${unreadable.length} cells Cadans reads hold formulas`} saved without ${unreadable.length === 1 ? 'its result' : 'their results'} (as files written by scripts such as openpyxl are):\n${shown.join('\n')}\nOpen the file in Excel or LibreOffice and save it, so the results are stored, then run again.`,
-    );
+    if (unreadable.length > 10) shown.push(say('errorFormulaMore', { count: unreadable.length - 10 }));
+    const head = unreadable.length === 1 ? say('errorFormulaOne', { path }) : say('errorFormulaMany', { path, count: unreadable.length });
+    throw new UsageError([head, ...shown, say('errorFormulaFix')].join('\n'));
   }
 }
 
@@ -159,9 +166,54 @@ export const DEFAULT_SMTP_TIMEOUT_S = 30;
 /** Seconds a run waits for another run on the same output workbook to finish. */
 export const DEFAULT_LOCK_WAIT_S = 60;
 
-async function runCommand(values: RunOptions, rest: string[], out: (line: string) => void, now: Date): Promise<number> {
-  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"; use --workbook PATH.xlsx`);
-  if (values.smtp && !/^smtps?:\/\/[^/\s]+/.test(values.smtp)) throw new UsageError(`--smtp must look like smtp://host:port; got "${values.smtp}"`);
+/**
+ * Progress lines for runs longer than a few seconds: a step is told once the run has taken
+ * PROGRESS_AFTER_MS (a timer catches a slow asynchronous step; a synchronous one is told at the
+ * next step boundary), or at once for a workbook known to be large. Quick runs stay quiet.
+ */
+export class Progress {
+  private readonly started = Date.now();
+  private shown = false;
+  private pending: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly sink: (line: string) => void) {}
+
+  loud(): void {
+    this.shown = true;
+  }
+
+  step(line: string): void {
+    this.pending = line;
+    if (this.shown || Date.now() - this.started >= PROGRESS_AFTER_MS) {
+      this.tell();
+      return;
+    }
+    this.timer ??= setTimeout(() => this.tell(), PROGRESS_AFTER_MS - (Date.now() - this.started));
+    this.timer.unref?.();
+  }
+
+  done(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.shown) this.sink(say('progressDone', { seconds: ((Date.now() - this.started) / 1000).toFixed(1) }));
+  }
+
+  private tell(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.shown = true;
+    if (this.pending !== null) this.sink(this.pending);
+    this.pending = null;
+  }
+}
+
+/** How long a run goes before it tells its steps. */
+export const PROGRESS_AFTER_MS = 2000;
+
+async function runCommand(values: RunOptions, rest: string[], out: (line: string) => void, now: Date, progress: Progress): Promise<number> {
+  if (rest.length > 0) throw new UsageError(say('errorArgument', { value: rest[0], command: 'run' }));
+  if (values.smtp && !/^smtps?:\/\/[^/\s]+/.test(values.smtp)) throw new UsageError(say('errorSmtp', { value: values.smtp }));
   const smtpTimeout = parseSeconds('smtp-timeout', values['smtp-timeout'], DEFAULT_SMTP_TIMEOUT_S);
   const lockWait = parseSeconds('lock-wait', values['lock-wait'], DEFAULT_LOCK_WAIT_S);
 
@@ -169,7 +221,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   let name: string;
   let mode: number | undefined;
   if (values.workbook) {
-    const read = await readWorkbook(values.workbook);
+    const read = await readWorkbook(values.workbook, progress);
     checkLayout(read.workbook, values.workbook);
     workbook = read.workbook;
     mode = read.mode;
@@ -186,26 +238,25 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   const clock = () => wallTimeAsUtc(values.today ? now : new Date(), timeZone);
 
   const dir = resolve(values.out ?? 'out');
-  const dirInfo = await stat(dir).catch(() => null);
-  if (dirInfo && !dirInfo.isDirectory()) throw new FileError(`Cannot write to ${dir}: it is a file, not a folder; choose another --out`);
-  if (!dirInfo) await step(dir, 'create the output folder', () => mkdir(dir, { recursive: true }));
+  await ensureOutputFolder(dir);
   const target = join(dir, name);
   // The input file is never changed: an output that would replace it is refused.
   if (values.workbook && (await sameFile(values.workbook, target))) {
-    throw new UsageError(`The output ${target} would replace the input workbook ${values.workbook}; Cadans never changes its input. Choose another folder with --out (e.g. --out ${join(dirname(dir), `${basename(dir)}-2`)})`);
+    throw new UsageError(say('errorReplacesInput', { target, input: values.workbook, example: join(dirname(dir), `${basename(dir)}-2`) }));
   }
   const targetInfo = await stat(target).catch(() => null);
-  if (targetInfo && !targetInfo.isFile()) throw new FileError(`Cannot write ${target}: it is a folder or another non-file; remove or rename it, or choose another --out`);
+  if (targetInfo && !targetInfo.isFile()) throw new FileError(say('errorTargetNotFile', { path: target }));
 
   // One run at a time per output workbook; what a killed run left behind is cleared first.
-  const lock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, (holder) => out(`Waiting for the cadans run of process ${holder.pid} on ${holder.host} (started ${holder.started}) to finish ...`));
+  const lock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, (holder) => out(say('waitingForRun', { pid: holder.pid, host: holder.host, started: holder.started })));
   try {
     for (const leftover of [...(await removeLeftovers(dir, `.${name}`)), ...(await removeLeftovers(dir, '.report.html')), ...(await removeLeftovers(join(dir, 'outbox')))]) {
-      out(`Removed ${leftover}, left by a run that was stopped`);
+      out(say('removedLeftover', { path: leftover }));
     }
     const journalPath = `${target}.cadans-journal`;
     const runId = `${hostname()}-${process.pid}-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
     const from = foldJournal(workbook, settings.language, await Journal.read(journalPath));
+    progress.step(say('progressComputing'));
     const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true, local: true }, true);
     const outbox = join(dir, 'outbox');
     // Every sent mail is recorded here, flushed, before the next one goes: opening it first proves it can be.
@@ -218,6 +269,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
           timeoutMs: smtpTimeout * 1000,
           mode,
           afterSend: values.smtp ? (mail) => journal.append(sentRecord(runId, clock(), plan.refresh.today, mail.owner, mail.count, mail.subject)) : undefined,
+          beforeSend: (index, total) => progress.step(say('progressMailing', { index, total })),
         })
       : null;
     plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run'));
@@ -225,15 +277,18 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     // run is killed, the next run on this output still finds them.
     const record = logRecord(workbook, runId, from);
     if (record) await journal.append(record);
+    progress.step(say('progressWriting', { path: target }));
     await writeAtomically(target, await workbook.toBuffer(), mode);
-    for (const line of formatSummary(plan.refresh, name, target)) out(line);
+    const report = join(dir, 'report.html');
     if (plan.refresh.reports) {
       // The KPI and Risico tabs with their charts, readable offline.
-      const report = join(dir, 'report.html');
       await writeAtomically(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name), mode);
-      out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
     }
-    for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
+    progress.done();
+    // The summary speaks the workbook's language.
+    for (const line of formatSummary(plan.refresh, name, target)) out(line);
+    if (plan.refresh.reports) out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
+    for (const line of formatReminderSummary(plan, outcome, values.smtp ? { smtp: values.smtp } : { outbox })) out(line);
     // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
     return outcome && outcome.failed.length > 0 ? 1 : 0;
   } finally {
@@ -241,66 +296,111 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   }
 }
 
-async function initCommand(values: { empty?: boolean; force?: boolean }, rest: string[], out: (line: string) => void, now: Date): Promise<number> {
-  const target = rest[0];
-  if (!target) throw new UsageError('cadans init needs a file name, e.g. cadans init relaties.xlsx');
+/** The output folder, created when missing; a file in its place is refused. */
+async function ensureOutputFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) throw new FileError(say('errorOutIsFile', { path: dir }));
+  if (!info) await step(dir, 'create the output folder', () => mkdir(dir, { recursive: true }));
+}
+
+async function initCommand(values: { empty?: boolean; force?: boolean; lang?: string }, rest: string[], out: (line: string) => void, now: Date): Promise<number> {
+  const [target, extra] = rest;
+  if (!target) throw new UsageError(say('errorInitName'));
+  if (extra !== undefined) throw new UsageError(say('errorArgument', { value: extra, command: 'init' }));
   // The template is an .xlsx workbook; a file named .csv or .xls would hold something else than its name says.
-  if (!/\.xlsx$/i.test(target)) throw new UsageError(`cadans init writes an .xlsx workbook; give the file a name ending in .xlsx (e.g. ${target.replace(/\.[^./\\]*$/, '')}.xlsx)`);
-  if (existsSync(target) && !values.force) throw new UsageError(`${target} already exists; Cadans does not overwrite it (use --force to replace it)`);
+  if (!/\.xlsx$/i.test(target)) throw new UsageError(say('errorInitXlsx', { example: `${target.replace(/\.[^./\\]*$/, '')}.xlsx` }));
+  const language = values.lang ?? 'nl';
+  if (language !== 'nl' && language !== 'en') throw new UsageError(say('errorLang', { value: language }));
+  const info = await stat(target).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(say('errorTargetNotFile', { path: target }));
+  if (info && !values.force) throw new UsageError(say('errorInitExists', { path: target }));
   const today = dayOfInstant(now, DEFAULT_LOCAL_TIME_ZONE);
-  const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty });
+  const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty, language });
   await writeAtomically(target, await workbook.toBuffer());
-  out(`Written: ${target}`);
+  out(fill(catalogue(language).cli.written, { path: target }));
   return 0;
 }
 
-export async function run(argv: string[], out: (line: string) => void = console.log, now = new Date()): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      workbook: { type: 'string' },
-      today: { type: 'string' },
-      out: { type: 'string' },
-      smtp: { type: 'string' },
-      from: { type: 'string' },
-      'smtp-timeout': { type: 'string' },
-      'lock-wait': { type: 'string' },
-      empty: { type: 'boolean' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+/** Node's parseArgs mistakes, told in the terminal's language with the command's help to look at. */
+function optionError(error: { code?: string; message: string }, command: string): UsageError {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  const name = option.replace(/^-+/, '') as keyof typeof OPTIONS;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(error.message)) return new UsageError(say('errorOptionNoValue', { option, command }));
+    return new UsageError(say('errorOptionValue', { option, example: OPTIONS[name]?.example ?? `${option} ...` }));
+  }
+  return new UsageError(say('errorUnknownOption', { option, command }));
+}
+
+export interface RunContext {
+  /** The terminal's language (help, progress, errors); default: that of LANG, else Dutch. */
+  language?: Language;
+  /** Where progress lines go (default: nowhere). */
+  progress?: (line: string) => void;
+}
+
+export async function run(argv: string[], out: (line: string) => void = console.log, now = new Date(), context: RunContext = {}): Promise<number> {
+  setTerminalLanguage(context.language ?? languageOfEnvironment());
+  const help = terminalWords().help;
+  // The command is the first word; options before it are read all the same.
+  const guess = argv.find((a) => !a.startsWith('-')) ?? 'help';
+  const command = guess === 'help' ? 'help' : (COMMANDS as readonly string[]).includes(guess) ? (guess as Command) : null;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      tokens: true,
+      options: Object.fromEntries(Object.entries(OPTIONS).map(([k, o]) => [k, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])) as Record<string, { type: 'string' | 'boolean'; short?: string }>,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw optionError(error as Error, command && command !== 'help' ? command : 'run');
+    throw error;
+  }
+  const values = parsed.values as RunOptions & { empty?: boolean; force?: boolean; lang?: string; help?: boolean; version?: boolean };
+  const [, ...rest] = parsed.positionals;
   if (values.version) {
     out(`cadans ${VERSION}`);
     return 0;
   }
   // A bare `cadans` shows what it can do; the sample run is `cadans run` (and `npm start`).
-  const [command = 'help', ...rest] = positionals;
-  if (values.help || command === 'help') {
-    out(USAGE);
+  if (command === 'help') {
+    const about = rest[0] as Command | undefined;
+    out((about && COMMANDS.includes(about) ? help[about] : help.main).trimEnd());
     return 0;
   }
+  if (command === null) throw new UsageError(say('errorUnknownCommand', { command: guess }));
+  if (values.help) {
+    out(help[command].trimEnd());
+    return 0;
+  }
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    const def = OPTIONS[token.name as keyof typeof OPTIONS];
+    if (!(def.commands as readonly string[]).includes(command)) throw new UsageError(say('errorOptionNotHere', { option: token.rawName, command }));
+  }
+  const progress = new Progress(context.progress ?? (() => {}));
   if (command === 'init') return initCommand(values, rest, out, now);
   if (command === 'run') {
     try {
-      return await runCommand(values, rest, out, now);
+      return await runCommand(values, rest, out, now, progress);
     } catch (error) {
       // A part found malformed or full while the engine works on it: the same clear refusal as at open.
-      if (error instanceof WorkbookFormError) throw new UsageError(`Cannot update workbook ${values.workbook ?? SAMPLE_WORKBOOK_NAME}: ${error.message}`);
+      if (error instanceof WorkbookFormError) throw new UsageError(say('errorUpdate', { path: values.workbook ?? SAMPLE_WORKBOOK_NAME, reason: error.message }));
       throw error;
+    } finally {
+      progress.done();
     }
   }
-  if (command === 'check') return checkFile(values.workbook, out);
-  if (command === 'organisations') return organisationsCommand(values, out, now);
-  throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  if (rest.length > 0) throw new UsageError(say('errorArgument', { value: rest[0], command }));
+  if (command === 'check') return checkFile(values.workbook, out, progress);
+  return organisationsCommand(values, out, now, progress);
 }
 
 /** `cadans check`: Cadans > Controleren's checks that a file can answer (issue 9). */
-async function checkFile(path: string | undefined, out: (line: string) => void): Promise<number> {
-  if (!path) throw new UsageError('cadans check needs --workbook PATH.xlsx');
-  const { workbook } = await readWorkbook(path);
+async function checkFile(path: string | undefined, out: (line: string) => void, progress: Progress): Promise<number> {
+  if (!path) throw new UsageError(say('errorNeedsWorkbook', { command: 'check' }));
+  const { workbook } = await readWorkbook(path, progress);
   const language = languageOf(workbook);
   const sizes = workbook.sheetNames().map((name) => {
     const values = workbook.sheet(name).readAll();
@@ -313,9 +413,9 @@ async function checkFile(path: string | undefined, out: (line: string) => void):
 }
 
 /** `cadans organisations`: fills the Organisaties tab from Relaties (issue 11), beside the input. */
-async function organisationsCommand(values: { workbook?: string; out?: string }, out: (line: string) => void, now: Date): Promise<number> {
-  if (!values.workbook) throw new UsageError('cadans organisations needs --workbook PATH.xlsx');
-  const { workbook, mode } = await readWorkbook(values.workbook);
+async function organisationsCommand(values: { workbook?: string; out?: string }, out: (line: string) => void, now: Date, progress: Progress): Promise<number> {
+  if (!values.workbook) throw new UsageError(say('errorNeedsWorkbook', { command: 'organisations' }));
+  const { workbook, mode } = await readWorkbook(values.workbook, progress);
   let result: ReturnType<typeof fillOrganisations>;
   try {
     result = fillOrganisations(workbook, now, { plain: true });
@@ -324,32 +424,38 @@ async function organisationsCommand(values: { workbook?: string; out?: string },
     throw new UsageError((error as Error).message);
   }
   const dir = resolve(values.out ?? 'out');
-  const dirInfo = await stat(dir).catch(() => null);
-  if (dirInfo && !dirInfo.isDirectory()) throw new FileError(`Cannot write to ${dir}: it is a file, not a folder; choose another --out`);
-  if (!dirInfo) await step(dir, 'create the output folder', () => mkdir(dir, { recursive: true }));
+  await ensureOutputFolder(dir);
   const target = join(dir, basename(values.workbook));
   // The input file is never changed, here as in cadans run.
   if (await sameFile(values.workbook, target)) {
-    throw new UsageError(`The output ${target} would replace the input workbook ${values.workbook}; Cadans never changes its input. Choose another folder with --out`);
+    throw new UsageError(say('errorReplacesInput', { target, input: values.workbook, example: join(dirname(dir), `${basename(dir)}-2`) }));
   }
+  progress.step(say('progressWriting', { path: target }));
   await writeAtomically(target, await workbook.toBuffer(), mode);
+  progress.done();
   for (const line of result.message.split('\n')) out(line);
   out(fill(catalogue(result.language).cli.written, { path: target }));
   return 0;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `cadans run | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: { code?: string }) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   try {
-    process.exitCode = await run(argv);
+    process.exitCode = await run(argv, console.log, new Date(), { progress: (line) => console.error(line) });
   } catch (error) {
     if (error instanceof WorkbookFormError) {
-      console.error(`cadans: the workbook cannot be updated safely: ${error.message}`);
+      console.error(`cadans: ${say('errorUpdate', { path: argv[argv.indexOf('--workbook') + 1] ?? SAMPLE_WORKBOOK_NAME, reason: error.message })}`);
       process.exitCode = 2;
-    } else if (error instanceof UsageError || error instanceof FileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    } else if (error instanceof UsageError || error instanceof FileError) {
       console.error(`cadans: ${(error as Error).message}`);
       process.exitCode = 2;
     } else {
-      console.error(error);
+      // Not the user's mistake: one line still, the stack only on request.
+      console.error(`cadans: ${say('errorUnexpected', { message: error instanceof Error ? error.message : String(error) })}`);
+      if (process.env.CADANS_DEBUG) console.error(error);
       process.exitCode = 1;
     }
   }

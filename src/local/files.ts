@@ -7,6 +7,8 @@ import { constants } from 'node:fs';
 import { chmod, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { fill } from '../i18n/catalogue';
+import { say, terminalWords } from './messages';
 
 /** A file-system failure, told as one line with the path and what to do; exit code 2. */
 export class FileError extends Error {}
@@ -15,20 +17,11 @@ export class FileError extends Error {}
 export function fileError(error: unknown, path: string, action: string): FileError {
   if (error instanceof FileError) return error;
   const code = (error as { code?: string }).code;
-  const reason: Record<string, string> = {
-    ENOENT: `the folder ${dirname(path)} does not exist; create it or choose another place`,
-    EACCES: 'permission denied; choose a place you can write to, or change its permissions',
-    EPERM: 'permission denied; choose a place you can write to, or change its permissions',
-    EROFS: 'the disk is read-only; choose another place',
-    EISDIR: 'it is a folder; remove or rename that folder, or choose another place',
-    ENOTDIR: 'a part of the path is a file, not a folder; choose another place',
-    ENOSPC: 'the disk is full; free some space and run again',
-    EDQUOT: 'the disk quota is used up; free some space and run again',
-    EBUSY: 'the file is in use by another program; close it there and run again',
-    EMFILE: 'too many files are open; run again',
-  };
-  const why = (code && reason[code]) ?? `${(error as Error).message ?? String(error)}`;
-  return new FileError(`Cannot ${action} ${path}: ${why}`);
+  const words = terminalWords();
+  const reason = code ? words.fileReasons[code] : undefined;
+  const why = reason ? fill(reason, { folder: dirname(path) }) : `${(error as Error).message ?? String(error)}`;
+  const what = words.fileActions[action] ? fill(words.fileActions[action], { path }) : `Cannot ${action} ${path}`;
+  return new FileError(`${what}: ${why}`);
 }
 
 /** Runs one file-system step; a failure becomes a FileError naming the path. */
@@ -54,7 +47,7 @@ export function temporaryPath(path: string): string {
  */
 export async function writeAtomically(path: string, data: Uint8Array | string, mode?: number): Promise<void> {
   const info = await stat(path).catch(() => null);
-  if (info && !info.isFile()) throw new FileError(`Cannot write ${path}: it is a folder or another non-file; remove or rename it, or choose another --out`);
+  if (info && !info.isFile()) throw new FileError(say('fileTargetNotFile', { path }));
   const temporary = temporaryPath(path);
   try {
     await rm(temporary, { force: true });
@@ -190,10 +183,8 @@ export async function acquireLock(path: string, waitMs: number, onWait?: (holder
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = holder ? `process ${holder.pid} on ${holder.host}, started ${holder.started}` : 'a run that is starting';
-      throw new FileError(
-        `Another cadans run (${who}) is updating this workbook (lock ${path}); run again when it has finished. If no run is active, delete ${path}`,
-      );
+      const who = holder ? say('fileLockHolder', { pid: holder.pid, host: holder.host, started: holder.started }) : say('fileLockStarting');
+      throw new FileError(say('fileLocked', { who, path }));
     }
     if (!told && holder) {
       onWait?.(holder);
@@ -219,7 +210,7 @@ export class Journal {
   /** Opens (creates) the journal once, to prove it can be written before anything is sent. */
   static async open(path: string, mode?: number): Promise<Journal> {
     const info = await stat(path).catch(() => null);
-    if (info && !info.isFile()) throw new FileError(`Cannot write the journal ${path}: it is a folder or another non-file; remove or rename it`);
+    if (info && !info.isFile()) throw new FileError(say('fileJournalNotFile', { path }));
     const handle = await step(path, 'open the journal', () => open(path, 'a', mode ?? 0o644));
     await handle.close();
     return new Journal(path, mode ?? 0o644);

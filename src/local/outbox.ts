@@ -23,6 +23,8 @@ export interface LocalDelivery {
   mode?: number;
   /** Called after each digest that went out, to record it durably before the next one is tried. */
   afterSend?: (mail: OutgoingDigest) => Promise<void>;
+  /** Called before each digest is tried (1-based), for progress lines. */
+  beforeSend?: (index: number, total: number) => void;
 }
 
 function message(mail: OutgoingDigest, from: string) {
@@ -46,8 +48,10 @@ export async function deliverLocally(plan: ReminderPlan, now: () => Date, option
   let serverDown: string | null = null;
   try {
     let next = delivery.next();
+    let index = 0;
     while (!next.done) {
       const mail = next.value;
+      options.beforeSend?.(++index, plan.pending.length);
       let result: SendResult;
       try {
         if (transport && serverDown) throw new Error(`not tried: ${serverDown}`);

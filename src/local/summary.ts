@@ -32,9 +32,27 @@ export function formatSummary(result: RefreshResult, file: string, written: stri
   return lines;
 }
 
-/** What happened to the morning mail, in one or a few lines. */
-export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutcome | null, destination: string): string[] {
-  return closingEntries(plan, outcome, new Date(0), 'cadans run')
-    .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? `${plan.refresh.settings.language === 'nl' ? 'rij' : 'row'} ${e.row}` : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message))
-    .concat(outcome && outcome.sent.length > 0 ? [`  → ${destination}`] : []);
+/**
+ * What happened to the morning mail, in the workbook's language: "3 ochtendmails geschreven naar
+ * out/outbox" when only .eml files were written, "verstuurd" only when an SMTP server took them.
+ * Problems and a skipped day are told as the Log tells them.
+ */
+export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutcome | null, destination: { outbox: string } | { smtp: string }): string[] {
+  const language = plan.refresh.settings.language;
+  const words = catalogue(language).cli;
+  const told = plan.verdict.send && !plan.noTeam;
+  const lines = closingEntries(plan, outcome, new Date(0), 'cadans run')
+    // The Log's own count line says "sent" either way; the summary says what really happened.
+    .filter((e) => !(told && e.kind === 'run'))
+    .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? `${language === 'nl' ? 'rij' : 'row'} ${e.row}` : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message));
+  if (!told) return lines;
+  const o = outcome ?? { sent: [], failed: [], stoppedFor: null, remaining: [] };
+  const mails = o.sent.length === 1 ? words.mailOne : fill(words.mailMany, { count: o.sent.length });
+  const head = 'smtp' in destination ? fill(words.mailsSent, { job: 'cadans run', mails, destination: destination.smtp }) : fill(words.mailsWritten, { job: 'cadans run', mails, destination: destination.outbox });
+  const more = [
+    plan.alreadySent.length ? fill(words.mailsAlready, { count: plan.alreadySent.length }) : null,
+    o.failed.length ? fill(words.mailsFailed, { count: o.failed.length }) : null,
+    o.remaining.length ? fill(words.mailsWaiting, { count: o.remaining.length }) : null,
+  ].filter((part): part is string => part !== null);
+  return [more.length ? `${head}; ${more.join('; ')}` : head, ...lines];
 }

@@ -3,7 +3,8 @@
 
 import { type Day, formatDay, isoFromDay } from '../core/dates';
 import { setupWorkbook } from '../engine/setup';
-import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM, SAMPLE_TOUCHPOINTS, type SampleCell } from '../../sheets-templates/sample';
+import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM, SAMPLE_TOUCHPOINTS, type SampleCell, sampleIn } from '../../sheets-templates/sample';
+import type { Language } from '../core/locale';
 import { PIPELINE, RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { loadSettings } from '../workbook/settings';
 import { findTab } from '../workbook/headers';
@@ -17,13 +18,15 @@ function cellValue(cell: SampleCell, today: Day, workbook: XlsxWorkbook): unknow
   return workbook.clock.instantOf(day);
 }
 
-export function templateWorkbook(today: Day, now: Date, options: { empty?: boolean } = {}): XlsxWorkbook {
+/** The template in a language (default Dutch): tab names, headers, settings and the sample's words. */
+export function templateWorkbook(today: Day, now: Date, options: { empty?: boolean; language?: Language } = {}): XlsxWorkbook {
+  const language = options.language ?? 'nl';
   const workbook = XlsxWorkbook.empty();
-  setupWorkbook(workbook, now, 'nl');
+  setupWorkbook(workbook, now, language);
   if (!options.empty) {
     const names = workbook.sheetNames();
     const fill = (tab: typeof RELATIONS, rows: readonly SampleCell[][]) =>
-      workbook.sheet(findTab(tab, names)!).write(2, 1, rows.map((row) => row.map((c) => cellValue(c, today, workbook))));
+      workbook.sheet(findTab(tab, names)!).write(2, 1, sampleIn(rows, language).map((row) => row.map((c) => cellValue(c, today, workbook))));
     fill(RELATIONS, SAMPLE_RELATIONS);
     fill(TOUCHPOINTS, SAMPLE_TOUCHPOINTS);
     fill(PIPELINE, SAMPLE_PIPELINE);

@@ -660,17 +660,23 @@ class XlsxFileSheet implements SheetPort {
 // ---- The workbook ---------------------------------------------------------------------------
 
 /** What kind of file the bytes are, when they are not an .xlsx (a zip package). */
-function notAnXlsx(bytes: Uint8Array): string | null {
+/** What a file that is not an .xlsx package is instead, from its first bytes; null for a zip package. */
+export function notAnXlsxKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'notZip' | null {
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) {
     // An OLE compound file: an encrypted .xlsx keeps its package in a stream next to "EncryptionInfo".
     const marker = Buffer.from('EncryptionInfo', 'utf16le');
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
-      return 'the file is protected with a password (encrypted), so Cadans cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook), save it, and run again';
-    }
-    return 'this is an old Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again';
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker) ? 'encrypted' : 'xls';
   }
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again';
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'notZip';
+  return null;
+}
+
+function notAnXlsx(bytes: Uint8Array): string | null {
+  const kind = notAnXlsxKind(bytes);
+  if (kind === 'encrypted') return 'the file is protected with a password (encrypted), so Cadans cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook), save it, and run again';
+  if (kind === 'xls') return 'this is an old Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again';
+  if (kind === 'notZip') return 'this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again';
   return null;
 }
 

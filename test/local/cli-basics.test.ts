@@ -1,27 +1,40 @@
-// The cadans command as a terminal user meets it: a version, help for a bare command, and a one-line
-// error with exit code 2 for each mistake named in issue 14, nothing written, no stack trace.
+// The cadans command as a terminal user meets it: a version, help for a bare command and for every
+// command, help and errors in the language of LANG (Dutch by default), and for each mistake named
+// in issue 14 one line on stderr naming the path and what to do, exit code 2, nothing written, no
+// stack trace.
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
+import { Progress } from '../../src/local/cli';
+import { languageOfEnvironment } from '../../src/local/messages';
 
 const exec = promisify(execFile);
 const BIN = join(__dirname, '../../bin/cadans.mjs');
 
-/** The built command in a fresh folder, as a user runs it: exit code, stdout, stderr. */
-async function cadans(args: string[]): Promise<{ code: number; stdout: string; stderr: string; cwd: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+const DUTCH = { LANG: 'nl_NL.UTF-8' };
+const ENGLISH = { LANG: 'en_GB.UTF-8' };
+
+/** The built command in a fresh folder (or `cwd`), as a user runs it: exit code, stdout, stderr. */
+async function cadans(args: string[], locale: Record<string, string> = {}, cwd = mkdtempSync(join(tmpdir(), 'cadans-cli-'))): Promise<{ code: number; stdout: string; stderr: string; cwd: string }> {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', ...locale };
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd });
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, env });
     return { code: 0, stdout, stderr, cwd };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr, cwd };
   }
+}
+
+/** A refusal as issue 14 asks it: exit code 2, nothing on stdout, exactly this one line on stderr. */
+function refused(r: { code: number; stdout: string; stderr: string }, line: string): void {
+  expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `cadans: ${line}\n`]);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
 describe('the cadans command', () => {
@@ -32,25 +45,163 @@ describe('the cadans command', () => {
     }
   });
 
-  it('shows its help when run bare, and writes nothing', async () => {
-    const r = await cadans([]);
-    expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('Cadans: relationship cadence on an .xlsx workbook');
-    expect(r.stdout).toContain('cadans run [--workbook PATH.xlsx]');
-    expect(readdirSync(r.cwd)).toEqual([]);
+  it('shows its help when run bare, in Dutch by default and in English under an English LANG, and writes nothing', async () => {
+    const nl = await cadans([]);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout.split('\n')[0]).toBe('Cadans: contactritme voor relaties, op een .xlsx-werkboek');
+    expect(nl.stdout).toContain('cadans init PAD.xlsx [--lang nl|en] [--empty] [--force]');
+    expect(readdirSync(nl.cwd)).toEqual([]);
+    const en = await cadans([], ENGLISH);
+    expect(en.stdout.split('\n')[0]).toBe('Cadans: relationship cadence on an .xlsx workbook');
+    expect(en.stdout).toContain('cadans run [--workbook PATH.xlsx]');
+    expect(readdirSync(en.cwd)).toEqual([]);
   });
 
-  it('refuses to write the template under a name that is not .xlsx, in one line with exit code 2', async () => {
-    const r = await cadans(['init', 'relaties.csv']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'cadans: cadans init writes an .xlsx workbook; give the file a name ending in .xlsx (e.g. relaties.xlsx)\n']);
+  it('has --help (and -h, and cadans help COMMAND) on every command, each naming its own options', async () => {
+    const expected: Record<string, string[]> = {
+      run: ['cadans run [--workbook PATH.xlsx]', '--smtp-timeout SECONDS', '--lock-wait SECONDS', '--from ADDRESS'],
+      init: ['cadans init PATH.xlsx [--lang nl|en] [--empty] [--force]'],
+      check: ['cadans check --workbook PATH.xlsx'],
+      organisations: ['cadans organisations --workbook PATH.xlsx [--out DIR]'],
+    };
+    for (const [command, parts] of Object.entries(expected)) {
+      for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        const r = await cadans(args, ENGLISH);
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        expect(r.stdout.startsWith(`cadans ${command}`)).toBe(true);
+        for (const part of parts) expect(r.stdout).toContain(part);
+        expect(readdirSync(r.cwd)).toEqual([]);
+      }
+    }
+    const nl = await cadans(['run', '--help'], DUTCH);
+    expect(nl.stdout).toContain('--today JJJJ-MM-DD       rekent alsof het die dag is');
+  });
+
+  it('reads the language from LC_ALL, then LC_MESSAGES, then LANG; Dutch when none is English', () => {
+    expect(languageOfEnvironment({})).toBe('nl');
+    expect(languageOfEnvironment({ LANG: 'C.UTF-8' })).toBe('nl');
+    expect(languageOfEnvironment({ LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(languageOfEnvironment({ LANG: 'en' })).toBe('en');
+    expect(languageOfEnvironment({ LANG: 'de_DE.UTF-8' })).toBe('nl');
+    expect(languageOfEnvironment({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'nl_NL.UTF-8' })).toBe('nl');
+    expect(languageOfEnvironment({ LANG: 'nl_NL.UTF-8', LC_ALL: 'en_IE.UTF-8', LC_MESSAGES: 'nl_NL' })).toBe('en');
+    expect(languageOfEnvironment({ LANG: 'nl_NL.UTF-8', LC_ALL: '' })).toBe('nl');
+    expect(languageOfEnvironment({ LANG: 'english' })).toBe('nl');
+  });
+});
+
+describe('every mistake is one line naming the path and what to do, with exit code 2', () => {
+  it('init under a name that is not .xlsx', async () => {
+    const r = await cadans(['init', 'relaties.csv'], ENGLISH);
+    refused(r, 'cadans init writes an .xlsx workbook; give the file a name ending in .xlsx (e.g. relaties.xlsx)');
     expect(existsSync(join(r.cwd, 'relaties.csv'))).toBe(false);
+    refused(await cadans(['init', 'relaties.csv']), 'cadans init schrijft een .xlsx-werkboek; geef het bestand een naam die eindigt op .xlsx (bijvoorbeeld relaties.xlsx)');
   });
 
-  it('names an unknown option in one line with exit code 2', async () => {
-    const r = await cadans(['run', '--wokbook', 'x.xlsx']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')).toHaveLength(2);
-    expect(r.stderr).toMatch(/^cadans: Unknown option '--wokbook'/);
+  it('init over an existing file, and init with a language Cadans does not speak', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    writeFileSync(join(dir, 'relaties.xlsx'), 'mijn gegevens');
+    refused(await cadans(['init', 'relaties.xlsx'], DUTCH, dir), 'relaties.xlsx bestaat al; Cadans overschrijft het niet (gebruik --force om het te vervangen, of kies een andere naam)');
+    refused(await cadans(['init', 'nieuw.xlsx', '--lang', 'fr'], ENGLISH, dir), '--lang must be nl or en; got "fr"');
+    expect(readdirSync(dir)).toEqual(['relaties.xlsx']);
+  });
+
+  it('a workbook that does not exist', async () => {
+    const r = await cadans(['run', '--workbook', 'nergens.xlsx'], ENGLISH);
+    refused(r, 'Cannot read workbook nergens.xlsx: no such file; check the name and the folder');
     expect(readdirSync(r.cwd)).toEqual([]);
+  });
+
+  it('a folder given as the workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    mkdirSync(join(dir, 'export.xlsx'));
+    refused(await cadans(['run', '--workbook', 'export.xlsx'], DUTCH, dir), 'Kan werkboek export.xlsx niet lezen: dat is een map, geen bestand; geef het pad van een .xlsx-bestand');
+    expect(readdirSync(dir)).toEqual(['export.xlsx']);
+  });
+
+  it('a .csv given as the workbook: its own message, not the zip library\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    writeFileSync(join(dir, 'relaties.csv'), 'ID;Naam;Tier\nR001;Marieke;A\n');
+    const r = await cadans(['run', '--workbook', 'relaties.csv'], ENGLISH, dir);
+    refused(r, 'Cannot read workbook relaties.csv: this is a CSV file, not an .xlsx workbook. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again');
+    expect(r.stderr).not.toMatch(/zip|central directory/i);
+    expect(readdirSync(dir)).toEqual(['relaties.csv']);
+  });
+
+  it('a workbook that cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    // /proc/self/mem exists and is a file, but reading it from the start fails (EIO), also for root.
+    const r = await cadans(['run', '--workbook', '/proc/self/mem'], ENGLISH, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cadans: Cannot read workbook \/proc\/self\/mem: .+\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+    if (process.getuid?.() !== 0) {
+      // Permissions mean nothing to root; as anyone else a file without read permission is refused.
+      writeFileSync(join(dir, 'dicht.xlsx'), 'x');
+      chmodSync(join(dir, 'dicht.xlsx'), 0o000);
+      refused(await cadans(['run', '--workbook', 'dicht.xlsx'], ENGLISH, dir), 'Cannot read workbook dicht.xlsx: permission denied; choose a place you can write to, or change its permissions');
+    }
+  });
+
+  it('an existing file given as --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    writeFileSync(join(dir, 'uitvoer'), 'iets');
+    refused(await cadans(['run', '--out', 'uitvoer'], ENGLISH, dir), `Cannot write to ${join(dir, 'uitvoer')}: it is a file, not a folder; choose another --out`);
+    refused(await cadans(['run', '--out', 'uitvoer'], DUTCH, dir), `Kan niet schrijven naar ${join(dir, 'uitvoer')}: dat is een bestand, geen map; kies een andere map met --out`);
+    expect(readdirSync(dir)).toEqual(['uitvoer']);
+  });
+
+  it('bad options: unknown, without a value, of another command, a bad value, an unknown command, a stray argument', async () => {
+    const cases: Array<[string[], string]> = [
+      [['run', '--wokbook', 'x.xlsx'], 'Unknown option --wokbook; see cadans run --help for the options'],
+      [['run', '--workbook'], '--workbook needs a value, e.g. --workbook relaties.xlsx'],
+      [['init', 'a.xlsx', '--smtp', 'smtp://localhost'], '--smtp is not an option of cadans init; see cadans init --help for the options'],
+      [['check', '--workbook', 'a.xlsx', '--today', '2026-11-24'], '--today is not an option of cadans check; see cadans check --help for the options'],
+      [['run', '--today', '24-11-2026'], '--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"'],
+      [['run', '--smtp', 'localhost'], '--smtp must look like smtp://host:port; got "localhost"'],
+      [['run', '--lock-wait', 'lang'], '--lock-wait must be a number of seconds, e.g. 30; got "lang"'],
+      [['run', '--empty=ja'], '--empty takes no value; see cadans run --help'],
+      [['frob'], 'Unknown command "frob"; the commands are run, init, check and organisations (see cadans --help)'],
+      [['run', 'relaties.xlsx'], 'Unexpected argument "relaties.xlsx" for cadans run; see cadans run --help'],
+      [['check'], 'cadans check needs a workbook: --workbook PATH.xlsx'],
+      [['init'], 'cadans init needs a file name, e.g. cadans init relations.xlsx'],
+    ];
+    for (const [args, line] of cases) {
+      const r = await cadans(args, ENGLISH);
+      refused(r, line);
+      expect(readdirSync(r.cwd)).toEqual([]);
+    }
+    refused(await cadans(['run', '--wokbook', 'x.xlsx']), 'Onbekende optie --wokbook; zie cadans run --help voor de opties');
+  });
+});
+
+describe('progress lines', () => {
+  it('stay quiet for a quick run and tell every step, with the time taken, once a run is slow', async () => {
+    const quick: string[] = [];
+    const p = new Progress((l) => quick.push(l));
+    p.step('Reading');
+    p.step('Computing');
+    p.done();
+    expect(quick).toEqual([]);
+
+    const slow: string[] = [];
+    const q = new Progress((l) => slow.push(l));
+    q.step('Reading a.xlsx (30.0 MB) ...');
+    // An asynchronous step that takes longer than the threshold is told while it runs.
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    expect(slow).toEqual(['Reading a.xlsx (30.0 MB) ...']);
+    q.step('Computing ...');
+    q.step('Writing ...');
+    expect(slow).toEqual(['Reading a.xlsx (30.0 MB) ...', 'Computing ...', 'Writing ...']);
+    q.done();
+    expect(slow.at(-1)).toMatch(/^Klaar in 2\.\d s$|^Done in 2\.\d s$/);
+  });
+
+  it('are told from the start for a large workbook', () => {
+    const lines: string[] = [];
+    const p = new Progress((l) => lines.push(l));
+    p.loud();
+    p.step('Reading big.xlsx (25.3 MB) ...');
+    expect(lines).toEqual(['Reading big.xlsx (25.3 MB) ...']);
   });
 });

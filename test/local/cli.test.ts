@@ -162,7 +162,7 @@ describe('cadans init', () => {
   it('never overwrites an existing file', async () => {
     const path = join(tmp(), 'bestaat.xlsx');
     writeFileSync(path, 'mijn gegevens');
-    await expect(run(['init', path], () => {})).rejects.toThrow(new UsageError(`${path} already exists; Cadans does not overwrite it (use --force to replace it)`));
+    await expect(run(['init', path], () => {}, new Date(), { language: 'en' })).rejects.toThrow(new UsageError(`${path} already exists; Cadans does not overwrite it (use --force to replace it, or choose another name)`));
     expect(readFileSync(path, 'utf8')).toBe('mijn gegevens');
   });
 });
@@ -199,19 +199,22 @@ describe('the cadans command', () => {
 
   it('gives a clear message and exit code 2 for a missing or unreadable workbook', async () => {
     const dir = tmp();
-    const missing = await exec('node', [BIN, 'run', '--workbook', join(dir, 'nergens.xlsx')]).catch((e) => e);
+    // The terminal speaks the language of LANG; Dutch here.
+    const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'nl_NL.UTF-8' };
+    const missing = await exec('node', [BIN, 'run', '--workbook', join(dir, 'nergens.xlsx')], { env }).catch((e) => e);
     expect(missing.code).toBe(2);
-    expect(missing.stderr.trim()).toBe(`cadans: Cannot read workbook ${join(dir, 'nergens.xlsx')}: no such file`);
+    expect(missing.stderr.trim()).toBe(`cadans: Kan werkboek ${join(dir, 'nergens.xlsx')} niet lezen: het bestand bestaat niet; controleer de naam en de map`);
     writeFileSync(join(dir, 'kapot.xlsx'), 'dit is geen xlsx');
-    const broken = await exec('node', [BIN, 'run', '--workbook', join(dir, 'kapot.xlsx')]).catch((e) => e);
+    const broken = await exec('node', [BIN, 'run', '--workbook', join(dir, 'kapot.xlsx')], { env }).catch((e) => e);
     expect(broken.code).toBe(2);
     expect(broken.stderr.trim()).toBe(
-      `cadans: Cannot read workbook ${join(dir, 'kapot.xlsx')}: this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again`,
+      `cadans: Kan werkboek ${join(dir, 'kapot.xlsx')} niet lezen: dit is geen .xlsx-werkboek (een .xlsx-bestand is een zip-pakket). Sla het werkboek op als Excel-werkmap (.xlsx) en probeer opnieuw`,
     );
   });
 
   it('rejects a malformed --today', async () => {
-    await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {})).rejects.toThrow('--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"');
+    await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {}, new Date(), { language: 'en' })).rejects.toThrow('--today must be a date as YYYY-MM-DD, e.g. 2026-02-03; got "24-11-2026"');
+    await expect(run(['run', '--today', '24-11-2026', '--out', tmp()], () => {}, new Date(), { language: 'nl' })).rejects.toThrow('--today moet een datum zijn als JJJJ-MM-DD, bijvoorbeeld 2026-02-03; gekregen: "24-11-2026"');
   });
 });
 
@@ -285,6 +288,6 @@ describe('cadans organisations', () => {
   });
 
   it('needs a workbook', async () => {
-    await expect(run(['organisations'], () => {})).rejects.toThrow(new UsageError('cadans organisations needs --workbook PATH.xlsx'));
+    await expect(run(['organisations'], () => {}, new Date(), { language: 'en' })).rejects.toThrow(new UsageError('cadans organisations needs a workbook: --workbook PATH.xlsx'));
   });
 });

@@ -22,7 +22,8 @@ const serial = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_4
 /** Runs the built command (as cron would) and returns its exit code and output. */
 async function cadans(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, 'run', ...args], { timeout: 60_000 });
+    // The messages below are the terminal's English ones: it speaks the language of LANG.
+    const { stdout, stderr } = await exec(process.execPath, [BIN, 'run', ...args], { timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -18,6 +18,8 @@ import { JORIS, type LogRow, readLog, SANNE, utc, writeBureauWorkbook } from '..
 const exec = promisify(execFile);
 const BIN = join(__dirname, '../../bin/cadans.mjs');
 const DAY = '2026-11-24';
+/** These tests read the terminal's English messages: the terminal speaks the language of LANG. */
+const ENGLISH = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' };
 
 interface Result {
   code: number;
@@ -29,7 +31,7 @@ interface Result {
 async function cadans(args: string[], timeout = 150_000): Promise<Result> {
   const t0 = Date.now();
   try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { timeout });
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { timeout, env: ENGLISH });
     return { code: 0, stdout, stderr, ms: Date.now() - t0 };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -121,8 +123,8 @@ describe('two runs at once on the same workbook', () => {
     // One run sent both; the other waited for it, then found both sent.
     const summaries = [a.stdout, b.stdout].map((s) => s.split('\n').find((l) => l.startsWith('cadans run:')));
     expect(summaries.sort()).toEqual([
-      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten',
-      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
+      `cadans run: 0 ochtendmails verstuurd via ${server.url}; 2 al eerder vandaag`,
+      `cadans run: 2 ochtendmails verstuurd via ${server.url}`,
     ]);
     expect([a.stdout, b.stdout].filter((s) => s.includes('Waiting for the cadans run of process'))).toHaveLength(1);
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
@@ -136,7 +138,7 @@ describe('two runs at once on the same workbook', () => {
     expect(existsSync(join(dir, 'out', 'bureau.xlsx.cadans-lock'))).toBe(false);
     // And a third run, later, from the same input: nothing is sent again.
     const c = await cadans(args);
-    expect(c.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(c.stdout).toContain(`cadans run: 0 ochtendmails verstuurd via ${server.url}; 2 al eerder vandaag`);
     expect(server.to).toHaveLength(2);
   });
 
@@ -173,7 +175,7 @@ describe('an SMTP server that never answers', () => {
     const r = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', url, '--smtp-timeout', '2']);
     expect(r.ms).toBeLessThan(120_000);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 wachten');
+    expect(r.stdout).toContain(`cadans run: 0 ochtendmails verstuurd via ${url}; 2 mislukt (de volgende run probeert ze opnieuw)`);
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sent(rows)).toEqual([]);
     // A silent server times out at the greeting; on a loaded machine another of the timeouts can

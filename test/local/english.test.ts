@@ -1,0 +1,123 @@
+// Issue 14, "one language throughout": a workbook made by `cadans init --lang en` runs end to end
+// (`cadans run`: the summary, the output .xlsx's every cell and tab name, report.html, every .eml)
+// with no Dutch word in any of it. The Dutch words are the ones the product itself uses: every word
+// of the Dutch catalogue and of the Dutch tab, column and setting names, less those that English
+// writes the same (they appear in the English catalogue or names too) and less a short list below.
+
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM } from '../../sheets-templates/sample';
+import { SETTING_DEFS } from '../../sheets-templates/settings';
+import { HISTORY, KPI_TAB, PIPELINE_HISTORY, QUARTER_TAB, RISK_TAB, TABS, TODAY_TAB } from '../../sheets-templates/tabs';
+import { CATALOGUES } from '../../src/i18n/catalogue';
+import { run } from '../../src/local/cli';
+import { XlsxFile } from '../../src/local/xlsx-file';
+import { parseEml } from '../mail/fixture';
+
+/** Every string in a nested catalogue object. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+const words = (text: string) => (text.replace(/\{[^}]*\}/g, ' ').match(WORD) ?? []).map((w) => w.toLowerCase().replace(/['’-]+$/, ''));
+
+const TAB_DEFS = [...TABS, TODAY_TAB, KPI_TAB, RISK_TAB, QUARTER_TAB, HISTORY, PIPELINE_HISTORY];
+const names = (language: 'nl' | 'en') => [
+  ...TAB_DEFS.flatMap((t) => [t[language], ...t.columns.flatMap((c) => [c[language], ...(c.validation?.[language] ?? [])])]),
+  ...SETTING_DEFS.flatMap((d) => [d[language], d.explanation[language], typeof d.defaultValue === 'object' && d.defaultValue ? d.defaultValue[language] : '']),
+];
+
+/**
+ * Dutch words that an English text may hold all the same: the playbook's own Dutch-agency terms
+ * the English side uses as they are, and words that are English too but happen not to occur in the
+ * English catalogue.
+ */
+const SHARED = new Set(['a', 'bant', 'hr', 'it', 'kpi', 'id', 'hhi', 'spin', 'go', 'no-go', 'email', 'e-mail', 'check-in', 'business', 'en', 'nl', 'min', 'max', 'q', 'ma-vr', 'met']);
+
+const english = new Set([...strings(CATALOGUES.en), ...names('en')].flatMap(words));
+export const DUTCH_WORDS: readonly string[] = [...new Set([...strings(CATALOGUES.nl), ...names('nl')].flatMap(words))]
+  .filter((w) => w.length > 1 && !english.has(w) && !SHARED.has(w))
+  .sort();
+
+/** The sample's own names of people and organisations: the team's data, not the product's words. */
+const SAMPLE_NAMES = [
+  ...SAMPLE_RELATIONS.flatMap((r) => [r[1], r[2] === 'Klant' ? r[3] : null, r[4]]),
+  ...SAMPLE_PIPELINE.flatMap((r) => [r[0], r[1]]),
+  ...SAMPLE_TEAM.members,
+  SAMPLE_TEAM.domain,
+  'Waterschap Rijnvallei',
+  'Amersfoort',
+].filter((n): n is string => typeof n === 'string' && n !== '');
+
+function dutchIn(where: string, text: string): string[] {
+  let rest = text;
+  for (const name of [...SAMPLE_NAMES].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(' ');
+  const found = new Set(words(rest).filter((w) => DUTCH_WORDS.includes(w)));
+  return [...found].map((w) => `${where}: ${w}`);
+}
+
+describe('an English workbook from cadans init --lang en', () => {
+  let dir: string;
+  let out: string;
+  let summary: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
+    out = join(dir, 'out');
+    expect(await run(['init', join(dir, 'team.xlsx'), '--lang', 'en'], () => {})).toBe(0);
+    summary = [];
+    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', out], (l) => summary.push(l), new Date(Date.UTC(2026, 10, 24, 7)))).toBe(0);
+  });
+
+  it('has a list of Dutch words to look for that holds the product\'s words and none that English shares', () => {
+    for (const w of ['relaties', 'instellingen', 'vandaag', 'historie', 'kwartaal', 'nooit', 'binnenkort', 'uitstellen', 'ochtendmail', 'verstuurd', 'geschreven', 'rij', 'eigenaar', 'klant', 'kandidaat', 'ja', 'nee']) {
+      expect(DUTCH_WORDS).toContain(w);
+    }
+    for (const w of ['status', 'tier', 'team', 'pipeline', 'log', 'referrals']) expect(DUTCH_WORDS).not.toContain(w);
+  });
+
+  it('prints its summary in English', () => {
+    expect(summary[0]).toBe('Cadans: team.xlsx on 24-11-2026');
+    expect(summary.flatMap((l) => dutchIn('summary', l))).toEqual([]);
+  });
+
+  it('writes a workbook with English tab names and no Dutch word in any cell', async () => {
+    const book = await XlsxFile.open(join(out, 'team.xlsx'));
+    expect(book.sheetNames()).toEqual(['Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team', 'Pipeline history', 'Today', 'KPI', 'Risk', 'Account history', 'Quarter']);
+    const found: string[] = [];
+    for (const name of book.sheetNames()) {
+      found.push(...dutchIn(`tab name ${name}`, name));
+      book.sheet(name).readAll().forEach((row, r) =>
+        row.forEach((cell, c) => {
+          // The question bank holds both languages' questions on purpose; its Dutch rows say Language nl.
+          if (name === 'Conversation questions' && row[3] === 'nl') return;
+          if (typeof cell === 'string') found.push(...dutchIn(`${name}!R${r + 1}C${c + 1}`, cell));
+        }),
+      );
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('writes report.html with no Dutch word', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8').replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
+    expect(dutchIn('report.html', html)).toEqual([]);
+  });
+
+  it('writes every morning mail with no Dutch word in subject, text or HTML', async () => {
+    const files = readdirSync(join(out, 'outbox'));
+    expect(files).toHaveLength(3);
+    const found: string[] = [];
+    for (const file of files) {
+      const mail = await parseEml(readFileSync(join(out, 'outbox', file)), file);
+      found.push(...dutchIn(`${file} subject`, mail.parsed.subject ?? ''), ...dutchIn(`${file} text`, mail.parsed.text ?? ''));
+      found.push(...dutchIn(`${file} html`, String(mail.parsed.html).replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')));
+    }
+    expect(found).toEqual([]);
+  });
+});
