@@ -16,6 +16,9 @@ import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type ProblemList } from '../workbook/problems';
 import type { Table } from '../workbook/relations';
 import { loadSettings, type Settings } from '../workbook/settings';
+import { withWorkbookName } from '../workbook/names';
+
+const STAGE_SINCE = PIPELINE.columns.find((c) => c.key === 'stageSince')!;
 
 /** Cadans's choice: the history keeps this many newest rows (a few years of a busy team's changes). */
 export const PIPELINE_HISTORY_MAX = 5000;
@@ -120,6 +123,9 @@ export function planPipeline(
   const events: StageEvent[] = [...history.events];
   const stageCol = table.columns.index.get('stage');
   const stageLabel = stageCol === undefined ? null : columnLabel(table.header[stageCol], stageCol);
+  // Messages name Fase sinds as this tab has it.
+  const stageSinceCol = table.columns.index.get('stageSince');
+  const stageSinceHeader = stageSinceCol === undefined ? null : table.header[stageSinceCol];
 
   for (const p of prospects) {
     let since = p.stageSince;
@@ -138,7 +144,7 @@ export function planPipeline(
         since = since !== null && (known.day === null || since > known.day) ? since : today;
         appended.push([workbook.clock.instantOf(since), p.organisation, stageName(known.stage), stageName(p.stageKey), words.sourceRefresh]);
         events.push({ key, day: since, stage: p.stageKey });
-        problems.add(sheetName, p.row, stageLabel, p.stage, fill(words.unseenChange, { from: stageName(known.stage), to: stageName(p.stageKey), date: formatDay(since) }));
+        problems.add(sheetName, p.row, stageLabel, p.stage, withWorkbookName(fill(words.unseenChange, { from: stageName(known.stage), to: stageName(p.stageKey), date: formatDay(since) }), STAGE_SINCE, stageSinceHeader));
       } else if (since === null) {
         since = known.day ?? today;
       }

@@ -58,6 +58,8 @@ export interface RefreshResult {
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
   relationsSheet: string | null;
   ownerColumn: string | null;
+  /** The header of Uitstellen tot as the workbook has it, for messages that name it (issue 14). */
+  snoozeColumn?: string | null;
   /** The KPI and Risico tabs as written; null without a Relaties tab, or from computeRefresh. */
   reports: ReportTabs | null;
   /** The week plan (Gepland); null without a Relaties tab. */
@@ -309,7 +311,9 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   }
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };
+  const snoozeCol = relations.columns.index.get('snoozeUntil');
+  const snoozeColumn = snoozeCol === undefined ? null : String(relations.header[snoozeCol] ?? '').trim() || null;
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, snoozeColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */

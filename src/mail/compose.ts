@@ -7,7 +7,10 @@ import type { Language } from '../core/locale';
 import { type PipelineLine, STAGE_NAMES } from '../core/pipeline';
 import type { RelationType, Tier } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
-import { STATUS_COLOURS } from '../../sheets-templates/tabs';
+import { RELATIONS, STATUS_COLOURS } from '../../sheets-templates/tabs';
+import { withWorkbookName } from '../workbook/names';
+
+const SNOOZE_UNTIL = RELATIONS.columns.find((c) => c.key === 'snoozeUntil')!;
 
 export interface ComposedMail {
   to: string;
@@ -32,6 +35,8 @@ export interface ComposeOptions {
   maxItems?: number;
   /** A link to the sheet, for the count of the rest; null where there is none. */
   sheetLink?: string | null;
+  /** Uitstellen tot as the workbook's header has it: the footer names the column the team sees. */
+  snoozeColumn?: string | null;
 }
 
 /**
@@ -232,12 +237,13 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
     );
     if (pipeline.length > maxActions) more(d.morePipeline, pipeline.length - maxActions);
   }
-  textLines.push((options.local ? d.footerLocal : d.footer));
+  const footer = withWorkbookName(options.local ? d.footerLocal : d.footer, SNOOZE_UNTIL, options.snoozeColumn);
+  textLines.push(footer);
   const body = [
     '<div style="max-width:600px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">',
     `<p style="margin:0 0 12px 0">${escapeHtml(intro)}</p>`,
     ...htmlItems,
-    `<p style="color:#777;font-size:12px">${escapeHtml((options.local ? d.footerLocal : d.footer))}</p>`,
+    `<p style="color:#777;font-size:12px">${escapeHtml(footer)}</p>`,
     '</div>',
   ].join('\n');
   return { to: digest.owner, subject, html: htmlDocument(body), body, text: textLines.join('\n') };

@@ -9,6 +9,7 @@ import { type Absence, DEFAULT_WORKING_DAYS, type OwnerCapacity } from '../core/
 import { TEAM_TAB } from '../../sheets-templates/tabs';
 import { columnLabel, type ProblemList } from './problems';
 import { isBlankRow, tableOf } from './relations';
+import { withWorkbookName } from './names';
 
 export interface TeamCapacity {
   /** Lower-case owner address → capacity. */
@@ -70,7 +71,9 @@ export function readTeam(sheet: string, values: unknown[][], ctx: ParseContext, 
     // One day when only one end is filled in.
     const absence = { from: from ?? (until as Day), to: until ?? (from as Day) };
     if (absence.to < absence.from) {
-      problems.add(sheet, rowNumber, label('absentUntil'), cell('absentUntil'), problems.text('teamAbsenceOrder'));
+      // The message names Afwezig van as this tab has it.
+      const absentFrom = TEAM_TAB.columns.find((c) => c.key === 'absentFrom')!;
+      problems.add(sheet, rowNumber, label('absentUntil'), cell('absentUntil'), withWorkbookName(problems.text('teamAbsenceOrder'), absentFrom, at('absentFrom') === undefined ? null : table.header[at('absentFrom')!]));
       return;
     }
     entry.absences.push(absence);

@@ -4,7 +4,7 @@
 // of the Dutch catalogue and of the Dutch tab, column and setting names, less those that English
 // writes the same (they appear in the English catalogue or names too) and less a short list below.
 
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { CATALOGUES } from '../../src/i18n/catalogue';
 import { run } from '../../src/local/cli';
 import { XlsxFile } from '../../src/local/xlsx-file';
 import { parseEml } from '../mail/fixture';
+import { withWorkbookName } from '../../src/workbook/names';
 
 /** Every string in a nested catalogue object. */
 function strings(value: unknown): string[] {
@@ -119,5 +120,53 @@ describe('an English workbook from cadans init --lang en', () => {
       found.push(...dutchIn(`${file} html`, String(mail.parsed.html).replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')));
     }
     expect(found).toEqual([]);
+  });
+});
+
+/** A copy of `from` with its Taal / Language setting changed: the names stay as setup made them. */
+async function withLanguage(from: string, to: string, language: 'nl' | 'en'): Promise<void> {
+  const book = await XlsxFile.open(from);
+  const name = book.sheetNames().find((n) => n === 'Instellingen' || n === 'Settings')!;
+  const rows = book.sheet(name).readAll();
+  const row = rows.findIndex((r) => r[0] === 'Taal' || r[0] === 'Language') + 1;
+  book.sheet(name).write(row, 2, [[language]]);
+  writeFileSync(to, await book.toBuffer());
+}
+
+describe('either language\'s names are read, and messages name the columns as the workbook has them', () => {
+  const now = new Date(Date.UTC(2026, 10, 24, 7));
+  const footer = async (outbox: string) => {
+    const [file] = readdirSync(outbox).sort();
+    const mail = await parseEml(readFileSync(join(outbox, file)), file);
+    return (mail.parsed.text ?? '').trim().split('\n').at(-1);
+  };
+
+  it('runs a Dutch workbook switched to English: an English summary and mail that name its Dutch column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
+    expect(await run(['init', join(dir, 'nl.xlsx')], () => {})).toBe(0);
+    await withLanguage(join(dir, 'nl.xlsx'), join(dir, 'team.xlsx'), 'en');
+    const lines: string[] = [];
+    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
+    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx on 24-11-2026', 'Relations: 15', '  never 2 · overdue 2 · due soon 3 · on track 7 · inactive 1']);
+    expect(lines).toContain(`cadans run: 3 morning mails written to ${join(dir, 'out', 'outbox')}`);
+    expect(await footer(join(dir, 'out', 'outbox'))).toBe('Sent by Cadans. Snooze? Fill in "Uitstellen tot" for the relationship.');
+  });
+
+  it('runs an English workbook switched to Dutch: the same counts, and a Dutch mail that names its English column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
+    expect(await run(['init', join(dir, 'en.xlsx'), '--lang', 'en'], () => {})).toBe(0);
+    await withLanguage(join(dir, 'en.xlsx'), join(dir, 'team.xlsx'), 'nl');
+    const lines: string[] = [];
+    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
+    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx op 24-11-2026', 'Relaties: 15', '  nooit 2 · te laat 2 · binnenkort 3 · op schema 7 · inactief 1']);
+    expect(lines).toContain(`cadans run: 3 ochtendmails geschreven naar ${join(dir, 'out', 'outbox')}`);
+    expect(await footer(join(dir, 'out', 'outbox'))).toBe('Verstuurd door Cadans. Uitstellen? Vul "Snooze until" in bij de relatie.');
+  });
+
+  it('gives a message the header the workbook has, in either direction, and leaves it alone without one', () => {
+    const absentFrom = TABS.find((t) => t.key === 'team')!.columns.find((c) => c.key === 'absentFrom')!;
+    expect(withWorkbookName('is before Absent from; Cadans skips this absence', absentFrom, 'Afwezig van')).toBe('is before Afwezig van; Cadans skips this absence');
+    expect(withWorkbookName('ligt vóór Afwezig van; Cadans slaat deze afwezigheid over', absentFrom, ' Away from ')).toBe('ligt vóór Away from; Cadans slaat deze afwezigheid over');
+    expect(withWorkbookName('is before Absent from; Cadans skips this absence', absentFrom, null)).toBe('is before Absent from; Cadans skips this absence');
   });
 });
