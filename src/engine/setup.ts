@@ -104,8 +104,12 @@ function ensureTab(workbook: WorkbookPort, tab: TabDef, language: Language, resu
     const format = col.format ? NUMBER_FORMATS[col.format] : null;
     // Formats change how a cell looks, not what it holds; still, only on columns Cadans made or owns.
     if (format && (col.computed || created.includes(col))) sheet.setNumberFormat(column, 2, format);
-    // Drop-downs in both languages' words; a value outside the list gets a warning, never removed.
-    if (col.validation) sheet.setListValidation(column, 2, [...col.validation.nl, ...col.validation.en.filter((v) => !col.validation!.nl.includes(v))]);
+    // Drop-downs in both languages' words, the workbook's language first; a value outside the list
+    // gets a warning, never removed.
+    if (col.validation) {
+      const [first, other] = language === 'en' ? [col.validation.en, col.validation.nl] : [col.validation.nl, col.validation.en];
+      sheet.setListValidation(column, 2, [...first, ...other.filter((v) => !first.includes(v))]);
+    }
   }
   if (tab.key === RELATIONS.key) sheet.setStatusColours(positions.get('status')!, 2, statusColourRules());
   if (tab.key === QUESTIONS.key && !existing) sheet.append(seedQuestions(tab.columns.map((c) => c.key)));

@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM } from '../../sheets-templates/sample';
 import { SETTING_DEFS } from '../../sheets-templates/settings';
@@ -103,6 +104,14 @@ describe('an English workbook from cadans init --lang en', () => {
       );
     }
     expect(found).toEqual([]);
+  });
+
+  it('offers its drop-downs with the English words first (the Dutch ones still accepted)', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'team.xlsx'));
+    const relations = book.getWorksheet('Relations')!;
+    expect(relations.getCell('C2').dataValidation.formulae).toEqual(['"Client,Candidate,Klant,Kandidaat"']);
+    expect(relations.getCell('L2').dataValidation.formulae).toEqual(['"yes,no,ja,nee"']);
   });
 
   it('writes report.html with no Dutch word', () => {
