@@ -259,6 +259,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     progress.step(say('progressComputing'));
     const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true, local: true }, true);
     const outbox = join(dir, 'outbox');
+    let lastMailLine = 0;
     // Every sent mail is recorded here, flushed, before the next one goes: opening it first proves it can be.
     const journal = await Journal.open(journalPath, mode);
     const outcome = plan.pending.length
@@ -269,7 +270,12 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
           timeoutMs: smtpTimeout * 1000,
           mode,
           afterSend: values.smtp ? (mail) => journal.append(sentRecord(runId, clock(), plan.refresh.today, mail.owner, mail.count, mail.subject)) : undefined,
-          beforeSend: (index, total) => progress.step(say('progressMailing', { index, total })),
+          // The first and the last mail, and in between at most one line a second.
+          beforeSend: (index, total) => {
+            if (index > 1 && index < total && Date.now() - lastMailLine < 1000) return;
+            lastMailLine = Date.now();
+            progress.step(say('progressMailing', { index, total }));
+          },
         })
       : null;
     plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run'));
