@@ -209,7 +209,8 @@ export function* deliver(plan: ReminderPlan, limits: DeliveryLimits, now: () => 
 }
 
 /** The Log lines that close a reminder run: what was sent, skipped or left for later, and why. */
-export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | null, now: Date, job: string): LogEntry[] {
+/** `written`: the local runner wrote the digests as .eml files; nothing was sent (issue 14). */
+export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | null, now: Date, job: string, written = false): LogEntry[] {
   const words = catalogue(plan.refresh.settings.language).reminders;
   const entries: LogEntry[] = plan.problems.map((p) => ({ time: now, kind: 'problem' as const, sheet: p.sheet, row: p.row, column: p.column, value: p.value, message: p.message }));
   if (!plan.verdict.send) {
@@ -225,7 +226,7 @@ export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | nu
   entries.push({
     time: now,
     kind: 'run',
-    message: fill(words.summary, { job, sent: o.sent.length, already: plan.alreadySent.length, failed: o.failed.length, waiting: o.remaining.length }),
+    message: fill(written ? words.summaryWritten : words.summary, { job, sent: o.sent.length, already: plan.alreadySent.length, failed: o.failed.length, waiting: o.remaining.length }),
   });
   if (o.stoppedFor) entries.push({ time: now, kind: 'stopped', message: fill(o.stoppedFor === 'quota' ? words.stoppedQuota : words.stoppedTime, { n: o.remaining.length }) });
   return entries;

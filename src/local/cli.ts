@@ -278,7 +278,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
           },
         })
       : null;
-    plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run'));
+    plan.log.append(closingEntries(plan, outcome, clock(), 'cadans run', !values.smtp));
     // The run's Log rows go to the journal before the workbook is written: if writing fails or the
     // run is killed, the next run on this output still finds them.
     const record = logRecord(workbook, runId, from);

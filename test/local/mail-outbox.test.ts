@@ -184,7 +184,7 @@ describe('cadans run writes one .eml per team member with work', () => {
     // A real date cell shown as 24-11-2026, not text.
     for (const r of sent) expect(r.Datum).toBeInstanceOf(Date);
     expect(log.formats.Datum).toBe('dd-mm-yyyy');
-    expect(log.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten' });
+    expect(log.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 2 ochtendmails geschreven als .eml-bestand (niet verstuurd), 0 al eerder vandaag, 0 mislukt, 0 wachten' });
     // Written, not sent: only an SMTP server sends.
     expect(output).toContain(`cadans run: 2 ochtendmails geschreven naar ${join(out, 'outbox')}`);
   });
@@ -197,7 +197,7 @@ describe('cadans run writes one .eml per team member with work', () => {
     expect(again).toContain(`cadans run: 0 ochtendmails geschreven naar ${join(out2, 'outbox')}; 2 al eerder vandaag`);
     const after = await readLog(join(out2, 'bureau.xlsx'));
     expect(sentRows(after.rows)).toHaveLength(2);
-    expect(after.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten' });
+    expect(after.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 0 ochtendmails geschreven als .eml-bestand (niet verstuurd), 2 al eerder vandaag, 0 mislukt, 0 wachten' });
 
     // The next working day is a new day: each owner gets a mail again (missed work stays in it).
     const out3 = `${out}-3`;
