@@ -453,7 +453,8 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = await run(argv, console.log, new Date(), { progress: (line) => console.error(line) });
   } catch (error) {
     if (error instanceof WorkbookFormError) {
-      console.error(`cadans: ${say('errorUpdate', { path: argv[argv.indexOf('--workbook') + 1] ?? SAMPLE_WORKBOOK_NAME, reason: error.message })}`);
+      const at = argv.indexOf('--workbook');
+      console.error(`cadans: ${say('errorUpdate', { path: (at >= 0 ? argv[at + 1] : undefined) ?? SAMPLE_WORKBOOK_NAME, reason: error.message })}`);
       process.exitCode = 2;
     } else if (error instanceof UsageError || error instanceof FileError) {
       console.error(`cadans: ${(error as Error).message}`);

@@ -114,6 +114,16 @@ describe('an English workbook from cadans init --lang en', () => {
     expect(relations.getCell('L2').dataValidation.formulae).toEqual(['"yes,no,ja,nee"']);
   });
 
+  it('checks and fills organisations in English too (cadans check, cadans organisations)', async () => {
+    const check: string[] = [];
+    await run(['check', '--workbook', join(dir, 'team.xlsx')], (l) => check.push(l));
+    expect(check.length).toBeGreaterThan(3);
+    const organisations: string[] = [];
+    expect(await run(['organisations', '--workbook', join(dir, 'team.xlsx'), '--out', join(dir, 'filled')], (l) => organisations.push(l), new Date(Date.UTC(2026, 10, 24, 7)))).toBe(0);
+    expect(organisations.at(-1)).toBe(`Written: ${join(dir, 'filled', 'team.xlsx')}`);
+    expect([...check, ...organisations].flatMap((l) => dutchIn('terminal', l))).toEqual([]);
+  });
+
   it('writes report.html with no Dutch word', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8').replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
     expect(dutchIn('report.html', html)).toEqual([]);
