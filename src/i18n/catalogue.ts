@@ -450,6 +450,7 @@ const nl = {
     perOwner: 'Per eigenaar (nooit + te laat + binnenkort):',
     noOwner: '(geen eigenaar)',
     problems: 'Problemen: {count}',
+    problemsMore: '  ... en nog {count}; ze staan allemaal in de Log',
     written: 'Geschreven: {path}',
     // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
     mailsWritten: '{job}: {mails} geschreven naar {destination}',
@@ -1112,6 +1113,7 @@ const en: Catalogue = {
     perOwner: 'Per owner (never + overdue + due soon):',
     noOwner: '(no owner)',
     problems: 'Problems: {count}',
+    problemsMore: '  ... and {count} more; the Log holds them all',
     written: 'Written: {path}',
     // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
     mailsWritten: '{job}: {mails} written to {destination}',

@@ -450,7 +450,8 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   try {
-    process.exitCode = await run(argv, console.log, new Date(), { progress: (line) => console.error(line) });
+    // Progress is for someone watching: on a terminal only, never into cron's mail or a test's pipe.
+    process.exitCode = await run(argv, console.log, new Date(), process.stderr.isTTY ? { progress: (line) => console.error(line) } : {});
   } catch (error) {
     if (error instanceof WorkbookFormError) {
       const at = argv.indexOf('--workbook');

@@ -5,6 +5,9 @@ import { catalogue, fill } from '../i18n/catalogue';
 import type { RefreshResult } from '../engine/refresh';
 import { closingEntries, type DeliveryOutcome, type ReminderPlan } from '../engine/reminders';
 
+/** Problems the summary lists one by one (Cadans's choice: a screenful). */
+export const SUMMARY_PROBLEMS = 20;
+
 export function formatSummary(result: RefreshResult, file: string, written: string): string[] {
   const words = catalogue(result.settings.language);
   const lines = [
@@ -24,10 +27,12 @@ export function formatSummary(result: RefreshResult, file: string, written: stri
     lines.push(`  ${owner}: ${c.never} + ${c.overdue} + ${c.dueSoon}`);
   }
   lines.push(fill(words.cli.problems, { count: result.problems.length }));
-  for (const p of result.problems) {
+  // A terminal shows the first ones; the Log (and the Vandaag tab) hold them all.
+  for (const p of result.problems.slice(0, SUMMARY_PROBLEMS)) {
     const place = [p.sheet, p.row === null ? null : `${result.settings.language === 'nl' ? 'rij' : 'row'} ${p.row}`, p.column].filter(Boolean).join(', ');
     lines.push(`  ${place}: ${p.value ? `'${p.value}': ` : ''}${p.message}`);
   }
+  if (result.problems.length > SUMMARY_PROBLEMS) lines.push(fill(words.cli.problemsMore, { count: result.problems.length - SUMMARY_PROBLEMS }));
   lines.push(fill(words.cli.written, { path: written }));
   return lines;
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { Progress } from '../../src/local/cli';
+import { Progress, run } from '../../src/local/cli';
+import { XlsxFile } from '../../src/local/xlsx-file';
 import { languageOfEnvironment } from '../../src/local/messages';
 
 const exec = promisify(execFile);
@@ -203,5 +204,23 @@ describe('progress lines', () => {
     p.loud();
     p.step('Reading big.xlsx (25.3 MB) ...');
     expect(lines).toEqual(['Reading big.xlsx (25.3 MB) ...']);
+  });
+});
+
+describe('the summary', () => {
+  it('lists the first 20 problems and counts the rest, which the Log holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    expect(await run(['init', join(dir, 'sample.xlsx')], () => {})).toBe(0);
+    const book = await XlsxFile.open(join(dir, 'sample.xlsx'));
+    // Every relationship's Laatste contact (H) and Tier (G) unreadable: 30 problems, and the sample's R099.
+    book.sheet('Relaties').write(2, 7, Array.from({ length: 15 }, () => ['Z', 'gisteren']));
+    writeFileSync(join(dir, 'bad.xlsx'), await book.toBuffer());
+    const lines: string[] = [];
+    await run(['run', '--workbook', join(dir, 'bad.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), new Date(Date.UTC(2026, 10, 24, 7)));
+    const at = lines.indexOf('Problemen: 31');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 21).every((l) => /^ {2}(Relaties|Touchpoints), rij \d+/.test(l))).toBe(true);
+    expect(lines[at + 21]).toBe('  ... en nog 11; ze staan allemaal in de Log');
+    expect(lines[at + 22]).toBe(`Geschreven: ${join(dir, 'out', 'bad.xlsx')}`);
   });
 });
