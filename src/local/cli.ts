@@ -348,9 +348,10 @@ export interface RunContext {
 export async function run(argv: string[], out: (line: string) => void = console.log, now = new Date(), context: RunContext = {}): Promise<number> {
   setTerminalLanguage(context.language ?? languageOfEnvironment());
   const help = terminalWords().help;
-  // The command is the first word; options before it are read all the same.
-  const guess = argv.find((a) => !a.startsWith('-')) ?? 'help';
-  const command = guess === 'help' ? 'help' : (COMMANDS as readonly string[]).includes(guess) ? (guess as Command) : null;
+  // The command is the first word; options before it are read all the same. Until the options are
+  // parsed, the first known command word stands in for it (to point a mistake at the right help).
+  const commandOf = (word: string | undefined) => (word === undefined || word === 'help' ? 'help' : (COMMANDS as readonly string[]).includes(word) ? (word as Command) : null);
+  const guessed = argv.find((a) => (COMMANDS as readonly string[]).includes(a)) as Command | undefined;
   let parsed;
   try {
     parsed = parseArgs({
@@ -360,11 +361,12 @@ export async function run(argv: string[], out: (line: string) => void = console.
       options: Object.fromEntries(Object.entries(OPTIONS).map(([k, o]) => [k, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])) as Record<string, { type: 'string' | 'boolean'; short?: string }>,
     });
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw optionError(error as Error, command && command !== 'help' ? command : 'run');
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw optionError(error as Error, guessed ?? 'run');
     throw error;
   }
   const values = parsed.values as RunOptions & { empty?: boolean; force?: boolean; lang?: string; help?: boolean; version?: boolean };
-  const [, ...rest] = parsed.positionals;
+  const [word, ...rest] = parsed.positionals;
+  const command = commandOf(word);
   if (values.version) {
     out(`cadans ${VERSION}`);
     return 0;
@@ -375,7 +377,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     out((about && COMMANDS.includes(about) ? help[about] : help.main).trimEnd());
     return 0;
   }
-  if (command === null) throw new UsageError(say('errorUnknownCommand', { command: guess }));
+  if (command === null) throw new UsageError(say('errorUnknownCommand', { command: word }));
   if (values.help) {
     out(help[command].trimEnd());
     return 0;
