@@ -30,7 +30,7 @@ import { RELATIONS, TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { acquireLock, FileError, fileError, Journal, removeLeftovers, sameFile, step, writeAtomically } from './files';
 import { foldJournal, logRecord, sentRecord } from './journal';
 import { notAnXlsxKind, WorkbookFormError, XlsxFile } from './xlsx-file';
-import { languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
+import { formProblem, languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
 import type { Language } from '../core/locale';
 import { checkCells, checkTabs, formatCheck } from '../engine/check';
 import { languageOf } from '../engine/setup';
@@ -99,7 +99,7 @@ async function readWorkbook(path: string, progress: Progress): Promise<{ workboo
     return { workbook: await XlsxFile.fromBytes(bytes), mode: info.mode & 0o777 };
   } catch (error) {
     if (error instanceof WorkbookFormError) throw new UsageError(say('errorRead', { path, reason: error.message }));
-    throw new UsageError(say('errorRead', { path, reason: `not a readable .xlsx file (${(error as Error).message})` }));
+    throw new UsageError(say('errorRead', { path, reason: formProblem('notReadable', { detail: (error as Error).message }) }));
   }
 }
 

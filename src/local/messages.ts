@@ -32,3 +32,8 @@ export function terminalWords(): Words {
 export function say(line: Line, params: Record<string, string | number> = {}): string {
   return fill(terminalWords()[line], params);
 }
+
+/** What is wrong with a file Cadans cannot update, filled in. */
+export function formProblem(key: keyof Words['form'], params: Record<string, string | number> = {}): string {
+  return fill(terminalWords().form[key], params);
+}

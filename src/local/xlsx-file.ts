@@ -25,6 +25,7 @@ import { DEFAULT_LOCALE } from '../core/locale';
 import { columnLetter } from '../workbook/headers';
 import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { moveFormula } from './shared-formula';
+import { formProblem } from './messages';
 import {
   applySplices,
   attribute,
@@ -149,7 +150,7 @@ function dateStyleIndex(styles: Styles, withTime: boolean): number {
   const code = withTime ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy';
   const known = styles.added.get(code);
   if (known !== undefined) return known;
-  if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError('the styles part has no list of cell formats (cellXfs) to add a date format to');
+  if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError(formProblem('stylesNoCellXfs'));
   const index = styles.count;
   styles.dateStyle.push(true);
   styles.timeStyle.push(withTime);
@@ -251,7 +252,7 @@ class XlsxFileSheet implements SheetPort {
   ) {}
 
   private refuse(what: string): never {
-    throw new WorkbookFormError(`the tab "${this.name}" (${this.path}) ${what}`);
+    throw new WorkbookFormError(`${formProblem('tab', { name: this.name, path: this.path })} ${what}`);
   }
 
   /** Reads the part once: the rows and cells with their places, and every cell's value. */
@@ -273,8 +274,8 @@ class XlsxFileSheet implements SheetPort {
       {
         open: (e) => {
           if (e.ns !== MAIN_NS) {
-            if (e.ns === STRICT_MAIN_NS) this.refuse('is saved as Strict Open XML, which Cadans does not update; save the file as an ordinary Excel workbook (.xlsx) and run again');
-            if (!e.parent) this.refuse('is not a worksheet');
+            if (e.ns === STRICT_MAIN_NS) this.refuse(formProblem('tabStrict'));
+            if (!e.parent) this.refuse(formProblem('tabNotWorksheet'));
             return;
           }
           const parent = e.parent;
@@ -291,7 +292,7 @@ class XlsxFileSheet implements SheetPort {
             case 'row': {
               if (!this.sheetData || parent !== this.sheetData) break;
               const r = e.attrs.r === undefined ? previousRow + 1 : Number(e.attrs.r);
-              if (!Number.isInteger(r) || r <= previousRow || r > LAST_ROW) this.refuse(`has a row numbered "${e.attrs.r}" after row ${previousRow}; rows must be numbered 1 to ${LAST_ROW} in order`);
+              if (!Number.isInteger(r) || r <= previousRow || r > LAST_ROW) this.refuse(formProblem('tabRowOrder', { r: e.attrs.r, previous: previousRow, last: LAST_ROW }));
               previousRow = r;
               previousColumn = 0;
               row = { row: r, element: e, cells: new Int32Array(0) };
@@ -304,11 +305,11 @@ class XlsxFileSheet implements SheetPort {
               let column = previousColumn + 1;
               if (e.attrs.r !== undefined) {
                 const ref = parseReference(e.attrs.r);
-                if (!ref || ref[1] !== row.row) this.refuse(`has a cell "${e.attrs.r}" in row ${row.row}`);
+                if (!ref || ref[1] !== row.row) this.refuse(formProblem('tabCellRef', { r: e.attrs.r, row: row.row }));
                 column = ref[0];
               }
-              if (column <= previousColumn) this.refuse(`has its cells of row ${row.row} out of order (${columnLetters(column)} after ${columnLetters(previousColumn)})`);
-              if (column > LAST_COLUMN) this.refuse(`has a cell past column XFD in row ${row.row}`);
+              if (column <= previousColumn) this.refuse(formProblem('tabCellOrder', { row: row.row, column: columnLetters(column), previous: columnLetters(previousColumn) }));
+              if (column > LAST_COLUMN) this.refuse(formProblem('tabPastXfd', { row: row.row }));
               previousColumn = column;
               const style = e.attrs.s === undefined ? -1 : Number(e.attrs.s);
               // One state object for every cell (cells do not nest): no garbage per cell.
@@ -383,14 +384,14 @@ class XlsxFileSheet implements SheetPort {
           else if (parent.local === 't' && cell.inIs && cell.inPhonetic === 0) cell.inline += data;
         },
       },
-      `the tab "${this.name}" (${this.path})`,
+      formProblem('tab', { name: this.name, path: this.path }),
     );
     } catch (error) {
-      if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+      if (error instanceof XmlFormatError) throw new WorkbookFormError(formProblem('saveAgain', { message: error.message }));
       throw error;
     }
-    if (!this.root) this.refuse('is not a worksheet');
-    if (!this.sheetData) this.refuse('has no cell data (sheetData)');
+    if (!this.root) this.refuse(formProblem('tabNotWorksheet'));
+    if (!this.sheetData) this.refuse(formProblem('tabNoSheetData'));
   }
 
   private valueOf(cell: CellState): unknown {
@@ -446,11 +447,9 @@ class XlsxFileSheet implements SheetPort {
   write(row: number, column: number, values: unknown[][]): void {
     const width = values.reduce((w, r) => Math.max(w, r.length), 0);
     if (column + width - 1 > LAST_COLUMN) {
-      throw new WorkbookFormError(
-        `Cadans cannot add its columns to the tab "${this.name}": they would go past column XFD, the last column a spreadsheet has (the tab uses columns up to ${columnLetters(column - 1)}). Delete the unused columns at the right of "${this.name}" (or add Cadans's column headers yourself) and run again`,
-      );
+      throw new WorkbookFormError(formProblem('columnsPastXfd', { name: this.name, letters: columnLetters(column - 1) }));
     }
-    if (row + values.length - 1 > LAST_ROW) throw new WorkbookFormError(`the tab "${this.name}" is full: Cadans cannot add rows after row ${LAST_ROW}`);
+    if (row + values.length - 1 > LAST_ROW) throw new WorkbookFormError(formProblem('tabFull', { name: this.name, last: LAST_ROW }));
     values.forEach((rowValues, i) => {
       let pending = this.writes.get(row + i);
       if (!pending) this.writes.set(row + i, (pending = new Map()));
@@ -732,7 +731,7 @@ export class XlsxFile implements WorkbookPort {
     try {
       zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     } catch (error) {
-      throw new WorkbookFormError(`the zip package is damaged or incomplete (${(error as Error).message}); open it in Excel or LibreOffice, save it, and run again`);
+      throw new WorkbookFormError(formProblem('zipDamaged', { detail: (error as Error).message }));
     }
     const text = async (name: string): Promise<string | null> => {
       const entry = zip.file(name);
@@ -740,7 +739,7 @@ export class XlsxFile implements WorkbookPort {
       try {
         return await entry.async('string');
       } catch (error) {
-        throw new WorkbookFormError(`the part ${name} cannot be unpacked (${(error as Error).message}); the file is damaged`);
+        throw new WorkbookFormError(formProblem('partUnpack', { name, detail: (error as Error).message }));
       }
     };
     try {
@@ -755,11 +754,11 @@ export class XlsxFile implements WorkbookPort {
       const workbookXml = await text(workbookPath);
       const relsPath = relsPathOf(workbookPath);
       const relsXml = await text(relsPath);
-      if (workbookXml === null) throw new WorkbookFormError(`there is no workbook part (${workbookPath}) in the package; this is not a spreadsheet`);
-      if (relsXml === null) throw new WorkbookFormError(`the workbook's relationships part (${relsPath}) is missing; the file is damaged`);
+      if (workbookXml === null) throw new WorkbookFormError(formProblem('noWorkbookPart', { path: workbookPath }));
+      if (relsXml === null) throw new WorkbookFormError(formProblem('relsMissing', { path: relsPath }));
       const workbook = parseTree(workbookXml, workbookPath);
-      if (workbook.ns === STRICT_MAIN_NS) throw new WorkbookFormError('the workbook is saved as Strict Open XML, which Cadans does not update; save it as an ordinary Excel workbook (.xlsx) and run again');
-      if (workbook.ns !== MAIN_NS || workbook.local !== 'workbook') throw new WorkbookFormError(`${workbookPath} is not a spreadsheet workbook`);
+      if (workbook.ns === STRICT_MAIN_NS) throw new WorkbookFormError(formProblem('workbookStrict'));
+      if (workbook.ns !== MAIN_NS || workbook.local !== 'workbook') throw new WorkbookFormError(formProblem('notWorkbook', { path: workbookPath }));
       const rels = parseTree(relsXml, relsPath);
       const targets = new Map<string, { target: string; type: string }>();
       for (const r of childrenOf(rels, 'Relationship', PACKAGE_REL_NS)) {
@@ -770,9 +769,9 @@ export class XlsxFile implements WorkbookPort {
       const stylesRel = byType('/styles');
       const stringsRel = byType('/sharedStrings');
       const stylesXml = stylesRel ? await text(stylesRel.target) : null;
-      if (stylesRel && stylesXml === null) throw new WorkbookFormError(`the styles part (${stylesRel.target}) is missing; the file is damaged`);
+      if (stylesRel && stylesXml === null) throw new WorkbookFormError(formProblem('stylesMissing', { path: stylesRel.target }));
       const stringsXml = stringsRel ? await text(stringsRel.target) : '';
-      if (stringsRel && stringsXml === null) throw new WorkbookFormError(`the shared strings part (${stringsRel.target}) is missing; the file is damaged`);
+      if (stringsRel && stringsXml === null) throw new WorkbookFormError(formProblem('stringsMissing', { path: stringsRel.target }));
       const file = new XlsxFile(zip, workbookPath, workbookXml, relsXml, stringsXml ?? '', stringsRel?.target ?? '', stylesRel?.target ?? null, stylesXml, locale);
       const pr = childrenOf(workbook, 'workbookPr', MAIN_NS)[0];
       if (pr && (pr.attrs.date1904 === '1' || pr.attrs.date1904 === 'true')) file.epochSerial = SERIAL_OF_EPOCH - 1462;
@@ -780,17 +779,17 @@ export class XlsxFile implements WorkbookPort {
         for (const s of childrenOf(sheets, 'sheet', MAIN_NS)) {
           const name = s.attrs.name ?? '';
           const rel = targets.get(attribute(s, 'id', REL_NS) ?? '');
-          if (!rel) throw new WorkbookFormError(`the tab "${name}" has no part in the workbook's relationships; the file is damaged. Open it in Excel or LibreOffice, save it, and run again`);
+          if (!rel) throw new WorkbookFormError(formProblem('tabNoRel', { name }));
           if (rel.type !== WORKSHEET_TYPE) continue; // chart sheets and the like
           const xml = await text(rel.target);
-          if (xml === null) throw new WorkbookFormError(`the tab "${name}" is listed in the workbook but its part ${rel.target} is missing; the file is damaged. Open it in Excel or LibreOffice, save it, and run again`);
+          if (xml === null) throw new WorkbookFormError(formProblem('tabPartMissing', { name, path: rel.target }));
           file.sheets.set(name, new XlsxFileSheet(file, name, rel.target, xml, false));
           file.order.push(name);
         }
       }
       return file;
     } catch (error) {
-      if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+      if (error instanceof XmlFormatError) throw new WorkbookFormError(formProblem('saveAgain', { message: error.message }));
       throw error;
     }
   }
@@ -826,7 +825,7 @@ export class XlsxFile implements WorkbookPort {
           this.stringsPath,
         );
       } catch (error) {
-        if (error instanceof XmlFormatError) throw new WorkbookFormError(`${error.message}; open the file in Excel or LibreOffice, save it, and run again`);
+        if (error instanceof XmlFormatError) throw new WorkbookFormError(formProblem('saveAgain', { message: error.message }));
         throw error;
       }
       this.sharedStrings = strings;
@@ -839,7 +838,7 @@ export class XlsxFile implements WorkbookPort {
   }
 
   dateStyle(withTime: boolean): number {
-    if (!this.styles) throw new WorkbookFormError('the workbook has no styles part to hold a date format; open it in Excel or LibreOffice, save it, and run again');
+    if (!this.styles) throw new WorkbookFormError(formProblem('noStyles'));
     return dateStyleIndex(this.styles, withTime);
   }
 
@@ -862,7 +861,7 @@ export class XlsxFile implements WorkbookPort {
   }
 
   addSheet(name: string): SheetPort {
-    if (this.sheets.has(name)) throw new WorkbookFormError(`the workbook already has a tab named "${name}"`);
+    if (this.sheets.has(name)) throw new WorkbookFormError(formProblem('tabExists', { name }));
     const used = new Set([...this.sheets.values()].map((s) => s.path));
     let n = 1;
     while (used.has(`xl/worksheets/sheet${n}.xml`) || this.zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
@@ -898,7 +897,7 @@ export class XlsxFile implements WorkbookPort {
    */
   private async patchPackage(created: XlsxFileSheet[]): Promise<void> {
     const zip = this.zip;
-    const rels = parseTree(this.relsXml, 'the workbook relationships');
+    const rels = parseTree(this.relsXml, formProblem('relsLabel'));
     const relSplices: Splice[] = [];
     const relEntries = childrenOf(rels, 'Relationship', PACKAGE_REL_NS);
     const ids = new Set(relEntries.map((r) => r.attrs.Id));
@@ -916,14 +915,14 @@ export class XlsxFile implements WorkbookPort {
       relSplices.push({ from: r.start, to: r.end, text: '' });
       zip.remove(resolvePart(this.workbookPath, r.attrs.Target ?? ''));
     }
-    if (rels.selfClosing && relSplices.length) throw new WorkbookFormError('the workbook relationships part is empty; the file is damaged');
+    if (rels.selfClosing && relSplices.length) throw new WorkbookFormError(formProblem('relsEmpty'));
     if (relSplices.length) zip.file(relsPathOf(this.workbookPath), applySplices(this.relsXml, relSplices));
 
     const workbook = parseTree(this.workbookXml, this.workbookPath);
     const splices: Splice[] = [];
     if (newRels.length) {
       const sheets = childrenOf(workbook, 'sheets', MAIN_NS)[0];
-      if (!sheets || sheets.selfClosing) throw new WorkbookFormError('the workbook has no list of tabs (sheets); the file is damaged');
+      if (!sheets || sheets.selfClosing) throw new WorkbookFormError(formProblem('noSheets'));
       const sheetIds = childrenOf(sheets, 'sheet', MAIN_NS).map((s) => Number(s.attrs.sheetId) || 0);
       let sheetId = Math.max(0, ...sheetIds);
       const r = prefixFor(sheets, REL_NS);
@@ -945,11 +944,11 @@ export class XlsxFile implements WorkbookPort {
       const at = before ? before.start : workbook.closeStart;
       splices.push({ from: at, to: at, text: tag(qualified(workbook.prefix, 'calcPr'), { fullCalcOnLoad: '1' }, true) });
     }
-    if (workbook.selfClosing) throw new WorkbookFormError('the workbook part is empty; the file is damaged');
+    if (workbook.selfClosing) throw new WorkbookFormError(formProblem('workbookEmpty'));
     zip.file(this.workbookPath, applySplices(this.workbookXml, splices));
 
     const typesXml = await zip.file('[Content_Types].xml')?.async('string');
-    if (typesXml === undefined) throw new WorkbookFormError('the package has no [Content_Types].xml; the file is damaged');
+    if (typesXml === undefined) throw new WorkbookFormError(formProblem('noContentTypes'));
     const types = parseTree(typesXml, '[Content_Types].xml');
     const typeSplices: Splice[] = [];
     for (const { sheet } of newRels) {

@@ -8,6 +8,7 @@
 // and strictness: a tag left open (a truncated part) or a stray close tag is an error, not a guess.
 
 import { Parser } from 'htmlparser2';
+import { formProblem } from './messages';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
@@ -79,7 +80,7 @@ export function scanXml(xml: string, handler: XmlHandler, what: string): void {
         const colon = name.indexOf(':');
         const prefix = colon < 0 ? '' : name.slice(0, colon);
         const ns = bindings.get(prefix);
-        if (ns === undefined && prefix !== '') problem = `the prefix "${prefix}" of <${name}> is not declared`;
+        if (ns === undefined && prefix !== '') problem = formProblem('xmlPrefix', { prefix, name });
         // An attribute value cannot hold "<" in XML, so the tag starts at the last "<" before its end.
         const openEnd = parser.endIndex + 1;
         const start = xml.lastIndexOf('<', parser.endIndex);
@@ -99,7 +100,7 @@ export function scanXml(xml: string, handler: XmlHandler, what: string): void {
           else bindings.set(prefix, uri);
         }
         if (!element) {
-          problem = `a close tag </${name}> with no open tag`;
+          problem = formProblem('xmlStrayClose', { name });
           return;
         }
         if (isImplied) {
@@ -107,7 +108,7 @@ export function scanXml(xml: string, handler: XmlHandler, what: string): void {
           // is an element the text never closes: a truncated or damaged part.
           const selfClosing = parser.endIndex + 1 === element.openEnd && xml.charCodeAt(parser.endIndex - 1) === 47; /* '/' */
           if (!selfClosing) {
-            problem = `<${name}> is never closed (the part is truncated or damaged)`;
+            problem = formProblem('xmlNeverClosedDamaged', { name });
             return;
           }
           element.selfClosing = true;
@@ -127,9 +128,9 @@ export function scanXml(xml: string, handler: XmlHandler, what: string): void {
   );
   parser.write(xml);
   parser.end();
-  if (!problem && roots !== 1) problem = roots === 0 ? 'it is empty or holds no XML element' : 'it holds more than one root element';
-  if (!problem && stack.length) problem = `<${stack[stack.length - 1].local}> is never closed (the part is truncated)`;
-  if (problem) throw new XmlFormatError(`${what} is not well-formed XML: ${problem}`);
+  if (!problem && roots !== 1) problem = roots === 0 ? formProblem('xmlEmpty') : formProblem('xmlManyRoots');
+  if (!problem && stack.length) problem = formProblem('xmlNeverClosed', { name: stack[stack.length - 1].local });
+  if (problem) throw new XmlFormatError(formProblem('xmlNotWellFormed', { what, problem }));
 }
 
 /** A small part as a tree, for the workbook, relationships, content types and styles. */

@@ -129,6 +129,15 @@ describe('every mistake is one line naming the path and what to do, with exit co
     expect(readdirSync(dir)).toEqual(['relaties.csv']);
   });
 
+  it('a damaged workbook, told wholly in the terminal\'s language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
+    writeFileSync(join(dir, 'kapot.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]));
+    const r = await cadans(['run', '--workbook', 'kapot.xlsx'], DUTCH, dir);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^cadans: Kan werkboek kapot\.xlsx niet lezen: het zip-pakket is beschadigd of onvolledig \(.*\); open het in Excel of LibreOffice, sla het op en probeer opnieuw\n$/);
+    expect(readdirSync(dir)).toEqual(['kapot.xlsx']);
+  });
+
   it('a workbook that cannot be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadans-cli-'));
     // /proc/self/mem exists and is a file, but reading it from the start fails (EIO), also for root.

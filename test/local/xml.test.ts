@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveFormula } from '../../src/local/shared-formula';
 import { applySplices, MAIN_NS, parseTree, scanXml, type XmlElement, XmlFormatError } from '../../src/local/xml';
+import { setTerminalLanguage } from '../../src/local/messages';
 
 function elements(xml: string): Array<[string, string, string]> {
   const out: Array<[string, string, string]> = [];
@@ -29,11 +30,14 @@ describe('scanXml', () => {
     expect(elements(xml).map((e) => e[0])).toEqual(['t', 'a']);
   });
 
-  it('refuses a truncated part, an undeclared prefix and a second root, naming the part', () => {
+  it("refuses a truncated part, an undeclared prefix and a second root, naming the part (in the terminal's language)", () => {
+    setTerminalLanguage('en');
     expect(() => scanXml('<a><b r="1"><c>', {}, 'xl/x.xml')).toThrow(new XmlFormatError('xl/x.xml is not well-formed XML: <c> is never closed (the part is truncated or damaged)'));
     expect(() => scanXml('<y:a/>', {}, 'xl/x.xml')).toThrow(new XmlFormatError('xl/x.xml is not well-formed XML: the prefix "y" of <y:a> is not declared'));
     expect(() => scanXml('<a/><b/>', {}, 'xl/x.xml')).toThrow(new XmlFormatError('xl/x.xml is not well-formed XML: it holds more than one root element'));
     expect(() => scanXml('', {}, 'xl/x.xml')).toThrow(new XmlFormatError('xl/x.xml is not well-formed XML: it is empty or holds no XML element'));
+    setTerminalLanguage('nl');
+    expect(() => scanXml('<a><b r="1"><c>', {}, 'xl/x.xml')).toThrow(new XmlFormatError('xl/x.xml is geen geldige XML: <c> wordt nooit gesloten (het onderdeel is afgekapt of beschadigd)'));
   });
 
   it('patches by splicing: every byte outside the edits is copied as it was', () => {
