@@ -208,8 +208,10 @@ export function* deliver(plan: ReminderPlan, limits: DeliveryLimits, now: () => 
   return outcome;
 }
 
-/** The Log lines that close a reminder run: what was sent, skipped or left for later, and why. */
-/** `written`: the local runner wrote the digests as .eml files; nothing was sent (issue 14). */
+/**
+ * The Log lines that close a reminder run: what was sent, skipped or left for later, and why.
+ * `written`: the local runner wrote the digests as .eml files, and the line says so (issue 14).
+ */
 export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | null, now: Date, job: string, written = false): LogEntry[] {
   const words = catalogue(plan.refresh.settings.language).reminders;
   const entries: LogEntry[] = plan.problems.map((p) => ({ time: now, kind: 'problem' as const, sheet: p.sheet, row: p.row, column: p.column, value: p.value, message: p.message }));

@@ -47,7 +47,7 @@ export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutco
   const words = catalogue(language).cli;
   const told = plan.verdict.send && !plan.noTeam;
   const lines = closingEntries(plan, outcome, new Date(0), 'cadans run')
-    // The Log's own count line says "sent" either way; the summary says what really happened.
+    // The Log's count line gives way to one that says where the mails went (a folder or a server).
     .filter((e) => !(told && e.kind === 'run'))
     .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? `${language === 'nl' ? 'rij' : 'row'} ${e.row}` : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message));
   if (!told) return lines;
