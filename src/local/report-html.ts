@@ -28,6 +28,15 @@ function cellText(value: unknown, language: Language): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** Columns whose numbers are counted places, not amounts: shown without thousands separators. */
+const PLAIN_COLUMNS = new Set(['#', 'Rij', 'Row']);
+
+/** A number in a table, with the language's separators: 186.000 and 2.357,8 in Dutch, 186,000 in English. */
+function tableNumber(value: number, language: Language, plain: boolean): string {
+  if (plain) return cellText(value, language);
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 }).format(value);
+}
+
 /**
  * Escaped text in which no word breaks inside: a word with a hyphen or slash (24-11-2026,
  * Waarde-add, t/m) would otherwise wrap at it when a table is narrow.
@@ -148,7 +157,7 @@ function pieChart(title: string, data: Array<{ label: string; value: number | nu
     .join('');
   const legendX = cx + r + 14;
   const legend = slices
-    .map((d, i) => `<rect x="${legendX}" y="${34 + i * 19}" width="11" height="11" fill="${PALETTE[i % PALETTE.length]}"/><text x="${legendX + 16}" y="${44 + i * 19}">${escapeHtml(short(d.label, 21))} ${cellText(d.value, language)}%</text>`)
+    .map((d, i) => `<rect x="${legendX}" y="${34 + i * 19}" width="11" height="11" fill="${PALETTE[i % PALETTE.length]}"/><text x="${legendX + 16}" y="${44 + i * 19}">${escapeHtml(short(d.label, 24))} ${cellText(d.value, language)}%</text>`)
     .join('');
   const height = Math.max(cy + r + 6, 40 + slices.length * 19);
   return figure(svg(title, height, paths + legend), null);
@@ -223,8 +232,8 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
   const body = () => (sections.length ? sections[sections.length - 1].body : intro);
   let table: TableDraft = { header: null, rows: [] };
 
-  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string } = {}) => {
-    const t = text(value);
+  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string; header?: string } = {}) => {
+    const t = typeof value === 'number' ? tableNumber(value, language, PLAIN_COLUMNS.has(extra.header ?? '')) : text(value);
     const classes = [typeof value === 'number' ? 'n' : '', t !== '' && !/\s/.test(t) ? 'w' : '', extra.className ?? ''].filter(Boolean).join(' ');
     const span = extra.span ?? 1;
     const attributes = `${classes ? ` class="${classes}"` : ''}${span > 1 ? ` colspan="${span}"` : ''}${extra.label && t !== '' ? ` data-label="${escapeHtml(extra.label)}"` : ''}`;
@@ -251,7 +260,7 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
       }
       html.push(`<tr>${shown.map((k, position) => {
         const className = marked && position === 0 ? 'tag' : marked && position === 1 ? 'lead' : '';
-        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className });
+        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className, header: labels[k] });
       }).join('')}</tr>`);
     }
     body().push(`<div class="scroll"><table${options.cards ? ' class="cards"' : ''}>${html.join('')}</table></div>`);

@@ -30,7 +30,7 @@ async function runOn(book: ExcelJS.Workbook | null, prefix: string): Promise<str
   }
   const lines: string[] = [];
   expect(await run(args, (l) => lines.push(l))).toBe(0);
-  expect(lines).toContain(`Geschreven: ${join(dir, 'out', 'report.html')}`);
+  expect(lines.filter((l) => l.endsWith(` ${join(dir, 'out', 'report.html')}`))).toHaveLength(1); // "Geschreven: ..." or "Written: ..."
   return readFileSync(join(dir, 'out', 'report.html'), 'utf8');
 }
 
@@ -135,6 +135,7 @@ describe('report.html of the sample run', () => {
       bars: document.querySelectorAll('svg rect title').length,
       slices: document.querySelectorAll('svg path title, svg circle title').length,
       hhi: [...document.querySelectorAll('tr')].find((tr) => tr.firstElementChild?.textContent === 'HHI')?.textContent,
+      revenue: [...document.querySelectorAll('#risico tr')].find((tr) => tr.firstElementChild?.textContent === '1')?.children[3].textContent,
       noData: document.querySelectorAll('svg .no-data').length,
       notice: document.querySelectorAll('.notice').length,
     }))()`)) as Record<string, unknown>;
@@ -143,7 +144,8 @@ describe('report.html of the sample run', () => {
     expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Benut deel van de capaciteit per eigenaar (%)', 'Trechter: deel van de prospects dat elke fase bereikte (%)', 'Omzetaandeel per klantorganisatie (%)']);
     expect(seen.bars).toBe(12 + 3 + 5); // one per month, one per owner of the sample team, one per stage of the pipeline funnel
     expect(seen.slices).toBe(7); // the sample's seven clients with revenue
-    expect(seen.hhi).toBe('HHI2357,8');
+    expect(seen.hhi).toBe('HHI2.357,8');
+    expect(seen.revenue).toBe('186.000'); // the largest client's revenue, with the Dutch thousands separator
     expect(seen.noData).toBe(0); // every month of the sample had touchpoints due
     expect(seen.notice).toBe(0);
     await page.close();
@@ -261,6 +263,36 @@ describe('report.html says in words where there is nothing to show', () => {
     expect(m.squeezed).toEqual([]);
     expect(m.outside).toEqual([]);
     writeFileSync(join(RESULTS, 'report-empty-390.png'), await page.screenshot({ fullPage: true }));
+    await page.close();
+  });
+});
+
+describe('report.html in English', () => {
+  it('names its parts and says what is missing in the workbook’s language', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Relaties').addRow(['ID', 'Naam', 'Type', 'Eigenaar', 'Tier', 'Laatste contact']);
+    const settings = book.addWorksheet('Instellingen');
+    settings.addRow(['Instelling', 'Waarde']);
+    settings.addRow(['Taal', 'en']);
+    const html = await runOn(book, 'cadans-report-en-');
+    const page = await open(html, 390);
+    const seen = (await page.evaluate(`(() => ({
+      lang: document.documentElement.lang,
+      title: document.querySelector('h1').textContent,
+      nav: [...document.querySelectorAll('nav.tabs a')].map((a) => a.textContent),
+      navLabel: document.querySelector('nav.tabs').getAttribute('aria-label'),
+      notice: document.querySelector('.notice').textContent,
+      captions: [...document.querySelectorAll('figcaption')].map((c) => c.textContent),
+    }))()`)) as Record<string, unknown>;
+    expect(seen).toEqual({
+      lang: 'en',
+      title: 'Cadans report: in.xlsx',
+      nav: ['Today', 'KPI', 'Risk'],
+      navLabel: 'Parts of the report',
+      // The tab as this workbook names it.
+      notice: 'This workbook has no relationships yet, so there is nothing to read below. Fill in the Relaties tab (ID, Name, Owner, Tier, Last contact) and run Cadans again.',
+      captions: ['No data for this chart yet.'],
+    });
     await page.close();
   });
 });
