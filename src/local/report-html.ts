@@ -10,7 +10,8 @@
 //   on a 390 px phone it shows at about 11 px and on a wide screen (at most 480 px) at 14 px;
 // - links to the tabs at the top (kept in view), and to each section under a tab's title;
 // - under 600 px the KPI and Risico sections fold shut behind their titles (tap to open), so the
-//   page is short on a phone; on a wide screen they are always open;
+//   page is short on a phone; on a wide screen they are always open (an older browser, without
+//   ::details-content, keeps them folded there too, and they open with a click);
 // - a chart value the tab leaves empty (a month with nothing due) gets no bar but the words
 //   "geen gegevens", and a workbook without relationships says so at the top.
 
@@ -312,6 +313,7 @@ p.sub{color:#5f6368;font-size:13px;margin:0 0 6px}
 p{margin:4px 0 8px;font-size:14px}
 nav.tabs{position:sticky;top:0;z-index:1;background:#fff;display:flex;gap:8px;flex-wrap:wrap;padding:8px 0;border-bottom:1px solid #dadce0}
 nav.tabs a{padding:6px 14px;border-radius:16px;background:#e8f0fe;color:#174ea6;text-decoration:none;font-weight:bold;font-size:14px}
+section.tab,section[id],details.fold{scroll-margin-top:56px}
 nav.sections{font-size:13px;margin:4px 0 12px;color:#5f6368}
 nav.sections a{color:#174ea6;margin-right:10px;white-space:nowrap}
 .notice{border-left:4px solid #f9ab00;background:#fef7e0;padding:10px 12px;font-size:15px}
@@ -328,11 +330,14 @@ figcaption{font-size:13px;color:#5f6368}
 svg{display:block;width:100%;height:auto;font-family:inherit}
 details.fold>summary{cursor:pointer}
 details.fold>summary h2{display:inline}
-@media (min-width:601px){
-  details.fold::details-content{content-visibility:visible}
-  details.fold>summary{list-style:none;pointer-events:none;margin:18px 0 6px}
-  details.fold>summary::-webkit-details-marker{display:none}
+@supports selector(::details-content){
+  @media (min-width:601px){
+    details.fold::details-content{content-visibility:visible}
+    details.fold>summary{list-style:none;pointer-events:none;margin:18px 0 6px}
+    details.fold>summary::-webkit-details-marker{display:none}
+  }
 }
+@media print{nav.tabs{position:static}}
 @media (max-width:600px){
   body{padding:0 12px 16px}
   h1{font-size:20px}
