@@ -19,6 +19,7 @@ import type { ReportTab, ReportTabs } from '../engine/report-tabs';
 import type { Language } from '../core/locale';
 import type { ChartSpec } from '../workbook/ports';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
+import { formatDay } from '../core/dates';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -32,10 +33,32 @@ function cellText(value: unknown, language: Language): string {
 /** Columns whose numbers are counted places, not amounts: shown without thousands separators. */
 const PLAIN_COLUMNS = new Set(['#', 'Rij', 'Row']);
 
-/** A number in a table, with the language's separators: 186.000 and 2.357,8 in Dutch, 186,000 in English. */
-function tableNumber(value: number, language: Language, plain: boolean): string {
+/**
+ * A generated tab's presentation, where the engine gives one beside the values (issue 14: number
+ * kinds per cell, explanation rows in italics): read when present, so that the page shows a cell
+ * as the spreadsheet does. Without it numbers get the language's separators.
+ */
+interface Presentation {
+  format?: {
+    italic?: readonly number[];
+    numbers?: ReadonlyArray<{ row: number; column: number; kind: string }>;
+  };
+}
+
+function kindsOf(tab: ReportTab): Map<string, string> {
+  return new Map(((tab as ReportTab & Presentation).format?.numbers ?? []).map((n) => [`${n.row},${n.column}`, n.kind]));
+}
+
+/** A number in a table, as its kind reads (34,1%, € 186.000, 24-11-2026), else with the language's separators: 186.000 and 2.357,8 in Dutch. */
+function tableNumber(value: number, language: Language, plain: boolean, kind?: string): string {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  if (kind === 'percent') return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.round(value * 1000) / 10)}%`;
+  if (kind === 'euro') return `€ ${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value))}`;
+  if (kind === 'date') return formatDay(value);
+  if (kind === 'whole') return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
+  if (kind === 'decimal') return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
   if (plain) return cellText(value, language);
-  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6 }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
 }
 
 /**
@@ -52,10 +75,14 @@ function unbroken(text: string): string {
 /** Label and value pairs of a chart, read from the block (the header row skipped); null where the cell holds no number. */
 export function chartData(tab: ReportTab, chart: ChartSpec): Array<{ label: string; value: number | null }> {
   const out: Array<{ label: string; value: number | null }> = [];
+  const kinds = kindsOf(tab);
   for (let i = 1; i < chart.domain.numRows; i++) {
     const label = tab.values[chart.domain.row - 1 + i]?.[chart.domain.column - 1];
-    const value = tab.values[chart.series.row - 1 + i]?.[chart.series.column - 1];
-    out.push({ label: String(label ?? ''), value: typeof value === 'number' ? value : null });
+    const row = chart.series.row + i;
+    const value = tab.values[row - 1]?.[chart.series.column - 1];
+    // A share kept as 0-1 with a percentage format is drawn 0-100, like a percentage kept as 0-100.
+    const share = kinds.get(`${row},${chart.series.column}`) === 'percent';
+    out.push({ label: String(label ?? ''), value: typeof value === 'number' ? (share ? Math.round(value * 1000) / 10 : value) : null });
   }
   return out;
 }
@@ -199,7 +226,8 @@ interface Section {
 /** A table being collected: its header and rows, rendered once complete. */
 interface TableDraft {
   header: unknown[] | null;
-  rows: Array<{ note: boolean; cells: unknown[] }>;
+  /** Each row with its 1-based row number in the tab. */
+  rows: Array<{ n: number; note: boolean; cells: unknown[] }>;
 }
 
 /**
@@ -233,8 +261,10 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
   const body = () => (sections.length ? sections[sections.length - 1].body : intro);
   let table: TableDraft = { header: null, rows: [] };
 
-  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string; header?: string } = {}) => {
-    const t = typeof value === 'number' ? tableNumber(value, language, PLAIN_COLUMNS.has(extra.header ?? '')) : text(value);
+  const kinds = kindsOf(tab);
+  const italic = new Set((tab as ReportTab & Presentation).format?.italic ?? []);
+  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string; header?: string; kind?: string } = {}) => {
+    const t = typeof value === 'number' ? tableNumber(value, language, PLAIN_COLUMNS.has(extra.header ?? ''), extra.kind) : text(value);
     const classes = [typeof value === 'number' ? 'n' : '', t !== '' && !/\s/.test(t) ? 'w' : '', extra.className ?? ''].filter(Boolean).join(' ');
     const span = extra.span ?? 1;
     const attributes = `${classes ? ` class="${classes}"` : ''}${span > 1 ? ` colspan="${span}"` : ''}${extra.label && t !== '' ? ` data-label="${escapeHtml(extra.label)}"` : ''}`;
@@ -261,7 +291,7 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
       }
       html.push(`<tr>${shown.map((k, position) => {
         const className = marked && position === 0 ? 'tag' : marked && position === 1 ? 'lead' : '';
-        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className, header: labels[k] });
+        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className, header: labels[k], kind: kinds.get(`${row.n},${k + 1}`) });
       }).join('')}</tr>`);
     }
     body().push(`<div class="scroll"><table${options.cards ? ' class="cards"' : ''}>${html.join('')}</table></div>`);
@@ -280,13 +310,17 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
     } else if (tab.headerRows.includes(n)) {
       flush();
       table.header = cells;
+    } else if (italic.has(n) && filled.length === 1) {
+      // An explanation in plain words or the legend (in italics in the tab): a paragraph of its own.
+      flush();
+      body().push(`<p class="why">${escapeHtml(text(filled[0]))}</p>`);
     } else if (filled.length === 1 && typeof filled[0] === 'string' && table.header === null && table.rows.length === 0) {
       // A line of its own (a message, an explanation): a paragraph, not a one-cell table.
       body().push(`<p>${escapeHtml(filled[0])}</p>`);
     } else {
       // One text in a row of a wider table (a count, the coming days): a note across the table.
       const note = filled.length === 1 && typeof filled[0] === 'string' && (table.header?.length ?? 0) > 1 && cells.length < (table.header?.length ?? 0);
-      table.rows.push({ note, cells });
+      table.rows.push({ n, note, cells });
     }
   });
   flush();
@@ -310,6 +344,7 @@ h1{font-size:22px;border-bottom:2px solid #1a73e8;padding-bottom:4px;margin:28px
 h1.title{font-size:24px;border:none;margin:16px 0 8px}
 h2{font-size:15px;margin:18px 0 2px}
 p.sub{color:#5f6368;font-size:13px;margin:0 0 6px}
+p.why{color:#5f6368;font-size:13px;font-style:italic;margin:0 0 6px}
 p{margin:4px 0 8px;font-size:14px}
 nav.tabs{position:sticky;top:0;z-index:1;background:#fff;display:flex;gap:8px;flex-wrap:wrap;padding:8px 0;border-bottom:1px solid #dadce0}
 nav.tabs a{padding:6px 14px;border-radius:16px;background:#e8f0fe;color:#174ea6;text-decoration:none;font-weight:bold;font-size:14px}

@@ -12,7 +12,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/local/cli';
-import { splitTitle } from '../../src/local/report-html';
+import { dayFromYmd } from '../../src/core/dates';
+import type { ReportTab, ReportTabs } from '../../src/engine/report-tabs';
+import { reportHtml, splitTitle } from '../../src/local/report-html';
 import { launchChromium } from '../mail/chromium';
 
 const ROOT = join(__dirname, '../..');
@@ -222,7 +224,7 @@ describe('report.html says in words where there is nothing to show', () => {
     for (const width of [1280, 390]) {
       const page = await open(html, width);
       const chart = (await page.evaluate(`(() => {
-        const svg = [...document.querySelectorAll('svg')].find((s) => s.getAttribute('aria-label') === 'Cadans-naleving per maand (%)');
+        const svg = document.querySelector('#kpi svg'); // the KPI tab's first chart: compliance per month
         return {
           bars: [...svg.querySelectorAll('rect title')].map((t) => t.textContent),
           noData: [...svg.querySelectorAll('.no-data')].map((t) => t.textContent),
@@ -292,6 +294,50 @@ describe('report.html in English', () => {
       // The tab as this workbook names it.
       notice: 'This workbook has no relationships yet, so there is nothing to read below. Fill in the Relaties tab (ID, Name, Owner, Tier, Last contact) and run Cadans again.',
       captions: ['No data for this chart yet.'],
+    });
+    await page.close();
+  });
+});
+
+describe('report.html shows a cell as the tab’s presentation says, where the tab has one', () => {
+  it('reads number kinds (a share as 0-1, euros, a date) and explanation rows in italics', async () => {
+    // A tab as the engine builds it with its presentation beside the values (issue 14's TabFormat).
+    const kpi = {
+      values: [
+        ['KPI: gegenereerd door Cadans op 24-11-2026.', '', ''],
+        ['', '', ''],
+        ['Naleving per maand', '', ''],
+        ['Contactritme op tijd: hoeveel van de verwachte contacten op tijd waren.', '', ''],
+        ['Maand', 'Verwacht', 'Op tijd'],
+        ['okt 2026', 3, 0.3333],
+        ['nov 2026', 0, ''],
+        ['', '', ''],
+        ['Omzet', '', ''],
+        ['Klant', 'Omzet', 'Klant sinds'],
+        ['Acme', 186000, dayFromYmd(2021, 3, 1)],
+      ],
+      charts: [{ kind: 'column', title: 'Op tijd per maand (%)', domain: { row: 5, column: 1, numRows: 3 }, series: { row: 5, column: 3, numRows: 3 }, anchor: { row: 1, column: 5 } }],
+      titleRows: [3, 9],
+      headerRows: [5, 10],
+      format: {
+        italic: [4],
+        numbers: [{ row: 6, column: 3, kind: 'percent' }, { row: 11, column: 2, kind: 'euro' }, { row: 11, column: 3, kind: 'date' }],
+      },
+    } as unknown as ReportTab;
+    const empty = { values: [['Risico']], charts: [], titleRows: [], headerRows: [] } as ReportTab;
+    const html = reportHtml({ kpi, risk: empty } as unknown as ReportTabs, 'nl', 'x.xlsx', { relations: 1 });
+    const page = await open(html, 1280);
+    const seen = (await page.evaluate(`(() => ({
+      why: [...document.querySelectorAll('#kpi p.why')].map((p) => p.textContent),
+      rows: [...document.querySelectorAll('#kpi tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      bars: [...document.querySelectorAll('#kpi svg rect title')].map((t) => t.textContent),
+      noData: document.querySelectorAll('#kpi svg .no-data').length,
+    }))()`)) as Record<string, unknown>;
+    expect(seen).toEqual({
+      why: ['Contactritme op tijd: hoeveel van de verwachte contacten op tijd waren.'],
+      rows: [['Maand', 'Verwacht', 'Op tijd'], ['okt 2026', '3', '33,3%'], ['nov 2026', '0', ''], ['Klant', 'Omzet', 'Klant sinds'], ['Acme', '€ 186.000', '01-03-2021']],
+      bars: ['okt 2026: 33,3%'],
+      noData: 1,
     });
     await page.close();
   });
