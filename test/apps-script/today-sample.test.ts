@@ -42,10 +42,11 @@ function sampleSheet() {
   return { ss, cadans };
 }
 
-/** Each row of a tab without its trailing blanks. */
+/** Each row of a tab without its trailing blanks, a date cell as the sheet shows it (dd-mm-yyyy). */
 function rowsOf(ss: ReturnType<typeof workbook>, tab: string): unknown[][] {
+  const shown = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(v as Date) : v); // a Date of either realm
   return ss.$sheet(tab).$values().map((r) => {
-    const cells = [...r];
+    const cells = r.map(shown);
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     return cells;
   });
