@@ -340,6 +340,7 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
 const STYLE = `
 *{box-sizing:border-box}
 body{font-family:"Open Sans",Arial,sans-serif;margin:0 auto;padding:0 24px 24px;color:#202124;max-width:1100px;line-height:1.4}
+h1,h2,p,figcaption,summary{overflow-wrap:break-word}
 h1{font-size:22px;border-bottom:2px solid #1a73e8;padding-bottom:4px;margin:28px 0 8px}
 h1.title{font-size:24px;border:none;margin:16px 0 8px}
 h2{font-size:15px;margin:18px 0 2px}

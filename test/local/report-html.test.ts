@@ -83,6 +83,15 @@ const MEASURE = `(() => {
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > width + 0.5) outside.push(el.tagName + (el.id ? '#' + el.id : '') + ' ' + Math.round(r.right));
   }
+  // And no text runs out of its box past the screen's edge (a long word in a heading).
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (node.parentElement.closest('.scroll, svg, style')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const right = Math.max(0, ...[...range.getClientRects()].map((r) => r.right));
+    if (right > width + 0.5) outside.push('text ' + node.data.slice(0, 40) + ' ' + Math.round(right));
+  }
   // Chart text as drawn: its size in SVG units times the chart's scale.
   const chartText = [];
   for (const svg of document.querySelectorAll('svg')) {
@@ -199,9 +208,11 @@ describe('report.html of the sample run', () => {
   it('shows user text as text', async () => {
     const book = new ExcelJS.Workbook();
     const rel = book.addWorksheet('Relaties');
-    rel.addRow(['ID', 'Naam', 'Type', 'Tier', 'Laatste contact', 'Jaaromzet', 'Rode vlaggen']);
+    rel.addRow(['ID', 'Naam', 'Type', 'Tier', 'Laatste contact', 'Jaaromzet', 'Rode vlaggen', 'Eigenaar', 'Organisatie']);
     rel.addRow(['R1', '<img src=x onerror="document.title=1">', 'Klant', 'A', '2026-11-01', 6000, 'tariefdruk']);
     rel.addRow(['R2', '=HYPERLINK("x")', 'Klant', 'A', '2026-11-01', 4000, '']);
+    // An address and a name longer than a phone is wide, with no space or hyphen to wrap at.
+    rel.addRow(['R3', 'Christina', 'Klant', 'A', '2026-09-01', 5000, '', 'christina.vandenberghe.oosterhout@uitzendbureaulindeboomutrecht.nl', 'GemeenschappelijkeRegelingVeiligheidsregioUtrechtZuidoost']);
     const html = await runOn(book, 'cadans-report-hostile-');
     expect(html).not.toContain('<img');
     const page = await open(html, 1000);
@@ -210,6 +221,14 @@ describe('report.html of the sample run', () => {
     expect(cells.texts).toContain('<img src=x onerror="document.title=1">');
     expect(cells.texts).toContain('=HYPERLINK("x")');
     await page.close();
+    // On a phone the long words stay whole, and only a table's own box scrolls.
+    const phone = await open(html, 390);
+    const m = (await phone.evaluate(MEASURE)) as Measured;
+    expect(m.squeezed).toEqual([]);
+    expect(m.outside).toEqual([]);
+    expect(m.scrollWidth).toBeLessThanOrEqual(390);
+    writeFileSync(join(RESULTS, 'report-long-words-390.png'), await phone.screenshot({ fullPage: true }));
+    await phone.close();
   });
 });
 
