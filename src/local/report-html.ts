@@ -99,12 +99,12 @@ function short(label: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join('')}…` : name;
 }
 
-function svg(title: string, height: number, body: string): string {
-  return `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg" font-size="${FONT}"><text x="0" y="14" font-size="${FONT + 1}" font-weight="bold">${escapeHtml(title)}</text>${body}</svg>`;
-}
-
-function figure(content: string, caption: string | null): string {
-  return `<figure>${content}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+/** A chart: its title as text that wraps on a narrow screen, the drawing, and a line under it where needed. */
+function figure(title: string, drawing: { height: number; body: string } | null, caption: string | null): string {
+  const svg = drawing
+    ? `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${WIDTH} ${drawing.height}" xmlns="http://www.w3.org/2000/svg" font-size="${FONT}">${drawing.body}</svg>`
+    : '';
+  return `<figure><p class="chart-title">${escapeHtml(title)}</p>${svg}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
 }
 
 /** What a chart without a value for some labels says under it. */
@@ -116,11 +116,11 @@ function missingCaption(data: Array<{ label: string; value: number | null }>, wo
 }
 
 function columnChart(title: string, data: Array<{ label: string; value: number | null }>, language: Language, words: Catalogue['report']): string {
-  if (data.every((d) => d.value === null)) return figure(svg(title, 20, ''), words.htmlChartEmpty);
-  const height = 230;
+  if (data.every((d) => d.value === null)) return figure(title, null, words.htmlChartEmpty);
+  const height = 210;
   const left = 28;
   const right = 4;
-  const top = 40;
+  const top = 20;
   const bottom = 40;
   const plotHeight = height - top - bottom;
   const step = (WIDTH - left - right) / Math.max(1, data.length);
@@ -156,20 +156,20 @@ function columnChart(title: string, data: Array<{ label: string; value: number |
       return `<line x1="${left}" x2="${WIDTH - right}" y1="${y}" y2="${y}" stroke="#dadce0"/><text x="${left - 4}" y="${y + 4}" text-anchor="end" fill="#5f6368">${p}</text>`;
     })
     .join('');
-  return figure(svg(title, height, grid + slots), missingCaption(data, words));
+  return figure(title, { height, body: grid + slots }, missingCaption(data, words));
 }
 
 /** The ten largest slices and the rest together, so that a long client list stays readable. */
 function pieChart(title: string, data: Array<{ label: string; value: number | null }>, other: string, language: Language, words: Catalogue['report']): string {
   const sorted = data.filter((d): d is { label: string; value: number } => d.value !== null && d.value > 0).sort((a, b) => b.value - a.value);
-  if (sorted.length === 0) return figure(svg(title, 40, ''), words.htmlChartEmpty);
+  if (sorted.length === 0) return figure(title, null, words.htmlChartEmpty);
   const slices = sorted.slice(0, 10);
   const rest = sorted.slice(slices.length).reduce((s, d) => s + d.value, 0);
   if (rest > 0) slices.push({ label: other, value: Math.round(rest * 10) / 10 });
   const total = slices.reduce((s, d) => s + d.value, 0) || 1;
   const r = 80;
   const cx = r + 2;
-  const cy = 34 + r;
+  const cy = 4 + r;
   let angle = -Math.PI / 2;
   const paths = slices
     .map((d, i) => {
@@ -185,15 +185,15 @@ function pieChart(title: string, data: Array<{ label: string; value: number | nu
     .join('');
   const legendX = cx + r + 14;
   const legend = slices
-    .map((d, i) => `<rect x="${legendX}" y="${34 + i * 19}" width="11" height="11" fill="${PALETTE[i % PALETTE.length]}"/><text x="${legendX + 16}" y="${44 + i * 19}">${escapeHtml(short(d.label, 24))} ${cellText(d.value, language)}%</text>`)
+    .map((d, i) => `<rect x="${legendX}" y="${6 + i * 19}" width="11" height="11" fill="${PALETTE[i % PALETTE.length]}"/><text x="${legendX + 16}" y="${16 + i * 19}">${escapeHtml(short(d.label, 24))} ${cellText(d.value, language)}%</text>`)
     .join('');
-  const height = Math.max(cy + r + 6, 40 + slices.length * 19);
-  return figure(svg(title, height, paths + legend), null);
+  const height = Math.max(cy + r + 4, 10 + slices.length * 19);
+  return figure(title, { height, body: paths + legend }, null);
 }
 
 /** The pipeline's funnel: one centred bar per stage, as wide as its share of the top (0-100). */
 function funnelChart(title: string, data: Array<{ label: string; value: number | null }>, language: Language, words: Catalogue['report']): string {
-  const top = 28;
+  const top = 2;
   const rowHeight = 30;
   const labelWidth = 84;
   const plotWidth = WIDTH - labelWidth - 4;
@@ -214,7 +214,7 @@ function funnelChart(title: string, data: Array<{ label: string; value: number |
       );
     })
     .join('');
-  return figure(svg(title, height, bars), missingCaption(data, words));
+  return figure(title, { height, body: bars }, missingCaption(data, words));
 }
 
 interface Section {
@@ -363,6 +363,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .charts{display:flex;flex-wrap:wrap;gap:16px 32px;margin:8px 0}
 figure{margin:0;width:480px;max-width:100%}
 figcaption{font-size:13px;color:#5f6368}
+.chart-title{font-weight:bold;font-size:14px;margin:0 0 4px}
 svg{display:block;width:100%;height:auto;font-family:inherit}
 details.fold>summary{cursor:pointer}
 details.fold>summary h2{display:inline}
