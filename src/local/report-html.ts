@@ -14,6 +14,8 @@
 //   ::details-content, keeps them folded there too, and they open with a click);
 // - a chart value the tab leaves empty (a month with nothing due) gets no bar but the words
 //   "geen gegevens", and a workbook without relationships says so at the top.
+// Where a tab carries its presentation (number kinds, explanation rows, colour rules), a cell
+// reads and looks as in the spreadsheet.
 
 import type { ReportTab, ReportTabs } from '../engine/report-tabs';
 import type { Language } from '../core/locale';
@@ -42,7 +44,18 @@ interface Presentation {
   format?: {
     italic?: readonly number[];
     numbers?: ReadonlyArray<{ row: number; column: number; kind: string }>;
+    /** Colours for cells whose text equals or contains a text (a verdict, a status), in one column or all. */
+    colours?: ReadonlyArray<{ column: number | null; match: string; text: string; background: string; color: string }>;
   };
+}
+
+/** The first colour rule that a cell's text meets, as an inline style ('' for none). */
+function colourOf(tab: ReportTab, column: number, text: string): string {
+  if (text === '') return '';
+  const rule = ((tab as ReportTab & Presentation).format?.colours ?? []).find(
+    (r) => (r.column === null || r.column === column) && (r.match === 'contains' ? text.includes(r.text) : text === r.text),
+  );
+  return rule ? ` style="background:${escapeHtml(rule.background)};color:${escapeHtml(rule.color)}"` : '';
 }
 
 function kindsOf(tab: ReportTab): Map<string, string> {
@@ -263,11 +276,12 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
 
   const kinds = kindsOf(tab);
   const italic = new Set((tab as ReportTab & Presentation).format?.italic ?? []);
-  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string; header?: string; kind?: string } = {}) => {
+  const cell = (tag: 'td' | 'th', value: unknown, extra: { label?: string; span?: number; className?: string; header?: string; kind?: string; column?: number } = {}) => {
     const t = typeof value === 'number' ? tableNumber(value, language, PLAIN_COLUMNS.has(extra.header ?? ''), extra.kind) : text(value);
     const classes = [typeof value === 'number' ? 'n' : '', t !== '' && !/\s/.test(t) ? 'w' : '', extra.className ?? ''].filter(Boolean).join(' ');
     const span = extra.span ?? 1;
-    const attributes = `${classes ? ` class="${classes}"` : ''}${span > 1 ? ` colspan="${span}"` : ''}${extra.label && t !== '' ? ` data-label="${escapeHtml(extra.label)}"` : ''}`;
+    const style = tag === 'td' && extra.column ? colourOf(tab, extra.column, t) : '';
+    const attributes = `${classes ? ` class="${classes}"` : ''}${span > 1 ? ` colspan="${span}"` : ''}${extra.label && t !== '' ? ` data-label="${escapeHtml(extra.label)}"` : ''}${style}`;
     return `<${tag}${attributes}>${unbroken(t)}</${tag}>`;
   };
 
@@ -291,7 +305,7 @@ function tabHtml(id: string, name: string, tab: ReportTab, language: Language, o
       }
       html.push(`<tr>${shown.map((k, position) => {
         const className = marked && position === 0 ? 'tag' : marked && position === 1 ? 'lead' : '';
-        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className, header: labels[k], kind: kinds.get(`${row.n},${k + 1}`) });
+        return cell('td', row.cells[k] ?? '', { label: className ? undefined : labels[k], className, header: labels[k], kind: kinds.get(`${row.n},${k + 1}`), column: k + 1 });
       }).join('')}</tr>`);
     }
     body().push(`<div class="scroll"><table${options.cards ? ' class="cards"' : ''}>${html.join('')}</table></div>`);

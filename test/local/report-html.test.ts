@@ -319,7 +319,7 @@ describe('report.html in English', () => {
 });
 
 describe('report.html shows a cell as the tab’s presentation says, where the tab has one', () => {
-  it('reads number kinds (a share as 0-1, euros, a date) and explanation rows in italics', async () => {
+  it('reads number kinds (a share as 0-1, euros, a date), explanation rows in italics and colour rules', async () => {
     // A tab as the engine builds it with its presentation beside the values (issue 14's TabFormat).
     const kpi = {
       values: [
@@ -341,6 +341,10 @@ describe('report.html shows a cell as the tab’s presentation says, where the t
       format: {
         italic: [4],
         numbers: [{ row: 6, column: 3, kind: 'percent' }, { row: 11, column: 2, kind: 'euro' }, { row: 11, column: 3, kind: 'date' }],
+        colours: [
+          { column: 1, match: 'equals', text: 'okt 2026', background: '#fce8e6', color: '#a50e0e' },
+          { column: null, match: 'contains', text: 'Acme', background: '#e6f4ea', color: '#137333' },
+        ],
       },
     } as unknown as ReportTab;
     const empty = { values: [['Risico']], charts: [], titleRows: [], headerRows: [] } as ReportTab;
@@ -351,12 +355,15 @@ describe('report.html shows a cell as the tab’s presentation says, where the t
       rows: [...document.querySelectorAll('#kpi tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
       bars: [...document.querySelectorAll('#kpi svg rect title')].map((t) => t.textContent),
       noData: document.querySelectorAll('#kpi svg .no-data').length,
+      coloured: [...document.querySelectorAll('#kpi td')].filter((td) => td.style.backgroundColor).map((td) => [td.textContent, getComputedStyle(td).backgroundColor, getComputedStyle(td).color]),
     }))()`)) as Record<string, unknown>;
     expect(seen).toEqual({
       why: ['Contactritme op tijd: hoeveel van de verwachte contacten op tijd waren.'],
       rows: [['Maand', 'Verwacht', 'Op tijd'], ['okt 2026', '3', '33,3%'], ['nov 2026', '0', ''], ['Klant', 'Omzet', 'Klant sinds'], ['Acme', '€ 186.000', '01-03-2021']],
       bars: ['okt 2026: 33,3%'],
       noData: 1,
+      // The tab's colour rules: one on a column (equal text), one on every column (containing it).
+      coloured: [['okt 2026', 'rgb(252, 232, 230)', 'rgb(165, 14, 14)'], ['Acme', 'rgb(230, 244, 234)', 'rgb(19, 115, 51)']],
     });
     await page.close();
   });
