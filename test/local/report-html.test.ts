@@ -191,7 +191,7 @@ describe('report.html of the sample run', () => {
     });
   });
 
-  it('opens a folded section on a phone when its title is tapped', async () => {
+  it('opens a folded section on a phone when its title is tapped, and every section reads when open', async () => {
     const page = await open(sampleHtml, 390);
     const shown = async () => (await page.evaluate(`[...document.querySelectorAll('#kpi-1 table, #kpi-2 table')].map((t) => t.checkVisibility())`)) as boolean[];
     expect(await shown()).toEqual([false, false]);
@@ -199,9 +199,13 @@ describe('report.html of the sample run', () => {
     expect(await shown()).toEqual([true, false]);
     const height = (await page.evaluate(`document.querySelector('#kpi-1 table').getBoundingClientRect().height`)) as number;
     expect(height).toBeGreaterThan(14 * 18); // the header, twelve months and the total
+    // Every section open: still no squeezed word and nothing past the screen's edge.
+    await page.evaluate(`document.querySelectorAll('details.fold').forEach((d) => { d.open = true; })`);
+    expect(await page.evaluate(`[...document.querySelectorAll('details.fold table')].every((t) => t.checkVisibility())`)).toBe(true);
     const m = (await page.evaluate(MEASURE)) as Measured;
     expect(m.squeezed).toEqual([]);
     expect(m.outside).toEqual([]);
+    expect(m.scrollWidth).toBeLessThanOrEqual(390);
     await page.close();
   });
 
