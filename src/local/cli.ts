@@ -288,7 +288,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     const report = join(dir, 'report.html');
     if (plan.refresh.reports) {
       // The KPI and Risico tabs with their charts, readable offline.
-      await writeAtomically(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name), mode);
+      await writeAtomically(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name, { relations: plan.refresh.relations.length, relationsSheet: plan.refresh.relationsSheet }), mode);
     }
     progress.done();
     // The summary speaks the workbook's language.
