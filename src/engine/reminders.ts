@@ -14,7 +14,8 @@ import { parseContextOf } from '../workbook/settings';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { catalogue, fill } from '../i18n/catalogue';
 import { type ComposedMail, composeDigest } from '../mail/compose';
-import { ACTIONS, RELATIONS } from '../../sheets-templates/tabs';
+import { ACTIONS, RELATIONS, SETTINGS } from '../../sheets-templates/tabs';
+import { withWorkbookName } from '../workbook/names';
 import { displayName } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 import { LogTab, type LogEntry } from './log';
@@ -66,6 +67,8 @@ export interface ReminderPlan {
   pendingRefresh: (() => void) | null;
   /** Planned by the local runner (no Sheets menu to name). */
   local?: boolean;
+  /** The Instellingen tab's name as the workbook has it, for messages that point there. */
+  settingsSheet?: string | null;
 }
 
 export type SendResult = { ok: true } | { ok: false; error: string };
@@ -100,7 +103,9 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
   const reminders = settings.reminders;
   // A preview only looks: it must not create the Log or add its columns.
   const log = LogTab.open(workbook, language, { readOnly: !write });
-  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [], pendingRefresh, local: options.local ?? false };
+  // Messages that point at Instellingen > Team name the tab as this workbook has it.
+  const settingsSheet = findTab(SETTINGS, workbook.sheetNames()) ?? null;
+  const base = { refresh: result, log, digests: null, pending: [], alreadySent: [], problems: [], pendingRefresh, local: options.local ?? false, settingsSheet };
   const verdict = options.respectSendDays ? sendDayVerdict(options.today, reminders.sendDays, reminders.skipHolidays) : ({ send: true } as const);
   if (!verdict.send) return { ...base, verdict, noTeam: false };
 
@@ -121,14 +126,14 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
     const pipeline = result.pipeline;
     const reach = addPipelineToDigests(digests.digests, pipeline, options.today, team);
     for (const { owner, rows } of reach.notOnTeam) {
-      problems.push({ sheet: pipeline.sheet, row: rows[0], column: pipeline.ownerColumn, value: owner, message: fill(words.reminders.notOnTeam, { rows: rows.join(', ') }) });
+      problems.push({ sheet: pipeline.sheet, row: rows[0], column: pipeline.ownerColumn, value: owner, message: withWorkbookName(fill(words.reminders.notOnTeam, { rows: rows.join(', ') }), SETTINGS, settingsSheet) });
     }
     for (const row of reach.withoutOwner) problems.push({ sheet: pipeline.sheet, row, column: pipeline.ownerColumn, value: '', message: words.reminders.noOwner });
   }
   const relationsSheet = result.relationsSheet ?? displayName(RELATIONS, language);
   const ownerColumn = result.ownerColumn;
   for (const { owner, rows } of digests.notOnTeam) {
-    problems.push({ sheet: relationsSheet, row: rows[0], column: ownerColumn, value: owner, message: fill(words.reminders.notOnTeam, { rows: rows.join(', ') }) });
+    problems.push({ sheet: relationsSheet, row: rows[0], column: ownerColumn, value: owner, message: withWorkbookName(fill(words.reminders.notOnTeam, { rows: rows.join(', ') }), SETTINGS, settingsSheet) });
   }
   for (const row of digests.withoutOwner) {
     problems.push({ sheet: relationsSheet, row, column: ownerColumn, value: '', message: words.reminders.noOwner });
@@ -221,7 +226,7 @@ export function closingEntries(plan: ReminderPlan, outcome: DeliveryOutcome | nu
     return entries;
   }
   if (plan.noTeam) {
-    entries.push({ time: now, kind: 'problem', message: plan.local ? words.noTeamLocal : words.noTeam });
+    entries.push({ time: now, kind: 'problem', message: withWorkbookName(plan.local ? words.noTeamLocal : words.noTeam, SETTINGS, plan.settingsSheet) });
     return entries;
   }
   const o = outcome ?? { sent: [], failed: [], stoppedFor: null, remaining: [] };

@@ -143,12 +143,13 @@ describe('an English workbook from cadans init --lang en', () => {
 });
 
 /** A copy of `from` with its Taal / Language setting changed: the names stay as setup made them. */
-async function withLanguage(from: string, to: string, language: 'nl' | 'en'): Promise<void> {
+async function withLanguage(from: string, to: string, language: 'nl' | 'en', options: { noTeam?: boolean } = {}): Promise<void> {
   const book = await XlsxFile.open(from);
   const name = book.sheetNames().find((n) => n === 'Instellingen' || n === 'Settings')!;
   const rows = book.sheet(name).readAll();
   const row = rows.findIndex((r) => r[0] === 'Taal' || r[0] === 'Language') + 1;
   book.sheet(name).write(row, 2, [[language]]);
+  if (options.noTeam) book.sheet(name).write(rows.findIndex((r) => r[0] === 'Team') + 1, 2, [['']]);
   writeFileSync(to, await book.toBuffer());
 }
 
@@ -180,6 +181,15 @@ describe('either language\'s names are read, and messages name the columns as th
     expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx op 24-11-2026', 'Relaties: 15', '  nooit 2 · te laat 2 · binnenkort 3 · op schema 7 · inactief 1']);
     expect(lines).toContain(`cadans run: 3 ochtendmails geschreven naar ${join(dir, 'out', 'outbox')}`);
     expect(await footer(join(dir, 'out', 'outbox'))).toBe('Verstuurd door Cadans. Uitstellen? Vul "Snooze until" in bij de relatie.');
+  });
+
+  it('points at the settings tab by the name the workbook has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
+    expect(await run(['init', join(dir, 'nl.xlsx')], () => {})).toBe(0);
+    await withLanguage(join(dir, 'nl.xlsx'), join(dir, 'team.xlsx'), 'en', { noTeam: true });
+    const lines: string[] = [];
+    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
+    expect(lines.at(-1)).toBe("No team set (Instellingen > Team): no morning mail was sent. Fill in the team's addresses or domain there (e.g. @agency.com).");
   });
 
   it('gives a message the header the workbook has, in either direction, and leaves it alone without one', () => {
