@@ -23,6 +23,7 @@ import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
+import { withWorkbookName } from '../workbook/names';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
@@ -143,7 +144,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
       touchpointRecords.push(t);
       const label = relCol === undefined ? null : columnLabel(touchpoints.header[relCol], relCol);
       if (!byId.has(t.relationId)) {
-        problems.add(touchpointsName, t.row, label, t.relationId, problems.text(t.relationId === '' ? 'missingId' : 'unknownRelation'));
+        // The message names the Relaties tab as the workbook has it.
+        problems.add(touchpointsName, t.row, label, t.relationId, t.relationId === '' ? problems.text('missingId') : withWorkbookName(problems.text('unknownRelation'), RELATIONS, relationsName));
         continue;
       }
       // A touchpoint planned for later is not contact yet.

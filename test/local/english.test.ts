@@ -170,6 +170,7 @@ describe('either language\'s names are read, and messages name the columns as th
     expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx on 24-11-2026', 'Relations: 15', '  never 2 · overdue 2 · due soon 3 · on track 7 · inactive 1']);
     expect(lines).toContain(`cadans run: 3 morning mails written to ${join(dir, 'out', 'outbox')}`);
     expect(await footer(join(dir, 'out', 'outbox'))).toBe('Sent by Cadans. Snooze? Fill in "Uitstellen tot" for the relationship.');
+    expect(lines).toContain("  Touchpoints, row 57, Relatie-ID (B): 'R099': no relation with this ID in Relaties");
   });
 
   it('runs an English workbook switched to Dutch: the same counts, and a Dutch mail that names its English column', async () => {
