@@ -94,7 +94,7 @@ async function readWorkbook(path: string, progress: Progress): Promise<{ workboo
   const kind = notAnXlsxKind(bytes);
   // A .csv (or .txt) export is the usual mistake: say so in its own words.
   if (kind === 'notZip' && /\.(csv|tsv|txt)$/i.test(path)) throw new UsageError(say('errorCsv', { path }));
-  if (kind) throw new UsageError(say(kind === 'encrypted' ? 'errorEncrypted' : kind === 'xls' ? 'errorXls' : 'errorNotZip', { path }));
+  if (kind) throw new UsageError(say('errorRead', { path, reason: formProblem(kind) }));
   try {
     return { workbook: await XlsxFile.fromBytes(bytes), mode: info.mode & 0o777 };
   } catch (error) {

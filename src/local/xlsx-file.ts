@@ -673,10 +673,7 @@ export function notAnXlsxKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'notZip'
 
 function notAnXlsx(bytes: Uint8Array): string | null {
   const kind = notAnXlsxKind(bytes);
-  if (kind === 'encrypted') return 'the file is protected with a password (encrypted), so Cadans cannot read it. Open it in Excel, remove the password (File > Info > Protect Workbook), save it, and run again';
-  if (kind === 'xls') return 'this is an old Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again';
-  if (kind === 'notZip') return 'this is not an .xlsx workbook (an .xlsx file is a zip package). Save the workbook as Excel Workbook (.xlsx) and run again';
-  return null;
+  return kind ? formProblem(kind) : null;
 }
 
 function resolvePart(base: string, target: string): string {
