@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM } from '../../sheets-templates/sample';
 import { SETTING_DEFS } from '../../sheets-templates/settings';
@@ -102,6 +103,17 @@ describe('an English workbook from cadans init --lang en', () => {
           if (typeof cell === 'string') found.push(...dutchIn(`${name}!R${r + 1}C${c + 1}`, cell));
         }),
       );
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('writes no Dutch word in the workbook\'s notes, charts or drawings either', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'team.xlsx')));
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/(comments|threadedComments|charts\/|drawings\/)/.test(n) && n.endsWith('.xml'));
+    const found: string[] = [];
+    for (const part of parts) {
+      const xml = await zip.file(part)!.async('string');
+      found.push(...dutchIn(part, xml.replace(/<[^>]+>/g, ' ')));
     }
     expect(found).toEqual([]);
   });
