@@ -458,6 +458,7 @@ const nl = {
     noOwner: '(geen eigenaar)',
     problems: 'Problemen: {count}',
     problemsMore: '  ... en nog {count}; ze staan allemaal in de Log',
+    row: 'rij {row}',
     written: 'Geschreven: {path}',
     // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
     mailsWritten: '{job}: {mails} geschreven naar {destination}',
@@ -1167,6 +1168,7 @@ const en: Catalogue = {
     noOwner: '(no owner)',
     problems: 'Problems: {count}',
     problemsMore: '  ... and {count} more; the Log holds them all',
+    row: 'row {row}',
     written: 'Written: {path}',
     // Issue 14: the terminal's own words (help, progress, errors), in the language of LANG.
     mailsWritten: '{job}: {mails} written to {destination}',

@@ -29,7 +29,7 @@ export function formatSummary(result: RefreshResult, file: string, written: stri
   lines.push(fill(words.cli.problems, { count: result.problems.length }));
   // A terminal shows the first ones; the Log (and the Vandaag tab) hold them all.
   for (const p of result.problems.slice(0, SUMMARY_PROBLEMS)) {
-    const place = [p.sheet, p.row === null ? null : `${result.settings.language === 'nl' ? 'rij' : 'row'} ${p.row}`, p.column].filter(Boolean).join(', ');
+    const place = [p.sheet, p.row === null ? null : fill(words.cli.row, { row: p.row }), p.column].filter(Boolean).join(', ');
     lines.push(`  ${place}: ${p.value ? `'${p.value}': ` : ''}${p.message}`);
   }
   if (result.problems.length > SUMMARY_PROBLEMS) lines.push(fill(words.cli.problemsMore, { count: result.problems.length - SUMMARY_PROBLEMS }));
@@ -49,7 +49,7 @@ export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutco
   const lines = closingEntries(plan, outcome, new Date(0), 'cadans run')
     // The Log's count line gives way to one that says where the mails went (a folder or a server).
     .filter((e) => !(told && e.kind === 'run'))
-    .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? `${language === 'nl' ? 'rij' : 'row'} ${e.row}` : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message));
+    .map((e) => (e.kind === 'problem' && e.sheet ? `  ${[e.sheet, e.row ? fill(words.row, { row: e.row }) : null, e.column].filter(Boolean).join(', ')}: '${e.value}': ${e.message}` : e.message));
   if (!told) return lines;
   const o = outcome ?? { sent: [], failed: [], stoppedFor: null, remaining: [] };
   const mails = o.sent.length === 1 ? words.mailOne : fill(words.mailMany, { count: o.sent.length });
