@@ -176,6 +176,7 @@ export class Progress {
   private shown = false;
   private pending: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private finished = false;
 
   constructor(private readonly sink: (line: string) => void) {}
 
@@ -193,9 +194,12 @@ export class Progress {
     this.timer.unref?.();
   }
 
+  /** Ends the progress lines (once): the time taken, if any step was told. */
   done(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.finished) return;
+    this.finished = true;
     if (this.shown) this.sink(say('progressDone', { seconds: ((Date.now() - this.started) / 1000).toFixed(1) }));
   }
 

@@ -204,6 +204,8 @@ describe('progress lines', () => {
     q.step('Writing ...');
     expect(slow).toEqual(['Reading a.xlsx (30.0 MB) ...', 'Computing ...', 'Writing ...']);
     q.done();
+    q.done();
+    expect(slow).toHaveLength(4);
     expect(slow.at(-1)).toMatch(/^Klaar in 2\.\d s$|^Done in 2\.\d s$/);
   });
 
