@@ -30,7 +30,7 @@ import { RELATIONS, TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { acquireLock, FileError, fileError, Journal, removeLeftovers, sameFile, step, writeAtomically } from './files';
 import { foldJournal, logRecord, sentRecord } from './journal';
 import { notAnXlsxKind, WorkbookFormError, XlsxFile } from './xlsx-file';
-import { formProblem, languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
+import { decimal, formProblem, languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
 import type { Language } from '../core/locale';
 import { checkCells, checkTabs, formatCheck } from '../engine/check';
 import { languageOf } from '../engine/setup';
@@ -87,7 +87,7 @@ async function readWorkbook(path: string, progress: Progress): Promise<{ workboo
   if (!info.isFile()) throw new UsageError(say('errorNotFile', { path }));
   // A big workbook takes a while from the first step: say what is going on from the start.
   if (info.size > LARGE_WORKBOOK_BYTES) progress.loud();
-  progress.step(say('progressReading', { path, size: (info.size / 1e6).toFixed(1) }));
+  progress.step(say('progressReading', { path, size: decimal(info.size / 1e6, 1) }));
   const bytes = await readFile(path).catch((error) => {
     throw new UsageError(fileError(error, path, 'read workbook').message);
   });
@@ -200,7 +200,7 @@ export class Progress {
     this.timer = null;
     if (this.finished) return;
     this.finished = true;
-    if (this.shown) this.sink(say('progressDone', { seconds: ((Date.now() - this.started) / 1000).toFixed(1) }));
+    if (this.shown) this.sink(say('progressDone', { seconds: decimal((Date.now() - this.started) / 1000, 1) }));
   }
 
   private tell(): void {

@@ -37,3 +37,9 @@ export function say(line: Line, params: Record<string, string | number> = {}): s
 export function formProblem(key: keyof Words['form'], params: Record<string, string | number> = {}): string {
   return fill(terminalWords().form[key], params);
 }
+
+/** A number with `digits` decimals, written as the terminal's language writes it (3,5 in Dutch). */
+export function decimal(n: number, digits: number): string {
+  const text = n.toFixed(digits);
+  return current === 'nl' ? text.replace('.', ',') : text;
+}

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
 import { Progress, run } from '../../src/local/cli';
 import { XlsxFile } from '../../src/local/xlsx-file';
-import { languageOfEnvironment } from '../../src/local/messages';
+import { decimal, languageOfEnvironment, setTerminalLanguage } from '../../src/local/messages';
 
 const exec = promisify(execFile);
 const BIN = join(__dirname, '../../bin/cadans.mjs');
@@ -198,7 +198,7 @@ describe('progress lines', () => {
     const q = new Progress((l) => slow.push(l));
     q.step('Reading a.xlsx (30.0 MB) ...');
     // An asynchronous step that takes longer than the threshold is told while it runs.
-    await new Promise((resolve) => setTimeout(resolve, 2300));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(slow).toEqual(['Reading a.xlsx (30.0 MB) ...']);
     q.step('Computing ...');
     q.step('Writing ...');
@@ -206,7 +206,15 @@ describe('progress lines', () => {
     q.done();
     q.done();
     expect(slow).toHaveLength(4);
-    expect(slow.at(-1)).toMatch(/^Klaar in 2\.\d s$|^Done in 2\.\d s$/);
+    // In the terminal's language, with its decimal mark: "Klaar in 3,0 s", "Done in 3.0 s".
+    expect(slow.at(-1)).toMatch(/^Klaar in \d+,\d s$|^Done in \d+\.\d s$/);
+  });
+
+  it('write decimals as the terminal\'s language does', () => {
+    setTerminalLanguage('nl');
+    expect(decimal(17.14, 1)).toBe('17,1');
+    setTerminalLanguage('en');
+    expect(decimal(17.14, 1)).toBe('17.1');
   });
 
   it('are told from the start for a large workbook', () => {
