@@ -153,8 +153,12 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
   setting('language', parseLanguage, DEFAULT_SETTINGS.language); // reports an unreadable language
   const months = (key: SettingKey, fallback: number) => setting(key, (v) => wholeNumber(v, 1, 120), fallback);
   const agendas = defaultAgendas(language);
+  const otherDefaults = defaultAgendas(language === 'nl' ? 'en' : 'nl');
   const agenda = (type: RelationType, tier: Tier, key: SettingKey) => {
-    agendas[type][tier] = setting(key, (v) => String(v).trim(), agendas[type][tier]);
+    const value = setting(key, (v) => String(v).trim(), agendas[type][tier]);
+    // An agenda still as setup wrote it in the other language follows Taal (issue 14: one
+    // language in the mail); one the team wrote or edited is theirs and is used as it is.
+    if (value !== otherDefaults[type][tier]) agendas[type][tier] = value;
   };
   agenda('client', 'A', 'agendaClientA');
   agenda('client', 'B', 'agendaClientB');

@@ -183,6 +183,11 @@ describe('either language\'s names are read, and messages name the columns as th
     expect(lines).toContain(`cadans run: 3 morning mails written to ${join(dir, 'out', 'outbox')}`);
     expect(await footer(join(dir, 'out', 'outbox'))).toBe('Sent by Cadans. Snooze? Fill in "Uitstellen tot" for the relationship.');
     expect(lines).toContain("  Touchpoints, row 57, Relatie-ID (B): 'R099': no relation with this ID in Relaties");
+    // The agendas setup wrote in Dutch follow Taal = en: the mail is English but for the team's own words.
+    const mails = await Promise.all(readdirSync(join(dir, 'out', 'outbox')).map((f) => parseEml(readFileSync(join(dir, 'out', 'outbox', f)), f)));
+    const text = mails.map((m) => m.parsed.text ?? '').join('\n');
+    expect(text).toContain('Business check-in (20 min): how the organisation develops');
+    expect(text).not.toContain('hoe ontwikkelt de organisatie zich');
   });
 
   it('runs an English workbook switched to Dutch: the same counts, and a Dutch mail that names its English column', async () => {
