@@ -6,12 +6,21 @@ import type { ReportTab, ReportTabs } from '../engine/report-tabs';
 import type { Language } from '../core/locale';
 import type { ChartSpec } from '../workbook/ports';
 import { catalogue } from '../i18n/catalogue';
+import { formatDay } from '../core/dates';
+import type { NumberKind } from '../workbook/ports';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function cellText(value: unknown, language: Language): string {
+/** A cell as the spreadsheet shows it with its number format: 34,1%, € 186.000, 24-11-2026. */
+function cellText(value: unknown, language: Language, kind?: NumberKind): string {
+  const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+  if (typeof value === 'number' && kind === 'percent') return `${(Math.round(value * 1000) / 10).toLocaleString(locale, { minimumFractionDigits: 1 })}%`;
+  if (typeof value === 'number' && kind === 'euro') return `€ ${Math.round(value).toLocaleString(locale)}`;
+  if (typeof value === 'number' && kind === 'date') return formatDay(value);
+  if (typeof value === 'number' && kind === 'whole') return Math.round(value).toLocaleString(locale);
+  if (typeof value === 'number' && kind === 'decimal') return value.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   if (typeof value === 'number') return language === 'nl' ? String(value).replace('.', ',') : String(value);
   return value === null || value === undefined ? '' : String(value);
 }
@@ -21,8 +30,11 @@ export function chartData(tab: ReportTab, chart: ChartSpec): Array<{ label: stri
   const out: Array<{ label: string; value: number }> = [];
   for (let i = 1; i < chart.domain.numRows; i++) {
     const label = tab.values[chart.domain.row - 1 + i]?.[chart.domain.column - 1];
-    const value = tab.values[chart.series.row - 1 + i]?.[chart.series.column - 1];
-    out.push({ label: String(label ?? ''), value: typeof value === 'number' ? value : 0 });
+    const row = chart.series.row + i;
+    const value = tab.values[row - 1]?.[chart.series.column - 1];
+    // A share is stored as 0-1 (formatted as a percentage); the charts draw 0-100.
+    const share = tab.format.numbers.some((n) => n.row === row && n.column === chart.series.column && n.kind === 'percent');
+    out.push({ label: String(label ?? ''), value: typeof value === 'number' ? (share ? Math.round(value * 1000) / 10 : value) : 0 });
   }
   return out;
 }
@@ -125,17 +137,22 @@ function tabHtml(name: string, tab: ReportTab, language: Language): string {
     if (table.length) parts.push(`<table>${table.join('')}</table>`);
     table = [];
   };
+  const kinds = new Map(tab.format.numbers.map((k) => [`${k.row},${k.column}`, k.kind]));
   tab.values.forEach((row, i) => {
     const n = i + 1;
     const cells = [...row];
     while (cells.length > 0 && (cells[cells.length - 1] === '' || cells[cells.length - 1] === null)) cells.pop();
     if (n === 1) parts.push(`<p class="generated">${escapeHtml(cellText(cells[0], language))}</p>`);
     else if (cells.length === 0) flush();
+    else if (tab.format.italic.includes(n)) {
+      flush();
+      parts.push(`<p class="why">${escapeHtml(cellText(cells[0], language))}</p>`);
+    }
     else if (tab.titleRows.includes(n)) {
       flush();
       parts.push(`<h2>${escapeHtml(cellText(cells[0], language))}</h2>`);
     } else if (tab.headerRows.includes(n)) table.push(`<tr>${cells.map((c) => `<th>${escapeHtml(cellText(c, language))}</th>`).join('')}</tr>`);
-    else table.push(`<tr>${cells.map((c) => `<td${typeof c === 'number' ? ' class="n"' : ''}>${escapeHtml(cellText(c, language))}</td>`).join('')}</tr>`);
+    else table.push(`<tr>${cells.map((c, j) => `<td${typeof c === 'number' ? ' class="n"' : ''}>${escapeHtml(cellText(c, language, kinds.get(`${n},${j + 1}`)))}</td>`).join('')}</tr>`);
   });
   flush();
   return `<section><h1>${escapeHtml(name)}</h1><div class="charts">${charts}</div>${parts.join('\n')}</section>`;
@@ -155,6 +172,7 @@ th,td{border:1px solid #dadce0;padding:3px 8px;text-align:left;vertical-align:to
 th{background:#f1f3f4}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .generated{color:#5f6368;font-size:12px}
+.why{color:#5f6368;font-size:12px;font-style:italic;margin:0 0 6px}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
 figure{margin:0;max-width:100%}
 svg{max-width:100%;height:auto;font-family:inherit}
