@@ -140,7 +140,7 @@ class AppsScriptSheet implements SheetPort {
    * A generated tab's presentation in a fixed number of calls, whatever its rows: one range gets
    * every cell's number format, weight and style in one call each (plain cells back to General, so
    * a row that held a percentage last run reads as it should now), the colour rules replace the
-   * tab's in one call, and the widths go per run of equal columns.
+   * tab's in one call, and the widths go one call per column of the layout.
    */
   formatTab(format: TabFormat): void {
     const { rows, columns } = format;
@@ -167,12 +167,8 @@ class AppsScriptSheet implements SheetPort {
     });
     this.sheet.setConditionalFormatRules(rules);
     this.sheet.setFrozenRows(format.frozenRows);
-    for (let c = 0; c < columns; ) {
-      let end = c + 1;
-      while (end < columns && format.widths[end] === format.widths[c]) end++;
-      this.sheet.setColumnWidths(c + 1, end - c, format.widths[c]);
-      c = end;
-    }
+    // One call per column: as many as the tab's layout has columns, never more with more rows.
+    format.widths.forEach((width, c) => this.sheet.setColumnWidths(c + 1, 1, width));
   }
 
   /** A whole-column range (Y2:Y): formats, drop-downs and colours then also cover rows added later. */

@@ -46,6 +46,8 @@ function section(sheet: FakeSheet, title: string): unknown[][] {
   expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
   const rows: unknown[][] = [];
   for (let i = start + 1; i < values.length && values[i].some((v) => v !== ''); i++) {
+    // The section's plain-words explanation (in italics) is not part of its table.
+    if (sheet.$fontStyle(i + 1, 1) === 'italic') continue;
     const row = [...values[i]];
     while (row.length > 0 && row[row.length - 1] === '') row.pop();
     rows.push(row);

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay } from '../../src/core/dates';
 import { refresh } from '../../src/engine/refresh';
 import { MemoryWorkbook } from '../hostile/memory-workbook';
+import { intlClock } from '../../src/core/dates';
+
+const clock = intlClock(new MemoryWorkbook({}).clock.timeZone);
 
 const TODAY = dayFromYmd(2026, 4, 30);
 const HEADER = ['ID', 'Naam', 'Type', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Tier-advies', 'Gezondheid', 'Waarom'];
@@ -29,12 +32,13 @@ function book() {
   });
 }
 
+/** The rows of a section below its title, its explanation and its header; a date cell as an ISO day. */
 function section(rows: unknown[][], title: string): unknown[][] {
   const start = rows.findIndex((r) => r[0] === title);
   expect(start, title).toBeGreaterThanOrEqual(0);
   const out: unknown[][] = [];
-  for (let i = start + 2; i < rows.length && rows[i].some((v) => v !== ''); i++) {
-    const row = [...rows[i]];
+  for (let i = start + 3; i < rows.length && rows[i].some((v) => v !== ''); i++) {
+    const row = rows[i].map((v) => (v instanceof Date ? isoFromDay(clock.dayOf(v)) : v));
     while (row.length && row[row.length - 1] === '') row.pop();
     out.push(row);
   }
@@ -47,19 +51,20 @@ describe('the KPI tab on a hand-built workbook', () => {
   const kpi = workbook.rowsOf('KPI')!;
 
   it('counts compliance per month, owner and tier as defined', () => {
-    const months = section(kpi, 'Cadans-naleving per maand: touchpoints verwacht en op tijd gedaan');
-    expect(months.slice(0, 9).every((r) => r[1] === 0)).toBe(true); // May 2025 - Jan 2026
+    const months = section(kpi, 'Contactritme per maand: contactmomenten verwacht en op tijd gedaan');
+    // May 2025 - Jan 2026: nothing due, so no share: said in words, not a 0% bar.
+    expect(months.slice(0, 9).every((r) => r[1] === 0 && r[3] === 'geen gegevens')).toBe(true);
     expect(months.slice(9)).toEqual([
-      ['feb 2026', 2, 1, 50],
-      ['mrt 2026', 1, 1, 100],
+      ['feb 2026', 2, 1, 0.5],
+      ['mrt 2026', 1, 1, 1],
       ['apr 2026', 1, 0, 0],
-      ['Totaal', 4, 2, 50],
+      ['Totaal', 4, 2, 0.5],
     ]);
     expect(section(kpi, 'Naleving per eigenaar (12 maanden)')).toEqual([
-      ['joris@b.nl', 1, 1, 100],
-      ['sanne@b.nl', 3, 1, 33.3],
+      ['joris@b.nl', 1, 1, 1],
+      ['sanne@b.nl', 3, 1, 1 / 3],
     ]);
-    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 33.3], ['B', 1, 1, 100], ['C', 0, 0]]);
+    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 1 / 3], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
   });
 
   it('counts the activity of each month', () => {
@@ -75,25 +80,25 @@ describe('the KPI tab on a hand-built workbook', () => {
   it('gives the success indicators, penetration and attention split with their targets and marks', () => {
     expect(section(kpi, 'Succesindicatoren')).toEqual([
       // R1 (client since 2020) 800 of 1,000 with a known date.
-      ['Omzet uit bestaande relaties (%)', 80, '≥ 80', '✔ op doel'],
+      ['Omzet uit bestaande relaties (%)', 0.8, 'minstens 80%', '✔ op doel'],
       // Active A: R1 4 referrals, R3 0 → 2.
-      ['Referrals per A-relatie per jaar', 2, '≥ 3', '✘ onder doel'],
+      ['Referrals per A-relatie per jaar', 2, 'minstens 3', '✘ onder doel'],
       // A/B clients with revenue last year: R1, R2; both still have revenue.
-      ['Behoud A- en B-klanten (%)', 100, '≥ 90', '✔ op doel'],
+      ['Behoud A- en B-klanten (%)', 1, 'minstens 90%', '✔ op doel'],
       // (3 + 0 + 2) / (5 + 5 + 2) = 5/12.
-      ['Herhaalplaatsingen (%)', 41.7, '≥ 60', '✘ onder doel'],
+      ['Herhaalplaatsingen (%)', 5 / 12, 'minstens 60%', '✘ onder doel'],
     ]);
     // Per account; without an Organisatie column each client is an account of its own, under its
     // name, with its own Afdelingen bekend / bediend. No Afdeling column: no department has a contact.
     expect(section(kpi, 'Accountpenetratie per organisatie: afdelingen met actief contact en bediend, van bekend')).toEqual([
-      ['Anna', 4, 0, 0, 1, 25],
-      ['Bram', 2, 0, 0, 2, 100],
+      ['Anna', 4, 0, 0, 1, 0.25],
+      ['Bram', 2, 0, 0, 2, 1],
     ]);
     // R1 client A 20 × 12 = 240, R2 client B 15 × 4 = 60, R3 candidate A 15 × 12 = 180; 480 in all.
     expect(section(kpi, 'Aandachtsverdeling: geplande minuten per tier per jaar')).toEqual([
-      ['A', 420, 87.5, 60],
-      ['B', 60, 12.5, 20],
-      ['C', 0, 0, 20],
+      ['A', 420, 0.875, 0.6],
+      ['B', 60, 0.125, 0.2],
+      ['C', 0, 0, 0.2],
     ]);
     // Sanne 240/12/60 = 0.33 h, Joris 240/12/60 = 0.33 h.
     expect(section(kpi, 'Geplande relatie-uren per eigenaar per maand')).toEqual([['joris@b.nl', 0.3], ['sanne@b.nl', 0.3]]);
@@ -101,7 +106,7 @@ describe('the KPI tab on a hand-built workbook', () => {
 
   it('lists red flags, the portfolio review, and writes tier advice and health with their reasons', () => {
     // No 'Rode vlag sinds' column: Cadans cannot tell when the flag was raised, so it is listed.
-    expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '10-03-2026', 'te laat']]);
+    expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '2026-03-10', 'te laat']]);
     expect(result.outcomes.map((o) => [o.relation.id, o.advice?.tier, o.health?.score])).toEqual([
       // R1: due 10 Apr, 20 days overdue of a 31-day interval: −26; flag −15; signal +5; referrals +5; repeat +5 → 34.
       ['R1', 'A', 34],
@@ -134,7 +139,7 @@ describe('the attention list with Rode vlag sinds', () => {
   }
 
   it('lists a red flag raised after the last contact: no touchpoint since', () => {
-    expect(section(kpiWith('2026-03-15'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '15-03-2026', '10-03-2026', 'te laat']]);
+    expect(section(kpiWith('2026-03-15'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '2026-03-15', '2026-03-10', 'te laat']]);
   });
 
   it('lists a red flag raised on the day of the last contact, and drops one raised before it', () => {
