@@ -127,8 +127,8 @@ export class Num {
   ) {}
 }
 export const asEuro = (n: number) => new Num(n, 'euro');
-/** A share 0-1, shown as a percentage (0.341 reads 34,1%). */
-export const asPercent = (share: number) => new Num(share, 'percent');
+/** A share 0-1, shown as a percentage (0.341 reads 34,1%); kept to 0.01% so that sums read as they add up. */
+export const asPercent = (share: number) => new Num(Math.round(share * 10_000) / 10_000, 'percent');
 /** A calendar day; the refresh writes it as the workbook's date cell. */
 export const asDate = (day: Day) => new Num(day, 'date');
 export const asDecimal = (n: number) => new Num(n, 'decimal');

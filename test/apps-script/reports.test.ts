@@ -127,7 +127,7 @@ describe('the generated tabs are formatted for reading (issue 14)', () => {
 
   it('shows euros with thousands, shares as percentages, dates as dates, and plain cells as General', () => {
     const first = rowOf(risico, 1);
-    expect([4, 6, 7].map((c) => [risico.$value(first, c), risico.$format(first, c)])).toEqual([[50000, '"€ "#,##0'], [50_000 / 100_010, '0.0%'], [50_000 / 100_010, '0.0%']]);
+    expect([4, 6, 7].map((c) => [risico.$value(first, c), risico.$format(first, c)])).toEqual([[50000, '"€ "#,##0'], [0.5, '0.0%'], [0.5, '0.0%']]);
     expect(risico.$format(rowOf(risico, 'HHI'), 2)).toBe('#,##0');
     expect(risico.$format(rowOf(risico, 'Effectief aantal klanten'), 2)).toBe('#,##0.0');
     expect(risico.$format(first, 3)).toBe('General');

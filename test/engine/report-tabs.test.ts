@@ -62,9 +62,9 @@ describe('the KPI tab on a hand-built workbook', () => {
     ]);
     expect(section(kpi, 'Naleving per eigenaar (12 maanden)')).toEqual([
       ['joris@b.nl', 1, 1, 1],
-      ['sanne@b.nl', 3, 1, 1 / 3],
+      ['sanne@b.nl', 3, 1, 0.3333],
     ]);
-    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 1 / 3], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
+    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 0.3333], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
   });
 
   it('counts the activity of each month', () => {
@@ -86,7 +86,7 @@ describe('the KPI tab on a hand-built workbook', () => {
       // A/B clients with revenue last year: R1, R2; both still have revenue.
       ['Behoud A- en B-klanten (%)', 1, 'minstens 90%', '✔ op doel'],
       // (3 + 0 + 2) / (5 + 5 + 2) = 5/12.
-      ['Herhaalplaatsingen (%)', 5 / 12, 'minstens 60%', '✘ onder doel'],
+      ['Herhaalplaatsingen (%)', 0.4167, 'minstens 60%', '✘ onder doel'],
     ]);
     // Per account; without an Organisatie column each client is an account of its own, under its
     // name, with its own Afdelingen bekend / bediend. No Afdeling column: no department has a contact.
