@@ -133,6 +133,29 @@ interface Styles {
   dxfs: Array<{ background: string; color: string }>;
   dxfIndex: Map<string, number>;
   numFmtIds: number[];
+  /** What the file already holds, so that a run on Cadans's own output adds no second copy. */
+  customCodes: Map<string, number>;
+  existingFonts: Map<FontKind, number>;
+  existingXfs: Map<string, number>;
+  existingDxfs: Map<string, number>;
+}
+
+/** The file's first font (its default) made bold or italic: the generated tabs keep the workbook's typeface. */
+function fontXml(tree: XmlNode, xml: string, kind: FontKind): string {
+  const p = tree.prefix;
+  const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
+  const firstFont = fontList ? childrenOf(fontList, 'font', MAIN_NS)[0] : undefined;
+  const f = qualified(p, 'font');
+  const mark = `<${qualified(p, kind === 'bold' ? 'b' : 'i')}/>`;
+  if (!firstFont || firstFont.selfClosing) return `<${f}>${mark}</${f}>`;
+  const inner = firstFont.children.filter((c) => c.local !== 'b' && c.local !== 'i').map((c) => xml.slice(c.start, c.end)).join('');
+  return `<${f}>${mark}${inner}</${f}>`;
+}
+
+/** A colour rule's differential format: its font colour and solid fill. */
+function dxfXml(p: string, background: string, color: string): string {
+  const q = (local: string) => qualified(p, local);
+  return `<${q('dxf')}><${q('font')}><${q('color')} rgb="${argbOf(color)}"/></${q('font')}><${q('fill')}><${q('patternFill')} patternType="solid"><${q('bgColor')} rgb="${argbOf(background)}"/></${q('patternFill')}></${q('fill')}></${q('dxf')}>`;
 }
 
 function parseStyles(xml: string, path: string): Styles {
@@ -156,7 +179,30 @@ function parseStyles(xml: string, path: string): Styles {
       timeStyle.push(isDate && (code !== undefined ? /[hs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) : id >= 18));
     }
   }
-  return { xml, tree, dateStyle, timeStyle, base: dateStyle.length, xfs: [], xfIndex: new Map(), fonts: [], dxfs: [], dxfIndex: new Map(), numFmtIds };
+  const customCodes = new Map<string, number>();
+  for (const [id, code] of custom) if (!customCodes.has(code)) customCodes.set(code, id);
+  const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
+  const fonts = fontList ? childrenOf(fontList, 'font', MAIN_NS).map((f) => xml.slice(f.start, f.end)) : [];
+  const existingFonts = new Map<FontKind, number>();
+  for (const kind of ['bold', 'italic'] as const) {
+    const at = fonts.indexOf(fontXml(tree, xml, kind), 1);
+    if (at > 0) existingFonts.set(kind, at);
+  }
+  // Plain cell formats (no fill, border, alignment or protection of their own), by number format and font.
+  const existingXfs = new Map<string, number>();
+  let index = 0;
+  for (const list of childrenOf(tree, 'cellXfs', MAIN_NS)) {
+    for (const xf of childrenOf(list, 'xf', MAIN_NS)) {
+      const plain = xf.children.length === 0 && (xf.attrs.fillId ?? '0') === '0' && (xf.attrs.borderId ?? '0') === '0' && (xf.attrs.xfId ?? '0') === '0';
+      const key = `${xf.attrs.numFmtId ?? '0'}|${xf.attrs.fontId ?? '0'}`;
+      if (plain && !existingXfs.has(key)) existingXfs.set(key, index);
+      index++;
+    }
+  }
+  const existingDxfs = new Map<string, number>();
+  const dxfList = childrenOf(tree, 'dxfs', MAIN_NS)[0];
+  if (dxfList) childrenOf(dxfList, 'dxf', MAIN_NS).forEach((d, i) => existingDxfs.has(xml.slice(d.start, d.end)) || existingDxfs.set(xml.slice(d.start, d.end), i));
+  return { xml, tree, dateStyle, timeStyle, base: dateStyle.length, xfs: [], xfIndex: new Map(), fonts: [], dxfs: [], dxfIndex: new Map(), numFmtIds, customCodes, existingFonts, existingXfs, existingDxfs };
 }
 
 /** The cellXfs index for a number format and font; added to the styles on save if new. */
@@ -164,8 +210,16 @@ function styleIndex(styles: Styles, code: string | null, font: FontKind | null):
   const key = `${code ?? ''}|${font ?? ''}`;
   const known = styles.xfIndex.get(key);
   if (known !== undefined) return known;
+  // The same format the file already has (a run on Cadans's own output): that one.
+  const numFmtId = code === null ? 0 : styles.customCodes.get(code);
+  const fontId = font === null ? 0 : styles.existingFonts.get(font);
+  const existing = numFmtId === undefined || fontId === undefined ? undefined : styles.existingXfs.get(`${numFmtId}|${fontId}`);
+  if (existing !== undefined) {
+    styles.xfIndex.set(key, existing);
+    return existing;
+  }
   if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError('the styles part has no list of cell formats (cellXfs) to add a format to');
-  if (font && !styles.fonts.includes(font)) styles.fonts.push(font);
+  if (font && !styles.fonts.includes(font) && !styles.existingFonts.has(font)) styles.fonts.push(font);
   const index = styles.base + styles.xfs.length;
   const isDate = code !== null && isDateFormatCode(code);
   styles.dateStyle.push(isDate);
@@ -183,7 +237,7 @@ function dateStyleIndex(styles: Styles, withTime: boolean): number {
 /** The dxfs index of a colour rule's fill and font colour; added on save. */
 function dxfIndex(styles: Styles, background: string, color: string): number {
   const key = `${background}|${color}`;
-  const known = styles.dxfIndex.get(key);
+  const known = styles.dxfIndex.get(key) ?? styles.existingDxfs.get(dxfXml(styles.tree.prefix, background, color));
   if (known !== undefined) return known;
   const list = childrenOf(styles.tree, 'dxfs', MAIN_NS)[0];
   const index = (list ? childrenOf(list, 'dxf', MAIN_NS).length : 0) + styles.dxfs.length;
@@ -226,37 +280,27 @@ function stylesWithAdditions(styles: Styles): string {
   const numFmts: string[] = [];
   for (const { code } of styles.xfs) {
     if (code === null || numFmtIdOf.has(code)) continue;
+    const known = styles.customCodes.get(code);
+    if (known !== undefined) {
+      numFmtIdOf.set(code, known);
+      continue;
+    }
     numFmtIdOf.set(code, nextId);
     numFmts.push(tag(qualified(p, 'numFmt'), { numFmtId: String(nextId++), formatCode: code }, true));
   }
   appendToList(styles, splices, 'numFmts', numFmts, []);
-  // The file's first font (its default), made bold or italic: the generated tabs keep the workbook's typeface.
   const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
-  const firstFont = fontList ? childrenOf(fontList, 'font', MAIN_NS)[0] : undefined;
   const fontBase = fontList ? childrenOf(fontList, 'font', MAIN_NS).length : 0;
-  const fonts = styles.fonts.map((kind) => {
-    const f = qualified(p, 'font');
-    const mark = `<${qualified(p, kind === 'bold' ? 'b' : 'i')}/>`;
-    if (!firstFont || firstFont.selfClosing) return `<${f}>${mark}</${f}>`;
-    const inner = firstFont.children
-      .filter((c) => c.local !== 'b' && c.local !== 'i')
-      .map((c) => styles.xml.slice(c.start, c.end))
-      .join('');
-    return `<${f}>${mark}${inner}</${f}>`;
-  });
-  if (fontList) appendToList(styles, splices, 'fonts', fonts, []);
+  if (fontList) appendToList(styles, splices, 'fonts', styles.fonts.map((kind) => fontXml(tree, styles.xml, kind)), []);
   const xfs = styles.xfs.map(({ code, font }) => {
-    const fontId = font && fontList ? fontBase + styles.fonts.indexOf(font) : 0;
+    const fontId = !font || !fontList ? 0 : styles.existingFonts.get(font) ?? fontBase + styles.fonts.indexOf(font);
     const attrs: Record<string, string> = { numFmtId: String(code === null ? 0 : numFmtIdOf.get(code)), fontId: String(fontId), fillId: '0', borderId: '0', xfId: '0' };
     if (code !== null) attrs.applyNumberFormat = '1';
     if (font) attrs.applyFont = '1';
     return tag(qualified(p, 'xf'), attrs, true);
   });
   appendToList(styles, splices, 'cellXfs', xfs, []);
-  const dxfs = styles.dxfs.map(({ background, color }) => {
-    const q = (local: string) => qualified(p, local);
-    return `<${q('dxf')}><${q('font')}><${q('color')} rgb="${argbOf(color)}"/></${q('font')}><${q('fill')}><${q('patternFill')} patternType="solid"><${q('bgColor')} rgb="${argbOf(background)}"/></${q('patternFill')}></${q('fill')}></${q('dxf')}>`;
-  });
+  const dxfs = styles.dxfs.map(({ background, color }) => dxfXml(p, background, color));
   appendToList(styles, splices, 'dxfs', dxfs, ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
   return applySplices(styles.xml, splices);
 }
@@ -1038,7 +1082,7 @@ export class XlsxFile implements WorkbookPort {
       if (xml !== null) zip.file(sheet.path, xml);
       if (sheet.created) created.push(sheet);
     }
-    if (this.styles && (this.styles.xfs.length > 0 || this.styles.dxfs.length > 0) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
+    if (this.styles && (this.styles.xfs.length > 0 || this.styles.dxfs.length > 0 || this.styles.fonts.length > 0) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
     await this.patchPackage(created);
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }

@@ -65,15 +65,20 @@ describe('report.html of the sample run', () => {
       bars: document.querySelectorAll('svg rect title').length,
       slices: document.querySelectorAll('svg path title, svg circle title').length,
       hhi: [...document.querySelectorAll('tr')].find((tr) => tr.firstElementChild?.textContent === 'HHI')?.textContent,
+      share: [...document.querySelectorAll('tr')].find((tr) => tr.firstElementChild?.textContent === 'Aandeel grootste klant')?.textContent,
+      why: [...document.querySelectorAll('p.why')].map((p) => p.textContent).find((t) => t?.startsWith('HHI')),
       scrollWidth: document.documentElement.scrollWidth,
       };
     });
     expect(requests).toEqual([]);
     expect(seen.headings).toEqual(['Cadans-rapport: cadans-voorbeeld.xlsx', 'Vandaag', 'KPI', 'Risico']);
-    expect(seen.charts).toEqual(['Cadans-naleving per maand (%)', 'Benut deel van de capaciteit per eigenaar (%)', 'Trechter: deel van de prospects dat elke fase bereikte (%)', 'Omzetaandeel per klantorganisatie (%)']);
+    expect(seen.charts).toEqual(['Contactritme per maand: op tijd (%)', 'Benut deel van de capaciteit per eigenaar (%)', 'Trechter: deel van de prospects dat elke fase bereikte (%)', 'Omzetaandeel per klantorganisatie (%)']);
     expect(seen.bars).toBe(12 + 3 + 5); // one per month, one per owner of the sample team, one per stage of the pipeline funnel
     expect(seen.slices).toBe(7); // the sample's seven clients with revenue
-    expect(seen.hhi).toBe('HHI2357,8');
+    // As the tab's number formats show them: thousands, a share as a percentage, with the line in plain words.
+    expect(seen.hhi).toBe('HHI2.358');
+    expect(seen.share).toBe('Aandeel grootste klant34,1%');
+    expect(seen.why).toBe('HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet (HHI loopt van bijna 0, omzet over veel klanten verspreid, tot 10.000, alles bij één klant; vanaf 1.000 matig, boven 1.800 hoog)');
     expect(seen.scrollWidth).toBeLessThanOrEqual(1200);
     const png = await page.screenshot({ fullPage: false });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
