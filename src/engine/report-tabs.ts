@@ -15,6 +15,7 @@ import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
 import { LADDER, medianDaysPerStage, requestsInYear, requestsPerMonth, thinPipeline, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
 import { termLabel } from '../core/vocabulary';
+import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { ChartSpec, ColourRule, NumberKind, TabFormat } from '../workbook/ports';
@@ -519,6 +520,10 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   // so the relationship stays listed. Longest without contact first.
   g.title(w.attentionListTitle);
   g.note(w.why.attentionList);
+  // The Status column in the colours of the Relaties tab's Status.
+  for (const status of ['overdue', 'never', 'dueSoon', 'onTrack'] as const) {
+    g.colours.push({ column: 7, match: 'equals', text: words.status[status], background: STATUS_COLOURS[status].background, color: STATUS_COLOURS[status].text });
+  }
   g.header(w.attentionListHeader);
   const flagged = input.outcomes
     .filter(needsAttention)

@@ -151,6 +151,9 @@ describe('the generated tabs are formatted for reading (issue 14)', () => {
     expect(rule(risico, '? onbekend')).toEqual(['TEXT_EQUAL_TO', '#eeeeee', '#555555', [size]]);
     const vandaag = ss.$sheet('Vandaag');
     expect(rule(vandaag, 'te laat')).toEqual(['TEXT_CONTAINS', '#f4c7c3', '#a50e0e', [[1, 6, vandaag.$lastRow(), 1]]]);
+    // KPI's attention list: its Status column (G), as on Relaties.
+    const kpi = ss.$sheet('KPI');
+    expect(rule(kpi, 'nooit')).toEqual(['TEXT_EQUAL_TO', '#cfe2f3', '#0b5394', [[1, 7, kpi.$lastRow(), 1]]]);
   });
 
   it('makes the columns as wide as what they hold', () => {
