@@ -22,7 +22,7 @@ import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
-import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
+import { buildReportTabs, formatLike, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
@@ -304,7 +304,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     reports.quarter = quarterTab;
     if (freeze.freeze && frozenValues) {
       const name = freeze.name;
-      writes.push(() => workbook.addSheet(name).write(1, 1, frozenValues));
+      writes.push(() => {
+        const kept = workbook.addSheet(name);
+        kept.write(1, 1, frozenValues);
+        // Its formats as the tab had them: this quarter's, row by row where the labels match.
+        if (frozenValues.length > 0) kept.formatTab(formatLike(frozenValues, quarterTab));
+      });
     }
     writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }

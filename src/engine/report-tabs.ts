@@ -244,6 +244,47 @@ export class Grid {
   }
 }
 
+/**
+ * The format for an earlier build of a generated tab (the kept copy of last quarter's Kwartaal),
+ * from this build's: each row takes the format of this build's row with the same first cell (in
+ * order, for a label that repeats), and only its number cells take a number format.
+ */
+export function formatLike(values: readonly unknown[][], template: ReportTab): TabFormat {
+  const f = template.format;
+  const rowsOf = new Map<string, number[]>();
+  template.values.forEach((row, i) => {
+    const label = String(row[0] ?? '');
+    if (label !== '') rowsOf.set(label, [...(rowsOf.get(label) ?? []), i + 1]);
+  });
+  const seen = new Map<string, number>();
+  const match = new Map<number, number>();
+  values.forEach((row, i) => {
+    const label = String(row[0] ?? '');
+    const rows = rowsOf.get(label);
+    if (!rows) return;
+    const n = seen.get(label) ?? 0;
+    seen.set(label, n + 1);
+    match.set(i + 1, rows[Math.min(n, rows.length - 1)]);
+  });
+  const bold = new Set(f.bold);
+  const italic = new Set(f.italic);
+  const columns = Math.max(1, ...values.map((r) => r.length));
+  const numbers: TabFormat['numbers'] = [];
+  for (const [row, like] of match) {
+    for (const n of f.numbers) if (n.row === like && typeof values[row - 1][n.column - 1] === 'number') numbers.push({ row, column: n.column, kind: n.kind });
+  }
+  return {
+    rows: values.length,
+    columns,
+    frozenRows: f.frozenRows,
+    widths: Array.from({ length: columns }, (_, i) => f.widths[i] ?? MIN_WIDTH),
+    bold: [...match].filter(([, like]) => bold.has(like)).map(([row]) => row),
+    italic: [...match].filter(([, like]) => italic.has(like)).map(([row]) => row),
+    numbers,
+    colours: f.colours,
+  };
+}
+
 /** A plain table tab (Historie, Pipeline-historie): a bold, frozen header, widths that fit, and a number kind per column (1-based). */
 export function tableFormat(values: readonly unknown[][], kinds: Readonly<Record<number, NumberKind>> = {}): TabFormat {
   const g = new Grid();

@@ -81,6 +81,11 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
     const q3 = ss.$sheet('Kwartaal').$values();
     loadCadans(ss, at('2026-10-01')).refreshNow();
     expect(ss.$sheet('Kwartaal 2026-Q3').$values()).toEqual(q3);
+    // The copy reads as the tab did: its shares as percentages, its titles in bold, its first row frozen.
+    const copy = ss.$sheet('Kwartaal 2026-Q3');
+    const share = copy.$values().findIndex((r) => r[0] === 'Aandeel grootste klant') + 1;
+    const title = copy.$values().findIndex((r) => r[0] === 'Risico: concentratie dit kwartaal tegen vorig kwartaal') + 1;
+    expect([copy.$value(share, 2), copy.$format(share, 2), copy.$fontWeight(title, 1), copy.$fontStyle(title + 1, 1), copy.frozenRows]).toEqual([0.6, '0.0%', 'bold', 'italic', 1]);
     const q4 = ss.$sheet('Kwartaal').$values();
     expect(q4[0][1]).toBe('2026-Q4');
     // Anna's revenue grows before the next run: this quarter's figures move, last quarter's stay.
