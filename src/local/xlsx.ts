@@ -136,7 +136,8 @@ class XlsxSheet implements SheetPort {
         rules: [
           c.match === 'equals'
             ? { type: 'cellIs' as const, operator: 'equal' as const, priority: i + 1, formulae: [`"${c.text.replace(/"/g, '""')}"`], style }
-            : { type: 'containsText' as const, operator: 'containsText' as const, text: c.text, priority: i + 1, style },
+            // ExcelJS writes a containsText rule without its text attribute; the same test as a formula reads everywhere.
+            : { type: 'expression' as const, priority: i + 1, formulae: [`NOT(ISERROR(SEARCH("${c.text.replace(/"/g, '""')}",${letter}1)))`], style },
         ],
       });
     });
