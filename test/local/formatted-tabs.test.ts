@@ -139,3 +139,25 @@ describe("the generated tabs of a team's .xlsx", () => {
     expect(risico.find((r) => r[0] === '1')!.slice(0, 7)).toEqual(['1', 'Waterschap Rijnvallei', '1', '€ 186,000', 'contactrijen', '34.1%', '34.1%']);
   });
 });
+
+describe('the generated tabs of the sample workbook (a new workbook, written with ExcelJS)', () => {
+  it('get the same formats: percentages, euros, bold titles in the workbook font, colour rules, widths and a frozen row', async () => {
+    const out = join(dir, 'sample');
+    await exec('node', [BIN, 'run', '--today', '2026-11-24', '--out', out]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'cadans-voorbeeld.xlsx'));
+    const risico = book.getWorksheet('Risico')!;
+    const values = risico.getSheetValues() as unknown[][];
+    const rowOf = (label: string) => values.findIndex((r) => Array.isArray(r) && r[1] === label);
+    const share = risico.getRow(rowOf('Aandeel grootste klant')).getCell(2);
+    expect([share.value, share.numFmt]).toEqual([0.3407, '0.0%']);
+    expect(risico.getRow(rowOf('#') + 1).getCell(4).numFmt).toBe('"€ "#,##0');
+    // Bold in the workbook's own font: a font with no name would show in a serif face.
+    expect(risico.getRow(rowOf('Stresstest per sleutelklant')).getCell(1).font).toEqual({ name: 'Calibri', family: 2, size: 11, bold: true });
+    expect(risico.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Column A holds 'Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)': 420 px at most, 60 characters.
+    expect(risico.getColumn(1).width).toBe(60);
+    const vandaag = book.getWorksheet('Vandaag')! as ExcelJS.Worksheet & { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> };
+    expect(vandaag.conditionalFormattings[0].rules[0]).toMatchObject({ type: 'expression', formulae: ['NOT(ISERROR(SEARCH("te laat",F1)))'] });
+  }, 120_000);
+});
