@@ -347,7 +347,6 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
 }
 
 const mark = (m: Mark, words: Catalogue) => words.report.marks[m];
-const orUnknown = (n: number | null, words: Catalogue, f: (n: number) => number = (x) => x) => (n === null ? words.report.unknown : f(n));
 
 /** The plain-words line under the concentration figures: "HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet". */
 export function concentrationWhy(hhi: number, effectiveClients: number, verdict: keyof Catalogue['verdict'], language: Language): string {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay } from '../../src/core/dates';
 import { refresh } from '../../src/engine/refresh';
+import { asEuro, asPercent, concentrationWhy, Grid } from '../../src/engine/report-tabs';
 import { MemoryWorkbook } from '../hostile/memory-workbook';
 import { intlClock } from '../../src/core/dates';
 
@@ -145,5 +146,41 @@ describe('the attention list with Rode vlag sinds', () => {
   it('lists a red flag raised on the day of the last contact, and drops one raised before it', () => {
     expect(section(kpiWith('2026-03-10'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toHaveLength(1);
     expect(section(kpiWith('2026-03-01'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['Geen rode vlaggen die om aandacht vragen.']]);
+  });
+});
+
+describe('the concentration in plain words (issue 14)', () => {
+  it('says the HHI with thousands, its level, and how many clients carry the revenue, in both languages', () => {
+    // The issue's example: HHI 2,357.8 is 4.24 effective clients.
+    expect(concentrationWhy(2357.8, 4.24, 'high', 'nl')).toBe('HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet');
+    expect(concentrationWhy(2357.8, 4.24, 'high', 'en')).toBe('HHI 2,358: high concentration — fewer than 5 clients carry the revenue');
+    // Two clients at 50% each: exactly two carry it.
+    expect(concentrationWhy(5000, 2, 'high', 'nl')).toBe('HHI 5.000: hoge concentratie — 2 klanten dragen de omzet');
+    expect(concentrationWhy(750, 13.33, 'low', 'nl')).toBe('HHI 750: lage concentratie — minder dan 14 klanten dragen de omzet');
+  });
+});
+
+describe('the format of a generated tab (the Grid)', () => {
+  it('records number kinds, bold titles and headers, italic explanations, and widths from what the columns hold', () => {
+    const g = new Grid();
+    g.line(['KPI: gegenereerd door Cadans op 24-11-2026, een lange eerste regel die naar rechts doorloopt']);
+    g.title('Klanten');
+    g.note('Elke klant met zijn deel van de omzet.');
+    g.header(['Naam', 'Omzet', 'Aandeel']);
+    g.line(['Waterschap Rijnvallei', asEuro(186000), asPercent(0.34069)]);
+    const tab = g.tab([]);
+    // A blank line before the title; the share kept to 0.01%.
+    expect(tab.values[5]).toEqual(['Waterschap Rijnvallei', 186000, 0.3407]);
+    expect(tab.format).toEqual({
+      rows: 6,
+      columns: 3,
+      frozenRows: 1,
+      // 'Waterschap Rijnvallei' 21 × 7 + 16; '€ 186.000' 9 × 7 + 16; 'Aandeel' in bold 7 × 8 + 16.
+      widths: [163, 79, 72],
+      bold: [3, 5],
+      italic: [4],
+      numbers: [{ row: 6, column: 2, kind: 'euro' }, { row: 6, column: 3, kind: 'percent' }],
+      colours: [],
+    });
   });
 });
