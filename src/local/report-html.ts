@@ -28,12 +28,13 @@ function cellText(value: unknown, language: Language, kind?: NumberKind): string
 /** Label and value pairs of a chart, read from the block (the header row skipped). */
 export function chartData(tab: ReportTab, chart: ChartSpec): Array<{ label: string; value: number }> {
   const out: Array<{ label: string; value: number }> = [];
+  const shares = new Set(tab.format.numbers.filter((n) => n.column === chart.series.column && n.kind === 'percent').map((n) => n.row));
   for (let i = 1; i < chart.domain.numRows; i++) {
     const label = tab.values[chart.domain.row - 1 + i]?.[chart.domain.column - 1];
     const row = chart.series.row + i;
     const value = tab.values[row - 1]?.[chart.series.column - 1];
     // A share is stored as 0-1 (formatted as a percentage); the charts draw 0-100.
-    const share = tab.format.numbers.some((n) => n.row === row && n.column === chart.series.column && n.kind === 'percent');
+    const share = shares.has(row);
     out.push({ label: String(label ?? ''), value: typeof value === 'number' ? (share ? Math.round(value * 1000) / 10 : value) : 0 });
   }
   return out;
