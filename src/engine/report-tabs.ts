@@ -381,7 +381,7 @@ function riskTab(input: ReportInput, risk: RiskReport, language: Language, words
   const a = words.accounts;
   g.title(a.clientsTitle);
   g.note(w.why.clients + w.chartHere);
-  g.line([fill(a.groupingNote, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })]);
+  g.note(fill(a.groupingNote, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) }));
   const charts: ChartSpec[] = [];
   const header = g.header(a.clientsHeader.map((h) => fill(h, { key: percent(r.keyClientShare), significant: percent(r.significantClientShare) })));
   const byKey = new Map(input.accounts.map((s) => [s.account.key, s]));
