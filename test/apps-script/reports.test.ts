@@ -223,6 +223,9 @@ describe('refreshNow and the generated tabs', () => {
     const fresh = sheetWith([client('R1', 'Anna', 10)]);
     loadCadans(fresh).refreshNow();
     for (const name of ['KPI', 'Risico']) expect(ss.$sheet(name).$values(), name).toEqual(fresh.$sheet(name).$values());
+    // And its formats: a row that held a share last run reads as what it holds now.
+    const looks = (sheet: FakeSheet) => sheet.$values().map((row, r) => row.map((_, c) => [sheet.$format(r + 1, c + 1), sheet.$fontWeight(r + 1, c + 1), sheet.$fontStyle(r + 1, c + 1)].join(' ')));
+    for (const name of ['KPI', 'Risico']) expect(looks(ss.$sheet(name)), name).toEqual(looks(fresh.$sheet(name)));
     expect(ss.$sheet('Risico').$values().flat()).not.toContain('Bram');
   });
 
