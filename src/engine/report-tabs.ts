@@ -256,18 +256,23 @@ export function formatLike(values: readonly unknown[][], template: ReportTab): T
     const label = String(row[0] ?? '');
     if (label !== '') rowsOf.set(label, [...(rowsOf.get(label) ?? []), i + 1]);
   });
+  const bold = new Set(f.bold);
+  const italic = new Set(f.italic);
   const seen = new Map<string, number>();
   const match = new Map<number, number>();
   values.forEach((row, i) => {
     const label = String(row[0] ?? '');
     const rows = rowsOf.get(label);
-    if (!rows) return;
+    if (!rows) {
+      // An explanation whose words hold a figure (the HHI line) follows its title, as this build's does.
+      const title = match.get(i);
+      if (title !== undefined && bold.has(title) && italic.has(title + 1)) match.set(i + 1, title + 1);
+      return;
+    }
     const n = seen.get(label) ?? 0;
     seen.set(label, n + 1);
     match.set(i + 1, rows[Math.min(n, rows.length - 1)]);
   });
-  const bold = new Set(f.bold);
-  const italic = new Set(f.italic);
   const columns = Math.max(1, ...values.map((r) => r.length));
   const numbers: TabFormat['numbers'] = [];
   for (const [row, like] of match) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay } from '../../src/core/dates';
 import { refresh } from '../../src/engine/refresh';
-import { asEuro, asPercent, concentrationWhy, Grid } from '../../src/engine/report-tabs';
+import { asEuro, asPercent, concentrationWhy, formatLike, Grid } from '../../src/engine/report-tabs';
 import { MemoryWorkbook } from '../hostile/memory-workbook';
 import { intlClock } from '../../src/core/dates';
 
@@ -182,5 +182,19 @@ describe('the format of a generated tab (the Grid)', () => {
       numbers: [{ row: 6, column: 2, kind: 'euro' }, { row: 6, column: 3, kind: 'percent' }],
       colours: [],
     });
+  });
+});
+
+describe('the format of a kept copy (formatLike)', () => {
+  it("takes this build's format row by row where the labels match, and the explanation after a matched title", () => {
+    const g = new Grid();
+    g.line(['Kwartaal 2026-Q4']);
+    g.title('Risico');
+    g.note('HHI 4.600: hoge concentratie — minder dan 3 klanten dragen de omzet');
+    g.header(['Maat', 'Dit kwartaal']);
+    g.line(['Aandeel grootste klant', asPercent(0.6)]);
+    const kept = [['Kwartaal 2026-Q3'], [], ['Risico'], ['HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet'], ['Maat', 'Dit kwartaal'], ['Aandeel grootste klant', 0.3407], ['Iets anders', 0.5]];
+    const format = formatLike(kept, g.tab([]));
+    expect([format.bold, format.italic, format.numbers, format.rows]).toEqual([[3, 5], [4], [{ row: 6, column: 2, kind: 'percent' }], 7]);
   });
 });
