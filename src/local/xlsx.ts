@@ -122,7 +122,7 @@ class XlsxSheet implements SheetPort {
     }
     for (const n of format.numbers) this.ws.getRow(n.row).getCell(n.column).numFmt = NUMBER_PATTERNS[n.kind];
     // Excel measures widths in characters of the default font, about 7 pixels each.
-    format.widths.forEach((px, i) => (this.ws.getColumn(i + 1).width = Math.round((px / 7) * 10) / 10));
+    format.widths.forEach((px, i) => (this.ws.getColumn(i + 1).width = Math.round((px / 7) * 100) / 100));
     this.ws.views = [{ state: 'frozen', ySplit: format.frozenRows }];
     const ws = this.ws as Worksheet & { conditionalFormattings?: unknown[] };
     ws.conditionalFormattings = [];

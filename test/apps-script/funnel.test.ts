@@ -94,8 +94,8 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
     const quiet = run().$sheet('Risico').$values();
     const scorecard = section(quiet, 'Onafhankelijkheid');
     expect(scorecard.slice(-2)).toEqual([
-      ['Voorstellen verstuurd (laatste 13 weken, uit Pipeline)', '0 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel'],
-      ['Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)', 4, 'minstens 52', '✘ onder doel'],
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', '0 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel'],
+      ['Aanvragen per jaar (Pipeline, laatste 12 maanden)', 4, 'minstens 52', '✘ onder doel'],
     ]);
     const busy = run([['Vooruit geboekt (dagen)', 20]]).$sheet('Risico').$values();
     expect(section(busy, 'Onafhankelijkheid').at(-1)).toEqual([
@@ -105,10 +105,10 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
     const empty = workbook({ timeZone: tz, sheets: { Relaties: [['ID', 'Naam', 'Tier', 'Laatste contact'], ['R1', 'Anna', 'A', d('2026-11-20')]], Pipeline: [HEADER] } });
     loadCadans(empty, { now }).refreshNow();
     expect(section(empty.$sheet('Risico').$values(), 'Onafhankelijkheid').slice(-2)).toEqual([
-      ['Voorstellen verstuurd (laatste 13 weken, uit Pipeline)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
-      ['Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)', 'onbekend', 'minstens 52', '? onbekend'],
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
+      ['Aanvragen per jaar (Pipeline, laatste 12 maanden)', 'onbekend', 'minstens 52', '? onbekend'],
     ]);
     const booked = run([['Vooruit geboekt (dagen)', 45]]).$sheet('Risico').$values();
-    expect(section(booked, 'Onafhankelijkheid').at(-1)![0]).toBe('Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)');
+    expect(section(booked, 'Onafhankelijkheid').at(-1)![0]).toBe('Aanvragen per jaar (Pipeline, laatste 12 maanden)');
   });
 });

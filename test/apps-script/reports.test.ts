@@ -80,7 +80,7 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
       ['Geen sleutelklantrisico: grootste klant (%)', 0.5, 'minder dan 20%', '✘ onder doel'],
       ['Terugkerende omzet: 12 × retainer ÷ omzet (%)', 0, '—', 'geen doel'],
       ['Kasreserve (maanden)', 3, 'minstens 3, ideaal 6', '~ voldoende'],
-      ['Voorstellen verstuurd (laatste 13 weken, uit Pipeline)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
     ]);
   });
 
@@ -162,8 +162,8 @@ describe('the generated tabs are formatted for reading (issue 14)', () => {
     // Afdelingen met contact 192, Gezondheid 96.
     const historie = ss.$sheet('Historie');
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => historie.columnWidths.get(c))).toEqual([65, 104, 160, 88, 136, 192, 96]);
-    // Risico column A: its longest label, 'Voorstellen verstuurd (laatste 13 weken, uit Pipeline)', 54 × 7 + 16.
-    expect(risico.columnWidths.get(1)).toBe(394);
+    // Risico column A: its longest label, 'Voorstellen verstuurd (Pipeline, laatste 13 weken)', 50 × 7 + 16.
+    expect(risico.columnWidths.get(1)).toBe(366);
   });
 });
 

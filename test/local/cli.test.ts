@@ -239,7 +239,7 @@ describe('the independence scorecard in the sample run', () => {
     const risk = (await load(join(dir, 'cadans-voorbeeld.xlsx'))).getWorksheet('Risico')!;
     const rows: unknown[][] = [];
     risk.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => String(r[0]).startsWith('Voorstellen verstuurd'))).toEqual(['Voorstellen verstuurd (laatste 13 weken, uit Pipeline)', '1 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel']);
+    expect(rows.find((r) => String(r[0]).startsWith('Voorstellen verstuurd'))).toEqual(['Voorstellen verstuurd (Pipeline, laatste 13 weken)', '1 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel']);
   });
 });
 

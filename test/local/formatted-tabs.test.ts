@@ -75,9 +75,8 @@ describe("the generated tabs of a team's .xlsx", () => {
     expect([revenue.value, revenue.numFmt]).toEqual([186000, '"€ "#,##0']);
     const title = rowOf('Klantconcentratie: hoe afhankelijk is het bureau van een paar klanten?');
     expect([risico.getRow(title).getCell(1).font?.bold, risico.getRow(title + 1).getCell(1).font?.italic, risico.getRow(rowOf('Indicator')).getCell(2).font?.bold]).toEqual([true, true, true]);
-    // Column A: 'Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)', 67 × 7 + 16 px,
-    // held to Cadans's 420 px at most: 60 characters of 7 px.
-    expect(risico.getColumn(1).width).toBe(60);
+    // Column A: 'Voorstellen verstuurd (Pipeline, laatste 13 weken)', 50 × 7 + 16 = 366 px: 52.29 characters of 7 px.
+    expect(risico.getColumn(1).width).toBe(52.29);
     expect(risico.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // Historie: the revenue in euros.
     expect(book.getWorksheet('Historie')!.getRow(2).getCell(4).numFmt).toBe('"€ "#,##0');
@@ -155,8 +154,8 @@ describe('the generated tabs of the sample workbook (a new workbook, written wit
     // Bold in the workbook's own font: a font with no name would show in a serif face.
     expect(risico.getRow(rowOf('Stresstest per sleutelklant')).getCell(1).font).toEqual({ name: 'Calibri', family: 2, size: 11, bold: true });
     expect(risico.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // Column A holds 'Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)': 420 px at most, 60 characters.
-    expect(risico.getColumn(1).width).toBe(60);
+    // Column A holds 'Voorstellen verstuurd (Pipeline, laatste 13 weken)': 366 px, 52.29 characters of 7 px.
+    expect(risico.getColumn(1).width).toBe(52.29);
     const vandaag = book.getWorksheet('Vandaag')! as ExcelJS.Worksheet & { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae?: string[] }> }> };
     expect(vandaag.conditionalFormattings[0].rules[0]).toMatchObject({ type: 'expression', formulae: ['NOT(ISERROR(SEARCH("te laat",F1)))'] });
   }, 120_000);
