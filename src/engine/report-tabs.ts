@@ -169,6 +169,7 @@ export class Grid {
   readonly titleRows: number[] = [];
   readonly headerRows: number[] = [];
   readonly noteRows: number[] = [];
+  readonly strongRows: number[] = [];
   readonly numbers: TabFormat['numbers'] = [];
   readonly colours: ColourRule[] = [];
   /** The 1-based row the next line goes to. */
@@ -193,6 +194,12 @@ export class Grid {
   header(cells: readonly string[]): number {
     const row = this.line([...cells]);
     this.headerRows.push(row);
+    return row;
+  }
+  /** A line in bold: a table's total. */
+  strong(cells: unknown[]): number {
+    const row = this.line(cells);
+    this.strongRows.push(row);
     return row;
   }
   /** A plain-words explanation (or a legend), in italics, one line. */
@@ -236,7 +243,7 @@ export class Grid {
       columns: width,
       frozenRows: 1,
       widths,
-      bold: [...this.titleRows, ...this.headerRows].sort((a, b) => a - b),
+      bold: [...this.titleRows, ...this.headerRows, ...this.strongRows].sort((a, b) => a - b),
       italic: [...this.noteRows],
       numbers: [...this.numbers],
       colours: [...this.colours],
@@ -477,7 +484,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
     const cell = f.compliance.perMonth[i];
     g.line([monthLabel(m, words), cell.due, cell.onTime, share(cell.share)]);
   });
-  g.line([w.total, f.compliance.total.due, f.compliance.total.onTime, share(f.compliance.total.share)]);
+  g.strong([w.total, f.compliance.total.due, f.compliance.total.onTime, share(f.compliance.total.share)]);
   charts.push({
     kind: 'column',
     title: w.chartCompliance,

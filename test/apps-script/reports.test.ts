@@ -123,6 +123,9 @@ describe('the generated tabs are formatted for reading (issue 14)', () => {
     expect([risico.$fontWeight(title, 1), risico.$fontStyle(title + 1, 1), risico.$fontWeight(title + 2, 1), risico.$fontWeight(title + 3, 1)]).toEqual(['bold', 'italic', 'bold', 'normal']);
     expect(risico.$value(title + 1, 1)).toBe('Wat er gebeurt als één sleutelklant wegvalt: het deel van de omzet dat verdwijnt, en hoe lang de kasreserve dat opvangt.');
     expect(ss.$sheet('Historie').$fontWeight(1, 4)).toBe('bold');
+    // The compliance table's total in bold too.
+    const kpi = ss.$sheet('KPI');
+    expect(kpi.$fontWeight(rowOf(kpi, 'Totaal'), 2)).toBe('bold');
   });
 
   it('shows euros with thousands, shares as percentages, dates as dates, and plain cells as General', () => {
