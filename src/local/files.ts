@@ -19,7 +19,7 @@ export function fileError(error: unknown, path: string, action: string): FileErr
   const code = (error as { code?: string }).code;
   const words = terminalWords();
   const reason = code ? words.fileReasons[code] : undefined;
-  const why = reason ? fill(reason, { folder: dirname(path) }) : `${(error as Error).message ?? String(error)}`;
+  const why = fill(reason ?? words.fileReasons.other, { folder: dirname(path), message: (error as Error).message ?? String(error) });
   const what = words.fileActions[action] ? fill(words.fileActions[action], { path }) : `Cannot ${action} ${path}`;
   return new FileError(`${what}: ${why}`);
 }
