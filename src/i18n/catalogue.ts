@@ -629,7 +629,8 @@ const nl = {
 Gebruik:
   cadans run [--workbook PAD.xlsx] [--out MAP] [--today JJJJ-MM-DD] [--smtp smtp://host:poort] ...
       Rekent het werkboek door en schrijft MAP/<zelfde naam>.xlsx, MAP/report.html en de
-      ochtendmails (MAP/outbox/*.eml, of via --smtp). Zonder --workbook: het voorbeeldwerkboek.
+      ochtendmails (MAP/outbox/*.eml, of via --smtp); standaard MAP: out.
+      Zonder --workbook: het voorbeeldwerkboek (wat npm start doet).
   cadans init PAD.xlsx [--lang nl|en] [--empty] [--force]
       Schrijft een nieuw werkboek om mee te beginnen (met een voorbeeldteam, of leeg).
   cadans check --workbook PAD.xlsx
@@ -1383,7 +1384,8 @@ const en: Catalogue = {
 Usage:
   cadans run [--workbook PATH.xlsx] [--out DIR] [--today YYYY-MM-DD] [--smtp smtp://host:port] ...
       Computes the workbook and writes DIR/<same name>.xlsx, DIR/report.html and the morning
-      mails (DIR/outbox/*.eml, or through --smtp). Without --workbook: the sample workbook.
+      mails (DIR/outbox/*.eml, or through --smtp); default DIR: out.
+      Without --workbook: the sample workbook (what npm start does).
   cadans init PATH.xlsx [--lang nl|en] [--empty] [--force]
       Writes a new workbook to start from (with a sample team, or empty).
   cadans check --workbook PATH.xlsx
