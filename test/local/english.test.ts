@@ -44,7 +44,7 @@ const names = (language: 'nl' | 'en') => [
 const SHARED = new Set(['a', 'bant', 'hr', 'it', 'kpi', 'id', 'hhi', 'spin', 'go', 'no-go', 'email', 'e-mail', 'check-in', 'business', 'en', 'nl', 'min', 'max', 'q', 'ma-vr', 'met']);
 
 const english = new Set([...strings(CATALOGUES.en), ...names('en')].flatMap(words));
-export const DUTCH_WORDS: readonly string[] = [...new Set([...strings(CATALOGUES.nl), ...names('nl')].flatMap(words))]
+const DUTCH_WORDS: readonly string[] = [...new Set([...strings(CATALOGUES.nl), ...names('nl')].flatMap(words))]
   .filter((w) => w.length > 1 && !english.has(w) && !SHARED.has(w))
   .sort();
 
