@@ -17,9 +17,11 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * calls whatever its rows: per tab one setNumberFormats, setFontWeights, setFontStyles,
  * setConditionalFormatRules and setFrozenRows over one range (25 with its getRange), one
  * setColumnWidths per column of the layout (36), and the colour rules built locally (120, with 8
- * ranges for the status columns of Vandaag and of KPI's attention list).
+ * ranges for the status columns of Vandaag and of KPI's attention list). Each tab's format print is
+ * then remembered in the document properties (12: one read, five writes), so that a later run whose
+ * tab looks the same skips its formatting (see reports.test.ts).
  */
-const REFRESH_CALLS = 321;
+const REFRESH_CALLS = 333;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Issue 14: the colour rules of the generated tabs, built locally: the four verdict marks on KPI,
@@ -42,9 +44,9 @@ const REFRESH_CALLS_BY_METHOD = {
   'Lock.releaseLock': 1, // every Log write under the script lock (issue 9)
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
-  'Properties.getProperty': 2, // the reminders' switch (for the Vandaag tab), and the Log's layout: none yet, so it is laid out once
-  'Properties.setProperty': 2, // the Log's layout, and the Historie tab's (issue 11: a morning run then reads one month of it)
-  'PropertiesService.getDocumentProperties': 4,
+  'Properties.getProperty': 3, // the reminders' switch (for the Vandaag tab), the Log's layout (none yet, so it is laid out once), the tabs' format prints
+  'Properties.setProperty': 7, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), each formatted tab's format print (5)
+  'PropertiesService.getDocumentProperties': 10,
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
   // Issue 14: every cell's number format, weight and style of Vandaag, KPI, Risico, Kwartaal and Historie, one call each per tab.
   'Range.setFontStyles': 5,
