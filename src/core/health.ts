@@ -15,6 +15,8 @@ export interface HealthPoints {
   referrals: number;
   repeatBusiness: number;
   recentValueAdd: number;
+  /** Issue 12: the latest after-sales satisfaction, added at 8 or more, subtracted at 5 or less. */
+  satisfaction: number;
 }
 
 /**
@@ -32,9 +34,14 @@ export const HEALTH_POINTS: HealthPoints = {
   referrals: 5,
   repeatBusiness: 5,
   recentValueAdd: 5,
+  satisfaction: 5,
 };
 
-export type HealthPartKey = 'base' | 'onSchedule' | 'overdue' | 'never' | 'redFlag' | 'signal' | 'referrals' | 'repeatBusiness' | 'recentValueAdd';
+/** Satisfaction (1-10) from which the after-sales answer adds points, and up to which it subtracts: Cadans's choice. */
+export const SATISFIED_FROM = 8;
+export const DISSATISFIED_UPTO = 5;
+
+export type HealthPartKey = 'base' | 'onSchedule' | 'overdue' | 'never' | 'redFlag' | 'signal' | 'referrals' | 'repeatBusiness' | 'recentValueAdd' | 'satisfaction';
 
 export interface HealthPart {
   key: HealthPartKey;
@@ -54,6 +61,8 @@ export interface HealthInput {
   repeatPlacements: number | null;
   /** A value-add touchpoint (not "none") within the last interval. */
   recentValueAdd: boolean;
+  /** Issue 12: the latest after-sales satisfaction (1-10) in the last 12 months; null without one. */
+  satisfaction?: number | null;
 }
 
 export interface Health {
@@ -74,6 +83,8 @@ export function healthOf(input: HealthInput, points: HealthPoints = HEALTH_POINT
   if ((input.referrals ?? 0) > 0) parts.push({ key: 'referrals', points: P.referrals, detail: input.referrals! });
   if ((input.repeatPlacements ?? 0) > 0) parts.push({ key: 'repeatBusiness', points: P.repeatBusiness, detail: input.repeatPlacements! });
   if (input.recentValueAdd) parts.push({ key: 'recentValueAdd', points: P.recentValueAdd });
+  const s = input.satisfaction ?? null;
+  if (s !== null) parts.push({ key: 'satisfaction', points: s >= SATISFIED_FROM ? P.satisfaction : s <= DISSATISFIED_UPTO ? -P.satisfaction : 0, detail: s });
   const sum = parts.reduce((s, p) => s + p.points, 0);
   return { score: Math.max(0, Math.min(100, sum)), parts };
 }

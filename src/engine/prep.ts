@@ -35,6 +35,7 @@ import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
 import { healthWhy } from './report-tabs';
 import type { AccountSummary } from './accounts';
 import { termLabel } from '../core/vocabulary';
+import { appendByHeader } from './append';
 
 export interface Selection {
   sheet: string;
@@ -531,33 +532,6 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     relation: card(after, clientRevenue, language),
     flags: flagsView(redFlags, signals, since, language),
   };
-}
-
-/** Appends rows to a tab in the tab's own column order (one write), creating the tab if it is missing. */
-function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, names: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, language: Language): void {
-  const name = findTab(tab, names);
-  let sheet;
-  let header: unknown[];
-  if (name) {
-    sheet = workbook.sheet(name);
-    header = sheet.readHeader();
-  } else {
-    sheet = workbook.addSheet(displayName(tab, language));
-    header = tab.columns.map((c) => displayName(c, language));
-    sheet.write(1, 1, [header]);
-    sheet.styleHeader(header.length, tab.columns.map((c) => c.width));
-  }
-  const map = mapColumns(tab, header);
-  const width = Math.max(header.length, ...[...map.index.values()].map((i) => i + 1));
-  sheet.append(
-    rows.map((values) => {
-      const row: unknown[] = new Array(width).fill('');
-      map.index.forEach((index, key) => {
-        if (key in values) row[index] = values[key];
-      });
-      return row;
-    }),
-  );
 }
 
 /** Writes a few cells of one row, one block per run of adjacent columns. */

@@ -9,7 +9,10 @@ import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, QUARTER_TAB, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import type { OpenAction } from '../core/digest';
-import { readActions } from '../workbook/actions';
+import { type ActionRecord, readActions } from '../workbook/actions';
+import { planAfterSales } from './aftersales';
+import { appendByHeader } from './append';
+import { latestSatisfaction } from '../core/aftersales';
 import { buildTodayTab } from './today-tab';
 import type { Plan as WeekPlan } from '../core/plan';
 import { readTeam, teamCapacity } from '../workbook/team';
@@ -27,6 +30,7 @@ import { loadSettings, parseContextOf, type Settings } from '../workbook/setting
 import { appendLog } from './log';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
+import { referralMoment, type ReferralTouch } from '../core/referrals';
 import type { Tier } from '../core/parse';
 import { OPEN_STAGES } from '../core/pipeline';
 import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
@@ -41,6 +45,8 @@ export interface RelationOutcome extends CadenceResult {
   advice: Advice | null;
   /** Null for an inactive relationship. */
   health: Health | null;
+  /** Issue 12: the last contact was a placement or went well; the mail line says "moment voor een referral". */
+  referralMoment?: boolean;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -198,6 +204,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
+    o.referralMoment = referralMoment(own.map(referralTouch), today) !== null;
   }
   // The week plan: each owner's relationships due within the horizon on a working day with room.
   const teamName = findTab(TEAM_TAB, names);
@@ -207,7 +214,15 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const plannedCol = relations.columns.index.get('planned');
   const plan = weekPlan(outcomes, (row) => (plannedCol === undefined ? '' : relations.rows[row - 2]?.[plannedCol]), team, settings, today, ctx);
 
-  const actions = openActions(workbook, names, settings.language, ctx, problems);
+  const { actions, records: actionRecords } = openActions(workbook, names, settings.language, ctx, problems);
+  // Issue 12: a placement touchpoint puts the after-sales call in Acties (once per placement).
+  const afterSales = planAfterSales(byId, touchpointRecords, actionRecords, settings, today);
+  if (afterSales.rows.length > 0) {
+    actions.actions.push(...afterSales.open);
+    writes.push(() =>
+      appendByHeader(workbook, ACTIONS, workbook.sheetNames(), afterSales.rows.map((r) => ({ ...r, due: workbook.clock.instantOf(r.due), created: workbook.clock.instantOf(r.created), done: settings.language === 'nl' ? 'nee' : 'no' })), settings.language),
+    );
+  }
 
   const accounts = summarise(view.accounts, settings.reports, new Map(outcomes.map((o) => [o.relation.row, o.health?.score ?? null])));
   const pipelineName = findTab(PIPELINE, names);
@@ -313,17 +328,20 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */
-function openActions(workbook: WorkbookPort, names: readonly string[], language: Language, ctx: ReturnType<typeof parseContextOf>, problems: ProblemList): RefreshResult['actions'] {
+function openActions(workbook: WorkbookPort, names: readonly string[], language: Language, ctx: ReturnType<typeof parseContextOf>, problems: ProblemList): { actions: RefreshResult['actions']; records: ActionRecord[] } {
   const name = findTab(ACTIONS, names);
-  if (!name) return { actions: [], sheet: displayName(ACTIONS, language), ownerColumn: null };
+  if (!name) return { actions: { actions: [], sheet: displayName(ACTIONS, language), ownerColumn: null }, records: [] };
   const values = workbook.sheet(name).readAll();
   const actions = readActions(name, values, ctx, problems);
   const header = values[0] ?? [];
   const ownerIndex = mapColumns(ACTIONS, header).index.get('owner');
   return {
-    actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
-    sheet: name,
-    ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+    actions: {
+      actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
+      sheet: name,
+      ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+    },
+    records: actions,
   };
 }
 
@@ -348,7 +366,13 @@ export function healthFor(o: CadenceResult & { relation: RelationRecord; lastCon
     referrals: o.relation.referrals,
     repeatPlacements: o.relation.repeatPlacements,
     recentValueAdd: recentValueAdd(touches, today, months),
+    satisfaction: latestSatisfaction(touches, today),
   }, settings.reports.health);
+}
+
+/** What the referral rules read of a touchpoint (issue 12). */
+export function referralTouch(t: TouchpointRecord): ReferralTouch {
+  return { day: t.day, row: t.row, kind: t.kind, referral: t.referral, positive: t.positive ?? false, satisfaction: t.satisfaction ?? null };
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {
