@@ -3,7 +3,7 @@
 // before the first write, so a run that fails leaves the sheet as it was.
 
 import { type CadenceResult, cadenceOf, type Status } from '../core/cadence';
-import { type Day, MAX_DAY } from '../core/dates';
+import { addMonths, type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -17,7 +17,7 @@ import { buildTodayTab } from './today-tab';
 import type { Plan as WeekPlan } from '../core/plan';
 import { readTeam, teamCapacity } from '../workbook/team';
 import { planKey, weekPlan } from './plan';
-import { healthOf, type Health } from '../core/health';
+import { healthOf, type Health, repeatShareInYear } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
 import { type Advice, tierAdvice } from '../core/tierAdvice';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
@@ -30,7 +30,7 @@ import { loadSettings, parseContextOf, type Settings } from '../workbook/setting
 import { appendLog } from './log';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
-import { referralMoment, type ReferralTouch } from '../core/referrals';
+import { isPlacementKind, referralMoment, type ReferralTouch, referralsInYear } from '../core/referrals';
 import type { Tier } from '../core/parse';
 import { OPEN_STAGES } from '../core/pipeline';
 import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
@@ -363,8 +363,11 @@ export function healthFor(o: CadenceResult & { relation: RelationRecord; lastCon
     intervalDays: o.lastContact !== null && o.nextContact !== null ? o.nextContact - o.lastContact : null,
     redFlags: o.relation.redFlags,
     signals: o.relation.signals,
-    referrals: o.relation.referrals,
-    repeatPlacements: o.relation.repeatPlacements,
+    // Issue 12: rates over the last 12 months from the dated touchpoints (the columns as fallback).
+    referrals: referralsInYear(touches, o.relation.referrals, today),
+    repeatShare: repeatShareInYear(touches.filter((t) => isPlacementKind(t.kind)).map((t) => t.day), o.relation.placements, o.relation.repeatPlacements, today, addMonths(today, -12)),
+    referralTarget: settings.reports.targets.referralsPerA,
+    repeatTarget: settings.reports.targets.repeatPlacementShare,
     recentValueAdd: recentValueAdd(touches, today, months),
     satisfaction: latestSatisfaction(touches, today),
   }, settings.reports.health);

@@ -59,7 +59,7 @@ describe('the after-sales action', () => {
 });
 
 describe('the after-sales answer in health', () => {
-  const base = { status: 'onTrack' as const, daysOverdue: 0, intervalDays: 30, redFlags: [], signals: [], referrals: null, repeatPlacements: null, recentValueAdd: false };
+  const base = { status: 'onTrack' as const, daysOverdue: 0, intervalDays: 30, redFlags: [], signals: [], referrals: null, repeatShare: null, recentValueAdd: false };
 
   it('takes the latest satisfaction of the last 12 months', () => {
     expect(latestSatisfaction([{ day: today - 40, row: 2, satisfaction: 9 }, { day: today - 5, row: 3, satisfaction: 4 }, { day: today - 5, row: 1, satisfaction: 10 }], today)).toBe(4);
