@@ -34,6 +34,8 @@ export interface DigestCandidate {
   redFlagsSince?: Day | null;
   /** Issue 12: a placement or a positive touchpoint was the last contact: ask for a referral now. */
   referralMoment?: boolean;
+  /** Issue 12: attempts in a row without a reaction that suggest the flag "geen reactie"; null when not. */
+  noResponseSuggested?: number | null;
 }
 
 /** A flagged relationship in the mail's attention section, before the routine lines (issue 12). */

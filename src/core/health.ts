@@ -113,6 +113,34 @@ export function repeatShareInYear(placementDays: readonly number[], placementsCo
   return repeats / inYear.length;
 }
 
+/** Soort words for an attempt that reached nobody (issue 12), Dutch and English; matched whole. */
+export const ATTEMPT_KINDS: readonly string[] = ['poging', 'geen gehoor', 'voicemail', 'ingesproken', 'attempt', 'no answer'];
+
+/** An attempt without a reaction: Reactie = nee, or a Soort for an attempt without Reactie = ja. */
+export function isUnansweredAttempt(t: { kind: string; reaction?: boolean | null }): boolean {
+  if (t.reaction === false) return true;
+  return t.reaction !== true && ATTEMPT_KINDS.includes(t.kind.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+/**
+ * The attempts in a row without a reaction, counted back from the latest touchpoint up to today
+ * (a touchpoint with a reaction ends the row). The flag "geen reactie" is suggested once this
+ * reaches the setting (Geen reactie na pogingen, default 2) and the flag is not there yet.
+ */
+export function unansweredAttempts(touches: ReadonlyArray<{ day: number; row: number; kind: string; reaction?: boolean | null }>, today: number): number {
+  const sorted = touches.filter((t) => t.day <= today).sort((a, b) => b.day - a.day || b.row - a.row);
+  let n = 0;
+  for (const t of sorted) {
+    if (!isUnansweredAttempt(t)) break;
+    n++;
+  }
+  return n;
+}
+
+export function suggestsNoResponse(attempts: number, threshold: number, flags: readonly string[]): boolean {
+  return attempts >= Math.max(1, threshold) && !flags.includes('noResponse');
+}
+
 /**
  * A red flag raised and no contact since it was raised (or no `Rode vlag sinds` to tell): such a
  * relationship needs attention whatever its cadence says. The KPI tab's attention list, the week

@@ -8,7 +8,7 @@ import { needsAttention } from '../core/health';
 import type { RelationRecord } from '../workbook/relations';
 
 export interface CandidateSource {
-  outcomes: ReadonlyArray<CadenceResult & { relation: RelationRecord; lastContact: Day | null; referralMoment?: boolean }>;
+  outcomes: ReadonlyArray<CadenceResult & { relation: RelationRecord; lastContact: Day | null; referralMoment?: boolean; noResponseSuggested?: number | null }>;
 }
 
 /** Every relationship as a digest candidate; the planner picks the ones due. */
@@ -31,5 +31,6 @@ export function candidates(result: CandidateSource): DigestCandidate[] {
     redFlags: o.relation.redFlags,
     redFlagsSince: o.relation.redFlagsSince,
     referralMoment: o.referralMoment ?? false,
+    noResponseSuggested: o.noResponseSuggested ?? null,
   }));
 }

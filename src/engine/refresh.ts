@@ -17,7 +17,7 @@ import { buildTodayTab } from './today-tab';
 import type { Plan as WeekPlan } from '../core/plan';
 import { readTeam, teamCapacity } from '../workbook/team';
 import { planKey, weekPlan } from './plan';
-import { healthOf, type Health, repeatShareInYear } from '../core/health';
+import { healthOf, type Health, isUnansweredAttempt, repeatShareInYear, suggestsNoResponse, unansweredAttempts } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
 import { type Advice, tierAdvice } from '../core/tierAdvice';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
@@ -47,6 +47,8 @@ export interface RelationOutcome extends CadenceResult {
   health: Health | null;
   /** Issue 12: the last contact was a placement or went well; the mail line says "moment voor een referral". */
   referralMoment?: boolean;
+  /** Issue 12: attempts in a row without a reaction, when they suggest the flag "geen reactie"; else null. */
+  noResponseSuggested?: number | null;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -154,6 +156,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
       if (t.day > today) continue;
       if (!touchesById.has(t.relationId)) touchesById.set(t.relationId, []);
       touchesById.get(t.relationId)!.push(t);
+      // Issue 12: an attempt without a reaction is no contact (it counts towards "geen reactie").
+      if (isUnansweredAttempt(t)) continue;
       const known = latestTouch.get(t.relationId);
       if (known === undefined || t.day > known) latestTouch.set(t.relationId, t.day);
     }
@@ -200,11 +204,13 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   for (const o of outcomes) {
     o.advice = adviceByRow.get(o.relation.row) ?? null;
     const own = byId.get(o.relation.id) === o.relation ? (touchesById.get(o.relation.id) ?? []) : [];
-    const contacts = own.map((t) => t.day);
+    const contacts = own.filter((t) => !isUnansweredAttempt(t)).map((t) => t.day);
     if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
     o.referralMoment = referralMoment(own.map(referralTouch), today) !== null;
+    const attempts = unansweredAttempts(own, today);
+    o.noResponseSuggested = suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, o.relation.redFlags) ? attempts : null;
   }
   // The week plan: each owner's relationships due within the horizon on a working day with room.
   const teamName = findTab(TEAM_TAB, names);

@@ -168,6 +168,7 @@ const nl = {
     moreAttention: 'En nog {n} relaties met een rode vlag: zie de sheet.',
     attentionRest: 'Verder op je lijst',
     referralMoment: 'moment voor een referral',
+    noResponseSuggested: '{n} pogingen zonder reactie: rode vlag "geen reactie"?',
   },
   reminders: {
     notOnTeam: 'eigenaar staat niet in het team (Instellingen > Team); geen ochtendmail verstuurd voor rij(en) {rows}',
@@ -726,6 +727,7 @@ const en: Catalogue = {
     moreAttention: 'And {n} more relationships with a red flag: see the sheet.',
     attentionRest: 'The rest of your list',
     referralMoment: 'time to ask for a referral',
+    noResponseSuggested: '{n} attempts without a response: red flag "no response"?',
   },
   reminders: {
     notOnTeam: 'owner is not on the team (Settings > Team); no morning mail sent for row(s) {rows}',

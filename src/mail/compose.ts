@@ -106,6 +106,7 @@ function facts(item: DigestItem, language: Language): string[] {
       item.status === 'overdue' ? (item.daysOverdue === 1 ? d.dayOverdue : fill(d.daysOverdue, { n: item.daysOverdue ?? 0 })) : item.status === 'never' ? null : words.status[item.status],
       // Issue 12: the last contact was a placement or went well: the playbook's referral moment.
       item.referralMoment ? d.referralMoment : null,
+      item.noResponseSuggested ? fill(d.noResponseSuggested, { n: item.noResponseSuggested }) : null,
     ]
       .filter(Boolean)
       .join(' · '),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_POINTS, healthOf, type HealthInput, repeatShareInYear } from '../../src/core/health';
+import { HEALTH_POINTS, healthOf, type HealthInput, isUnansweredAttempt, repeatShareInYear, suggestsNoResponse, unansweredAttempts } from '../../src/core/health';
 
 const base: HealthInput = { status: 'onTrack', daysOverdue: 0, intervalDays: 30, redFlags: [], signals: [], referrals: null, repeatShare: null, recentValueAdd: false };
 
@@ -68,5 +68,30 @@ describe('healthOf: an additive score whose every part is visible', () => {
     expect(repeatShareInYear([500], 4, 1, today, yearAgo)).toBe(0.25);
     expect(repeatShareInYear([], 0, 0, today, yearAgo)).toBeNull();
     expect(repeatShareInYear([], null, null, today, yearAgo)).toBeNull();
+  });
+});
+
+describe('"geen reactie": attempts in a row without a reaction (issue 12)', () => {
+  const t = (day: number, row: number, kind: string, reaction: boolean | null = null) => ({ day, row, kind, reaction });
+
+  it('knows an attempt by Reactie = nee, or by a Soort for an attempt without Reactie = ja', () => {
+    expect([t(1, 2, 'Check-in', false), t(1, 2, 'poging'), t(1, 2, ' Geen  gehoor '), t(1, 2, 'No answer'), t(1, 2, 'voicemail')].map(isUnansweredAttempt)).toEqual([true, true, true, true, true]);
+    expect([t(1, 2, 'poging', true), t(1, 2, 'Check-in'), t(1, 2, 'Check-in', true), t(1, 2, 'pogingen')].map(isUnansweredAttempt)).toEqual([false, false, false, false]);
+  });
+
+  it('counts back from the latest touchpoint up to today; a reaction ends the row', () => {
+    const today = 100;
+    const history = [t(50, 2, 'poging'), t(60, 3, 'Check-in'), t(70, 4, 'poging'), t(80, 5, 'telefoon', false), t(80, 6, 'poging'), t(120, 7, 'Check-in')];
+    expect(unansweredAttempts(history, today)).toBe(3);
+    expect(unansweredAttempts(history, 75)).toBe(1);
+    expect(unansweredAttempts(history, 65)).toBe(0);
+    expect(unansweredAttempts([], today)).toBe(0);
+  });
+
+  it('suggests the flag from the setting\'s number of attempts on, unless it is there already', () => {
+    expect([0, 1, 2, 3].map((n) => suggestsNoResponse(n, 2, []))).toEqual([false, false, true, true]);
+    expect(suggestsNoResponse(3, 2, ['noResponse'])).toBe(false);
+    expect(suggestsNoResponse(3, 2, ['competitor'])).toBe(true);
+    expect(suggestsNoResponse(1, 1, [])).toBe(true);
   });
 });

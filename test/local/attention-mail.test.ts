@@ -30,11 +30,15 @@ async function writeWorkbook(path: string): Promise<void> {
   rel.addRow(['R4', 'Daan Visser', 'Klant', 'Visser Bouw', 'daan@visser.example', JORIS, 'A', '', 'ja', '', '']);
   // Praised in August, then asked (Referral ja) on 3-8: overdue, no referral moment.
   rel.addRow(['R5', 'Eva Smit', 'Klant', 'Smit Zorg', 'eva@smit.example', JORIS, 'B', '', 'ja', '', '']);
+  // Two attempts without a reaction since 1-3: no contact, so overdue; the flag "geen reactie" is suggested.
+  rel.addRow(['R6', 'Wim Jansen', 'Klant', 'Jansen Log', 'wim@log.example', JORIS, 'C', utc(2026, 3, 1), 'ja', '', '']);
   const tp = book.addWorksheet('Touchpoints');
-  tp.addRow(['Datum', 'Relatie-ID', 'Soort', 'Notities', 'Referral', 'Positief']);
+  tp.addRow(['Datum', 'Relatie-ID', 'Soort', 'Notities', 'Referral', 'Positief', 'Reactie']);
   tp.addRow([utc(2026, 10, 29), 'R4', 'plaatsing', 'Kandidaat gestart', 'nee', '']);
   tp.addRow([utc(2026, 8, 1), 'R5', 'Check-in', 'Heel tevreden', 'nee', 'ja']);
   tp.addRow([utc(2026, 8, 3), 'R5', 'Check-in', 'Noemde een collega', 'ja', '']);
+  tp.addRow([utc(2026, 11, 10), 'R6', 'poging', '', '', '', '']);
+  tp.addRow([utc(2026, 11, 17), 'R6', 'telefoon', 'voicemail ingesproken', '', '', 'nee']);
   const settings = book.addWorksheet('Instellingen');
   settings.addRow(['Instelling', 'Waarde']);
   settings.addRow(['Team', '@bureau.nl']);
@@ -63,7 +67,7 @@ describe('the attention section and the referral moment in the morning mail', ()
 
   it('counts the flagged relationships first in the subject', () => {
     expect(byOwner(SANNE).parsed.subject).toBe('Cadans: 2 met rode vlag, 1 te laat (di 24 nov)');
-    expect(byOwner(JORIS).parsed.subject).toBe('Cadans: 1 te laat, 1 deze week, 1 actie (di 24 nov)');
+    expect(byOwner(JORIS).parsed.subject).toBe('Cadans: 2 te laat, 1 deze week, 1 actie (di 24 nov)');
   });
 
   it('puts the attention section before the routine lines, longest without contact first, on track included', () => {
@@ -102,6 +106,11 @@ describe('the attention section and the referral moment in the morning mail', ()
     expect(text).toContain('- Daan Visser\n  Klant · Visser Bouw · Tier A\n  Laatste contact: 29-10-2026 · Contact uiterlijk: 29-11-2026 · binnenkort · moment voor een referral\n');
     expect(text).toContain('- Eva Smit\n  Klant · Smit Zorg · Tier B\n  Laatste contact: 03-08-2026 · Contact uiterlijk: 03-11-2026 · 21 dagen te laat\n');
     expect((byOwner(JORIS).parsed.html as string)).toContain('binnenkort · moment voor een referral');
+  });
+
+  it('suggests the flag "geen reactie" after two attempts without a reaction, which are no contact', () => {
+    expect(byOwner(JORIS).parsed.text).toContain('- Wim Jansen\n  Klant · Jansen Log · Tier C\n  Laatste contact: 01-03-2026 · Contact uiterlijk: 01-09-2026 · 84 dagen te laat · 2 pogingen zonder reactie: rode vlag "geen reactie"?\n');
+    expect(byOwner(JORIS).parsed.html as string).toContain('84 dagen te laat · 2 pogingen zonder reactie: rode vlag &quot;geen reactie&quot;?');
   });
 
   it('adds the after-sales call to Acties with its deadline, lists it in the mail, and never adds it twice', async () => {
