@@ -6,8 +6,12 @@ import type { ACTIONS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 
-/** Appends rows to a tab in the tab's own column order (one write), creating the tab if it is missing. */
-export function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, names: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, language: Language): void {
+/**
+ * Appends rows to a tab in the tab's own column order (one write), creating the tab if it is missing.
+ * A column of `addColumns` that the tab lacks gets its header in the first free column, but only
+ * when a row has a value for it (issue 12: checklist ticks are not lost on an older Touchpoints tab).
+ */
+export function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, names: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, language: Language, addColumns: readonly string[] = []): void {
   const name = findTab(tab, names);
   let sheet;
   let header: unknown[];
@@ -20,7 +24,16 @@ export function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, name
     sheet.write(1, 1, [header]);
     sheet.styleHeader(header.length, tab.columns.map((c) => c.width));
   }
-  const map = mapColumns(tab, header);
+  let map = mapColumns(tab, header);
+  for (const key of addColumns) {
+    const def = tab.columns.find((c) => c.key === key);
+    if (!def || map.index.has(key) || !rows.some((r) => r[key] !== undefined && r[key] !== '')) continue;
+    const at = Math.max(header.length, map.width);
+    sheet.write(1, at + 1, [[displayName(def, language)]]);
+    header = [...header];
+    header[at] = displayName(def, language);
+    map = mapColumns(tab, header);
+  }
   const width = Math.max(header.length, ...[...map.index.values()].map((i) => i + 1));
   sheet.append(
     rows.map((values) => {

@@ -447,6 +447,10 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     if (!Array.isArray(v) || v.some((t) => !allowed.includes(t as T))) throw new RefusedError(words.badRequest);
     return allowed.filter((t) => v.includes(t));
   };
+  // Issue 12: the quick-reference checklist items ticked, saved with the touchpoint.
+  const checklistInput = input.checklist ?? [];
+  if (!Array.isArray(checklistInput) || checklistInput.length > 30 || checklistInput.some((t) => !isString(t) || t.trim() === '' || t.length > 300)) throw new RefusedError(words.badRequest);
+  const checklist = (checklistInput as string[]).map((t) => t.trim().replace(/\s*;\s*/g, ', '));
   const tickedFlags = terms('redFlags', Object.keys(VOCABULARY.redFlag) as RedFlag[]);
   const tickedSignals = terms('signals', Object.keys(VOCABULARY.signal) as Signal[]);
   const redFlags = tickedFlags ?? relation.redFlags;
@@ -485,8 +489,9 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     valueAdd: words.valueAdds[valueAdd],
     newOpportunity: newOpportunity ? yes : no,
     referral: referral ? yes : no,
+    checklist: checklist.join('; '),
   };
-  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language);
+  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language, ['checklist']);
 
   // Without a tier there is no cadence: the contact is recorded, the computed cells stay empty
   // (as a refresh leaves them), and the Log keeps asking for the tier.

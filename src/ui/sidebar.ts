@@ -250,6 +250,8 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
     steps,
     redFlags: ticked('flag', c.flags.redFlags),
     signals: ticked('signal', c.flags.signals),
+    // Issue 12: the checklist items ticked, by their text, saved in Touchpoints.
+    checklist: chosenConversation(c).checklist.filter((_, i) => (document.getElementById(`check-${i}`) as HTMLInputElement | null)?.checked),
   };
   const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags }>('logTouchpoint', payload));
   if (!result) return; // the same request ID is kept, so a retry cannot log twice

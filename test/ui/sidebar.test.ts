@@ -261,13 +261,14 @@ describe('the sidebar for a client', () => {
     await page.close();
   });
 
-  it('logs the conversation: one Touchpoints row, the new dates in the sheet and on the card, the next step in Acties', async () => {
+  it('logs the conversation: one Touchpoints row with the checklist ticks, the new dates in the sheet and on the card, the next step in Acties', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
     await page.click('#prepareExpansion');
     await page.fill('#notes-situation', 'Twee nieuwe afdelingen in Arnhem');
     await page.fill('#notes-problem', 'Tekort aan IT-capaciteit');
     await page.check('#check-1');
+    await page.check('#check-5');
     expect(await page.isChecked('#check-1')).toBe(true);
     await page.selectOption('#stepKind', 'warmIntroduction');
     await page.click('#addStep');
@@ -297,13 +298,18 @@ describe('the sidebar for a client', () => {
         steps: [{ kind: 'warmIntroduction' }],
         redFlags: [],
         signals: [],
+        checklist: ['SPIN-gesprek gevoerd', 'Volgende stappen met datum afgesproken'],
       },
     ]);
     // The sheet.
     const touchpoints = ss.$sheet('Touchpoints');
     expect(touchpoints.$lastRow()).toBe(7);
-    expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
-    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Accountuitbreiding', 50, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee']);
+    // Issue 12: the checklist ticks land in Touchpoints; this older tab had no Checklist column,
+    // so it gets one, in the first free column (the rows above keep their cells).
+    expect(touchpoints.$row(1)).toEqual([...TOUCHPOINTS, 'Checklist']);
+    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Accountuitbreiding', 50, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee', 'SPIN-gesprek gevoerd; Volgende stappen met datum afgesproken']);
+    expect(touchpoints.$row(6).length).toBe(10);
+    expect(touchpoints.$row(6)[9]).toBe('');
     const relaties = ss.$sheet('Relaties');
     expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([midnight(TZ, TODAY), midnight(TZ, LOGGED_NEXT), 'op schema', 0]);
     // Tuesday + 48 hours: Thursday 26 November, a working day.
