@@ -21,6 +21,7 @@ import {
   questionsForConversation,
   redFlagSince,
   stepDue,
+  PRESET_STEPS,
 } from '../core/prep';
 import { type RedFlag, type Signal, VALUE_ADDS, type ValueAdd, VOCABULARY } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -466,8 +467,9 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const steps = stepsInput.map((s: unknown) => {
     if (s === null || typeof s !== 'object') throw new RefusedError(words.badRequest);
     const step = s as Record<string, unknown>;
-    if (step.kind === 'warmIntroduction' || step.kind === 'introductionMeeting') {
-      return { action: words.stepPresets[step.kind], due: stepDue(step.kind, today) };
+    if (PRESET_STEPS.includes(step.kind as (typeof PRESET_STEPS)[number])) {
+      const kind = step.kind as (typeof PRESET_STEPS)[number];
+      return { action: words.stepPresets[kind], due: stepDue(kind, today) };
     }
     const text = field(step, 'text', (v): v is string => isString(v) && v.trim() !== '' && v.length <= 500, words.badStep).trim();
     const due = parseIsoDay(step.due);

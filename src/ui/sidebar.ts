@@ -15,7 +15,7 @@ interface Runner {
 declare const google: { script: { run: Runner } };
 
 type Labels = Extract<PrepContext, { kind: 'none' }>['labels'];
-type Step = { kind: 'warmIntroduction' | 'introductionMeeting' | 'custom'; text?: string; due?: string };
+type Step = { kind: 'warmIntroduction' | 'introductionMeeting' | 'referenceDocuments' | 'successMetrics' | 'custom'; text?: string; due?: string };
 
 let labels: Labels | null = null;
 let context: PrepContext | null = null;
@@ -189,7 +189,7 @@ function logForm(c: Extract<PrepContext, { kind: 'relation' }>, conversation: Co
     el('h3', {}, l.nextSteps),
     el('ul', { id: 'steps', class: 'steps' }, ...steps.map(stepItem)),
     el('label', { for: 'stepKind' }, l.nextSteps),
-    el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
+    el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'referenceDocuments', 'successMetrics', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
     el('label', { for: 'stepText' }, l.stepText),
     el('input', { type: 'text', id: 'stepText', maxlength: '500' }),
     el('label', { for: 'stepDue' }, l.stepDue),

@@ -272,14 +272,19 @@ describe('the sidebar for a client', () => {
     expect(await page.isChecked('#check-1')).toBe(true);
     await page.selectOption('#stepKind', 'warmIntroduction');
     await page.click('#addStep');
-    expect(await texts(page, '#steps li')).toEqual(['Warme introductie (binnen 48 uur)']);
+    // Issue 12: the commitment's concrete actions, reference documents and success metrics.
+    await page.selectOption('#stepKind', 'referenceDocuments');
+    await page.click('#addStep');
+    await page.selectOption('#stepKind', 'successMetrics');
+    await page.click('#addStep');
+    expect(await texts(page, '#steps li')).toEqual(['Warme introductie (binnen 48 uur)', 'Referentiedocumenten (binnen 2 weken)', 'Succescriteria (binnen 2 weken)']);
 
     server.delayMs = 400;
     await page.click('#logButton');
     // While the call runs, every button is disabled and the page says it is busy.
     expect(await buttonsDisabled(page)).toEqual([true, true, true, true]);
     expect(await message(page)).toEqual({ text: 'Bezig…', kind: '' });
-    expect(await settled(page, 'ok')).toEqual({ text: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 1.`, kind: 'ok' });
+    expect(await settled(page, 'ok')).toEqual({ text: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 3.`, kind: 'ok' });
     expect(await buttonsDisabled(page)).toEqual([false, false, false, false]);
 
     // The call the page made.
@@ -295,7 +300,7 @@ describe('the sidebar for a client', () => {
         newOpportunity: false,
         referral: false,
         notes: { situation: 'Twee nieuwe afdelingen in Arnhem', problem: 'Tekort aan IT-capaciteit', implication: '', needPayoff: '', expansion: '', commitment: '' },
-        steps: [{ kind: 'warmIntroduction' }],
+        steps: [{ kind: 'warmIntroduction' }, { kind: 'referenceDocuments' }, { kind: 'successMetrics' }],
         redFlags: [],
         signals: [],
         checklist: ['SPIN-gesprek gevoerd', 'Volgende stappen met datum afgesproken'],
@@ -316,6 +321,9 @@ describe('the sidebar for a client', () => {
     expect(ss.$sheet('Acties').$values()).toEqual([
       ACTIES,
       ['R1', 'Marieke Hoekstra', ANNA, 'Warme introductie versturen (binnen 48 uur)', midnight(TZ, '2026-11-26'), 'nee', midnight(TZ, TODAY)],
+      // Two weeks on: Tuesday 8 December.
+      ['R1', 'Marieke Hoekstra', ANNA, 'Referentiedocumenten klaarzetten (binnen 2 weken)', midnight(TZ, '2026-12-08'), 'nee', midnight(TZ, TODAY)],
+      ['R1', 'Marieke Hoekstra', ANNA, 'Succescriteria vastleggen met de klant (binnen 2 weken)', midnight(TZ, '2026-12-08'), 'nee', midnight(TZ, TODAY)],
     ]);
     // The card shows the new dates; the form is fresh for the next conversation.
     expect(await texts(page, '#card .facts > span')).toEqual(['Laatste contact', dmy(TODAY), 'Volgend contact', `${dmy(LOGGED_NEXT)} op schema`, 'Aandeel in omzet', '80.0%']);
