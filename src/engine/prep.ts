@@ -448,6 +448,9 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     if (!Array.isArray(v) || v.some((t) => !allowed.includes(t as T))) throw new RefusedError(words.badRequest);
     return allowed.filter((t) => v.includes(t));
   };
+  // Issue 12: a contact that went well (a referral moment), and the after-sales answer 1-10.
+  const positive = input.positive === undefined ? false : field(input, 'positive', isBool, words.badRequest);
+  const satisfaction = input.satisfaction === undefined || input.satisfaction === null ? null : field(input, 'satisfaction', (v): v is number => isInt(v) && v >= 1 && v <= 10, words.badSatisfaction);
   // Issue 12: the quick-reference checklist items ticked, saved with the touchpoint.
   const checklistInput = input.checklist ?? [];
   if (!Array.isArray(checklistInput) || checklistInput.length > 30 || checklistInput.some((t) => !isString(t) || t.trim() === '' || t.length > 300)) throw new RefusedError(words.badRequest);
@@ -492,8 +495,11 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     newOpportunity: newOpportunity ? yes : no,
     referral: referral ? yes : no,
     checklist: checklist.join('; '),
+    // Blank when not marked: an older tab gets these columns only when there is something to keep.
+    positive: positive ? yes : '',
+    satisfaction: satisfaction ?? '',
   };
-  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language, ['checklist']);
+  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language, ['checklist', 'positive', 'satisfaction']);
 
   // Without a tier there is no cadence: the contact is recorded, the computed cells stay empty
   // (as a refresh leaves them), and the Log keeps asking for the tier.
@@ -504,7 +510,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
   // Health depends on the contact just logged (and its value add): the same rule as a refresh.
   const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
-  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false });
+  touches.push({ row: Number.MAX_SAFE_INTEGER, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false, positive, satisfaction });
   const flagged = { ...relation, redFlags, signals, redFlagsSince: since };
   const health = relation.tier ? healthFor({ ...updated, relation: flagged, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {

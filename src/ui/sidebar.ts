@@ -181,6 +181,9 @@ function logForm(c: Extract<PrepContext, { kind: 'relation' }>, conversation: Co
     el('select', { id: 'valueAdd' }, ...(['none', 'marketInsight', 'introduction', 'advice'] as const).map((k) => el('option', { value: k }, l.valueAdds[k]))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'newOpportunity' }), l.newOpportunity),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'referral' }), l.referral),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'positive' }), l.positive),
+    // Issue 12: the after-sales call's answer, 1-10 (Tevredenheid in Touchpoints).
+    ...(conversation.type === 'afterSales' ? [el('label', { for: 'satisfaction' }, l.satisfaction), el('input', { type: 'number', id: 'satisfaction', min: '1', max: '10', step: '1' })] : []),
     // Issue 12: the flags and signals, ticked as the sheet has them; saved with the touchpoint.
     el('h3', {}, l.redFlags + (c.flags.since ? ` (${fill(l.redFlagSince, { date: c.flags.since })})` : '')),
     ...c.flags.redFlags.map((f) => el('label', { class: 'check' }, checkbox(`flag-${f.key}`, f.checked), f.label)),
@@ -246,6 +249,8 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
     valueAdd: value('valueAdd'),
     newOpportunity: (document.getElementById('newOpportunity') as HTMLInputElement).checked,
     referral: (document.getElementById('referral') as HTMLInputElement).checked,
+    positive: (document.getElementById('positive') as HTMLInputElement).checked,
+    satisfaction: document.getElementById('satisfaction') && value('satisfaction').trim() !== '' ? Number(value('satisfaction')) : null,
     notes,
     steps,
     redFlags: ticked('flag', c.flags.redFlags),

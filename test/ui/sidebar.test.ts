@@ -222,7 +222,7 @@ describe('the sidebar for a client', () => {
     ]);
     expect(await texts(page, 'label.check')).toEqual([
       'Organisatie in kaart gebracht', 'SPIN-gesprek gevoerd', 'Uitbreidingsroadmap besproken', 'Warme introducties gepland',
-      'Partnerschap besproken', 'Volgende stappen met datum afgesproken', 'Nieuwe kans', 'Referral',
+      'Partnerschap besproken', 'Volgende stappen met datum afgesproken', 'Nieuwe kans', 'Referral', 'Positief (lof, tevreden)',
       'geen reactie', 'concurrent', 'tariefdruk', 'wisseling contactpersoon', 'exclusiviteit kwijt',
       'klant belt zelf', 'interne referrals', 'strategisch betrokken', 'eerste keus',
     ]);
@@ -299,6 +299,8 @@ describe('the sidebar for a client', () => {
         valueAdd: 'none',
         newOpportunity: false,
         referral: false,
+        positive: false,
+        satisfaction: null,
         notes: { situation: 'Twee nieuwe afdelingen in Arnhem', problem: 'Tekort aan IT-capaciteit', implication: '', needPayoff: '', expansion: '', commitment: '' },
         steps: [{ kind: 'warmIntroduction' }, { kind: 'referenceDocuments' }, { kind: 'successMetrics' }],
         redFlags: [],
@@ -329,6 +331,32 @@ describe('the sidebar for a client', () => {
     expect(await texts(page, '#card .facts > span')).toEqual(['Laatste contact', dmy(TODAY), 'Volgend contact', `${dmy(LOGGED_NEXT)} op schema`, 'Aandeel in omzet', '80.0%']);
     expect(await texts(page, '#steps li')).toEqual([]);
     expect(await page.inputValue('#notes-situation')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('logs an after-sales call with its satisfaction and a positive mark in Touchpoints, and the satisfaction feeds health in Waarom', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
+    expect(await count(page, '#satisfaction')).toBe(0);
+    await page.selectOption('#conversationType', 'afterSales');
+    expect([await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['10', 'Nabellen na plaatsing']);
+    // 11 is refused by the field itself (1-10): nothing is sent; a forged call is refused by the server.
+    await page.fill('#satisfaction', '11');
+    await page.check('#positive');
+    await page.click('#logButton');
+    expect(await page.evaluate<boolean>(`document.getElementById('satisfaction').validity.valid`)).toBe(false);
+    expect(logCalls(server)).toEqual([]);
+    expect(server.cadans.serverCall('logTouchpoint', { requestId: 'forged-satisfaction-1', row: ROW.R1, relationId: 'R1', kind: 'x', duration: 10, valueAdd: 'none', newOpportunity: false, referral: false, satisfaction: 11 })).toEqual({ ok: false, message: 'Tevredenheid is een heel getal van 1 tot en met 10, of leeg.' });
+    await page.fill('#satisfaction', '9');
+    await page.click('#logButton');
+    await settled(page, 'ok');
+    const touchpoints = ss.$sheet('Touchpoints');
+    // This older tab had neither column: both are added, in the first free columns.
+    expect(touchpoints.$row(1)).toEqual([...TOUCHPOINTS, 'Positief', 'Tevredenheid']);
+    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Nabellen na plaatsing', 10, ANNA, '', 'geen', 'nee', 'nee', 'ja', 9]);
+    // The after-sales answer is a part of health: satisfaction 8 or more adds its points.
+    expect(String(ss.$sheet('Relaties').$value(ROW.R1, COL.Waarom))).toContain('tevredenheid na plaatsing 9 +5');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -513,7 +541,7 @@ describe('the sidebar for a client', () => {
       'refresh', 'conversationType', 'prepareExpansion',
       'summary:developments', 'notes-developments', 'summary:challenges', 'notes-challenges', 'summary:runningProjects', 'notes-runningProjects',
       'summary:marketInsight', 'notes-marketInsight', 'summary:outlook', 'notes-outlook',
-      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral',
+      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral', 'positive',
       'flag-noResponse', 'flag-competitor', 'flag-ratePressure', 'flag-stakeholderChange', 'flag-lostExclusivity',
       'signal-clientReachesOut', 'signal-internalReferrals', 'signal-strategicInvolvement', 'signal-firstCall',
       'stepKind', 'stepText', 'stepDue', 'addStep', 'logButton',
