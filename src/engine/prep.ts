@@ -32,7 +32,10 @@ import type { WorkbookPort } from '../workbook/ports';
 import { parseContextOf, type Settings } from '../workbook/settings';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
-import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
+import { computeRefresh, healthFor, referralTouch, type RelationOutcome } from './refresh';
+import { suggestsNoResponse, unansweredAttempts } from '../core/health';
+import { referralMoment } from '../core/referrals';
+import type { TouchpointRecord } from '../workbook/relations';
 import { healthWhy } from './report-tabs';
 import type { AccountSummary } from './accounts';
 import { termLabel } from '../core/vocabulary';
@@ -160,6 +163,8 @@ export type PrepContext =
       proposed: ConversationType;
       suggestExpansion: boolean;
       flags: FlagsView;
+      /** Issue 12: a referral moment, or attempts that suggest the flag "geen reactie", as the mail says them. */
+      hints: string[];
       today: string;
     }
   | {
@@ -318,6 +323,11 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
       checklist: proposed.checklist,
       ...offered,
       flags: flagsView(r.redFlags, r.signals, r.redFlagsSince, language),
+      // Issue 12: what the morning mail says on this relationship's line, here too.
+      hints: [
+        ...(outcome.referralMoment ? [catalogue(language).digest.referralMoment] : []),
+        ...(outcome.noResponseSuggested ? [fill(catalogue(language).digest.noResponseSuggested, { n: outcome.noResponseSuggested })] : []),
+      ],
       today: isoFromDay(today),
     };
   }
@@ -398,6 +408,18 @@ export interface LogResult {
   message: string;
   relation: RelationCard;
   flags: FlagsView;
+  /** Issue 12: the relation's hints after this contact (see the prep context's). */
+  hints: string[];
+}
+
+/** The mail's referral-moment and "geen reactie" words for a relationship's touchpoints (issue 12). */
+function hintsFor(touches: readonly TouchpointRecord[], redFlags: readonly RedFlag[], today: Day, settings: Settings): string[] {
+  const d = catalogue(settings.language).digest;
+  const attempts = unansweredAttempts(touches, today);
+  return [
+    ...(referralMoment(touches.map(referralTouch), today) !== null ? [d.referralMoment] : []),
+    ...(suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, redFlags) ? [fill(d.noResponseSuggested, { n: attempts })] : []),
+  ];
 }
 
 const MAX_NOTE = 5000;
@@ -434,7 +456,8 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
 
   if (requests.seen(requestId)) {
-    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language), flags: flagsView(relation.redFlags, relation.signals, relation.redFlagsSince, language) };
+    const own = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
+    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language), flags: flagsView(relation.redFlags, relation.signals, relation.redFlagsSince, language), hints: hintsFor(own, relation.redFlags, today, refreshed.settings) };
   }
   const kind = field(input, 'kind', (v): v is string => isString(v) && v.trim().length > 0 && v.length <= 50, words.badKind).trim();
   const duration = field(input, 'duration', (v): v is number => isInt(v) && v >= 1 && v <= 600, words.badDuration);
@@ -544,6 +567,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),
     relation: card(after, clientRevenue, language),
     flags: flagsView(redFlags, signals, since, language),
+    hints: hintsFor(touches, redFlags, today, refreshed.settings),
   };
 }
 

@@ -136,6 +136,7 @@ function phaseSection(phase: PhaseView, withNotes: boolean): HTMLElement {
 function renderRelation(content: HTMLElement, c: Extract<PrepContext, { kind: 'relation' }>): void {
   const l = labels!;
   content.append(relationCard(c.relation));
+  if (c.hints.length > 0) content.append(el('ul', { id: 'hints', class: 'muted' }, ...c.hints.map((h) => el('li', {}, h))));
   if (c.account) content.append(accountSection(c.account, c.accountLabels, true));
   if (c.agenda) content.append(el('p', {}, el('b', {}, `${l.agenda}: `), c.agenda));
   content.append(el('h3', {}, l.history));
@@ -258,12 +259,13 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
     // Issue 12: the checklist items ticked, by their text, saved in Touchpoints.
     checklist: chosenConversation(c).checklist.filter((_, i) => (document.getElementById(`check-${i}`) as HTMLInputElement | null)?.checked),
   };
-  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags }>('logTouchpoint', payload));
+  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags; hints: string[] }>('logTouchpoint', payload));
   if (!result) return; // the same request ID is kept, so a retry cannot log twice
   requestId = newRequestId();
   steps = [];
   c.relation = result.relation;
   c.flags = result.flags;
+  c.hints = result.hints;
   render();
   say(result.message, 'ok');
 }

@@ -338,7 +338,7 @@ describe('the sidebar for a client', () => {
   it('logs an after-sales call with its satisfaction and a positive mark in Touchpoints, and the satisfaction feeds health in Waarom', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
-    expect(await count(page, '#satisfaction')).toBe(0);
+    expect(await count(page, '#satisfaction, #hints')).toBe(0);
     await page.selectOption('#conversationType', 'afterSales');
     expect([await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['10', 'Nabellen na plaatsing']);
     // 11 is refused by the field itself (1-10): nothing is sent; a forged call is refused by the server.
@@ -357,6 +357,8 @@ describe('the sidebar for a client', () => {
     expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Nabellen na plaatsing', 10, ANNA, '', 'geen', 'nee', 'nee', 'ja', 9]);
     // The after-sales answer is a part of health: satisfaction 8 or more adds its points.
     expect(String(ss.$sheet('Relaties').$value(ROW.R1, COL.Waarom))).toContain('tevredenheid na plaatsing 9 +5');
+    // A contact that went well is a referral moment: the card says so, as the morning mail will.
+    expect(await texts(page, '#hints li')).toEqual(['moment voor een referral']);
     expect(errors).toEqual([]);
     await page.close();
   });
