@@ -40,6 +40,8 @@ import { healthWhy } from './report-tabs';
 import type { AccountSummary } from './accounts';
 import { termLabel } from '../core/vocabulary';
 import { appendByHeader } from './append';
+import { isAfterSalesKind, openAfterSalesRows } from './aftersales';
+import { readActions } from '../workbook/actions';
 
 export interface Selection {
   sheet: string;
@@ -503,8 +505,14 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     return { action: text, due };
   });
 
-  // Everything is valid: write.
+  // Issue 12: an after-sales call closes the relationship's open after-sales actions; read them now,
+  // before the first write.
   const names = workbook.sheetNames();
+  const actionsName = isAfterSalesKind(kind) || satisfaction !== null ? findTab(ACTIONS, names) : null;
+  const actionsValues = actionsName ? workbook.sheet(actionsName).readAll() : null;
+  const toClose = actionsName && actionsValues ? openAfterSalesRows(readActions(actionsName, actionsValues, parseContextOf(workbook, refreshed.settings), new ProblemList(language)), relation.id) : [];
+
+  // Everything is valid: write.
   const yes = language === 'nl' ? 'ja' : 'yes';
   const no = language === 'nl' ? 'nee' : 'no';
   const touchValues: Record<string, unknown> = {
@@ -548,6 +556,10 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   };
   writeRowCells(relationsSheet, row, map.index, cells);
 
+  if (toClose.length > 0) {
+    const doneColumn = mapColumns(ACTIONS, actionsValues![0] ?? []).index.get('done');
+    if (doneColumn !== undefined) for (const r of toClose) workbook.sheet(actionsName!).write(r, doneColumn + 1, [[yes]]);
+  }
   if (steps.length > 0) {
     const rows = steps.map((step) => ({
       relationId: relation.id,

@@ -335,8 +335,12 @@ describe('the sidebar for a client', () => {
     await page.close();
   });
 
-  it('logs an after-sales call with its satisfaction and a positive mark in Touchpoints, and the satisfaction feeds health in Waarom', async () => {
+  it('logs an after-sales call with its satisfaction and a positive mark in Touchpoints, closes its open after-sales action, and the satisfaction feeds health in Waarom', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
+    // The refresh put the after-sales call in Acties after placements of R1 and R2 (issue 12).
+    const call = (id: string, name: string, date: string) => [id, name, ANNA, `Nabellen na plaatsing van ${date}: is alles gegaan zoals gehoopt? (tevredenheid 1-10 in Touchpoints)`, midnight(TZ, '2026-11-30'), 'nee', midnight(TZ, '2026-11-16')];
+    ss.$sheet('Acties').appendRow(call('R1', 'Marieke Hoekstra', '16-11-2026'));
+    ss.$sheet('Acties').appendRow(call('R2', 'Bakkerij Jansen', '16-11-2026'));
     const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
     expect(await count(page, '#satisfaction, #hints')).toBe(0);
     await page.selectOption('#conversationType', 'afterSales');
@@ -357,6 +361,8 @@ describe('the sidebar for a client', () => {
     expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Nabellen na plaatsing', 10, ANNA, '', 'geen', 'nee', 'nee', 'ja', 9]);
     // The after-sales answer is a part of health: satisfaction 8 or more adds its points.
     expect(String(ss.$sheet('Relaties').$value(ROW.R1, COL.Waarom))).toContain('tevredenheid na plaatsing 9 +5');
+    // The call is made: R1's after-sales action is done, R2's still open.
+    expect(ss.$sheet('Acties').$values().slice(1).map((r) => [r[0], r[5]])).toEqual([['R1', 'ja'], ['R2', 'nee']]);
     // A contact that went well is a referral moment: the card says so, as the morning mail will.
     expect(await texts(page, '#hints li')).toEqual(['moment voor een referral']);
     expect(errors).toEqual([]);
