@@ -113,6 +113,17 @@ describe('the attention section and the referral moment in the morning mail', ()
     expect(byOwner(JORIS).parsed.html as string).toContain('84 dagen te laat · 2 pogingen zonder reactie: rode vlag &quot;geen reactie&quot;?');
   });
 
+  it('says the same beside the status on the Vandaag tab', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'out', 'bureau.xlsx'));
+    const rows: unknown[][] = [];
+    book.getWorksheet('Vandaag')!.eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? '')));
+    const state = (name: string) => rows.find((r) => r[1] === name)?.[5];
+    expect(state('Daan Visser')).toBe('binnenkort · moment voor een referral');
+    expect(state('Wim Jansen')).toBe('84 dagen te laat · 2 pogingen zonder reactie: rode vlag "geen reactie"?');
+    expect(state('Eva Smit')).toBe('21 dagen te laat');
+  });
+
   it('adds the after-sales call to Acties with its deadline, lists it in the mail, and never adds it twice', async () => {
     const expected = ['R4', 'Daan Visser', JORIS, 'Nabellen na plaatsing van 29-10-2026: is alles gegaan zoals gehoopt? (tevredenheid 1-10 in Touchpoints)', '2026-11-12', 'nee', '2026-11-24'];
     const first = await actionsOf(join(dir, 'out', 'bureau.xlsx'));
