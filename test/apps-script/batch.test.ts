@@ -13,11 +13,24 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * 127, of which 57 create and fill the Vandaag, KPI, Risico and Kwartaal tabs and the three charts, 8
  * create the Historie tab with this month's snapshot and store its layout (a month's first run only), and 5 find the
  * links and the reminders' switch for the Vandaag tab. (Sheet.getName grows with the number of
- * tabs, not of rows.)
+ * tabs, not of rows.) Issue 14 adds 194 that format those five tabs, each in a fixed number of
+ * calls whatever its rows: per tab one setNumberFormats, setFontWeights, setFontStyles,
+ * setConditionalFormatRules and setFrozenRows over one range (25 with its getRange), one
+ * setColumnWidths per column of the layout (36), and the colour rules built locally (120, with 8
+ * ranges for the status columns of Vandaag and of KPI's attention list).
  */
-const REFRESH_CALLS = 127;
+const REFRESH_CALLS = 321;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
+  // Issue 14: the colour rules of the generated tabs, built locally: the four verdict marks on KPI,
+  // Risico and Kwartaal (12), the four statuses in Vandaag's status column and KPI's attention list (8).
+  'ConditionalFormatRuleBuilder.build': 20,
+  'ConditionalFormatRuleBuilder.setBackground': 20,
+  'ConditionalFormatRuleBuilder.setFontColor': 20,
+  'ConditionalFormatRuleBuilder.setRanges': 20,
+  'ConditionalFormatRuleBuilder.whenTextContains': 4,
+  'ConditionalFormatRuleBuilder.whenTextEqualTo': 16,
+  'SpreadsheetApp.newConditionalFormatRule': 20,
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
   'EmbeddedChartBuilder.addRange': 6,
   'EmbeddedChartBuilder.asColumnChart': 2, // compliance per month and capacity used per owner, on KPI
@@ -33,6 +46,10 @@ const REFRESH_CALLS_BY_METHOD = {
   'Properties.setProperty': 2, // the Log's layout, and the Historie tab's (issue 11: a morning run then reads one month of it)
   'PropertiesService.getDocumentProperties': 4,
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
+  // Issue 14: every cell's number format, weight and style of Vandaag, KPI, Risico, Kwartaal and Historie, one call each per tab.
+  'Range.setFontStyles': 5,
+  'Range.setFontWeights': 5,
+  'Range.setNumberFormats': 5,
   'Range.setValues': 8, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the Log lines
   'ScriptApp.getAuthorizationInfo': 1,
   'Sheet.clearContents': 5, // Vandaag, KPI, Risico and Kwartaal, rebuilt; Historie, written
@@ -42,7 +59,10 @@ const REFRESH_CALLS_BY_METHOD = {
   'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
   'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 15, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getRange': 28, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines; each formatted tab's range (5) and the status columns of Vandaag and KPI for their four colour rules each
+  'Sheet.setColumnWidths': 36, // one per column of the five formatted tabs' layouts (Vandaag 9, KPI 7, Risico 9, Kwartaal 4, Historie 7)
+  'Sheet.setConditionalFormatRules': 5,
+  'Sheet.setFrozenRows': 5,
   'Sheet.getSheetId': 1, // the Vandaag tab's links to Relaties rows
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getUrl': 1,
