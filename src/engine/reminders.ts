@@ -166,7 +166,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
         snoozeColumn: result.snoozeColumn ?? null,
       }),
       owner: d.owner,
-      count: d.items.length + (d.pipeline?.length ?? 0),
+      count: d.items.length + (d.pipeline?.length ?? 0) + (d.attention?.length ?? 0),
     }));
   return { ...base, verdict, noTeam: false, digests, pending, alreadySent, problems };
 }
