@@ -25,6 +25,7 @@ import { type RelationRecord, readRelations, readTouchpoints, tableOf, type Touc
 import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { planMarks } from './marks';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
 import type { Tier } from '../core/parse';
@@ -307,6 +308,10 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     }
     writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }
+  // Every cell the run could not use gets a note and a colour; last run's go where fixed (issue 14).
+  // Only a refresh that writes: previews and the sidebar leave the sheet alone.
+  const marks = withReports ? planMarks(workbook, problems.items, settings.language) : null;
+  if (marks) writes.push(marks);
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
   return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };

@@ -63,6 +63,7 @@ const nl = {
     teamConflict: 'wijkt af van een eerdere rij van dit teamlid; Cadans gebruikt de eerste',
     teamWorkingDays: 'geen geldige werkdagen; verwacht bijvoorbeeld ma-vr of ma,di,do',
     teamAbsenceOrder: 'ligt vóór Afwezig van; Cadans slaat deze afwezigheid over',
+    cellNote: '{problem}\nVerbeter de cel; bij de volgende run haalt Cadans deze notitie en de kleur weg.',
   },
   formula: {
     invalid: "'{value}' is {what}",
@@ -601,6 +602,7 @@ const en: Catalogue = {
     teamConflict: 'differs from an earlier row of this team member; Cadans uses the first',
     teamWorkingDays: 'not valid working days; expected e.g. mon-fri or mon,tue,thu',
     teamAbsenceOrder: 'is before Absent from; Cadans skips this absence',
+    cellNote: '{problem}\nFix the cell; at the next run Cadans takes this note and the colour away.',
   },
   formula: {
     invalid: "'{value}' is {what}",

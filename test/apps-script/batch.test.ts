@@ -12,12 +12,21 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
  * 127, of which 57 create and fill the Vandaag, KPI, Risico and Kwartaal tabs and the three charts, 8
  * create the Historie tab with this month's snapshot and store its layout (a month's first run only), and 5 find the
- * links and the reminders' switch for the Vandaag tab. (Sheet.getName grows with the number of
- * tabs, not of rows.)
+ * links and the reminders' switch for the Vandaag tab. 17 mark the two cells Cadans cannot read
+ * (issue 14): the marks' record read and written in the document properties (4), the Relaties
+ * block's notes read and written once (3 with its range), and its conditional-format rules read
+ * and written once with one rule over both cells (4, and 6 building it). (Sheet.getName grows with
+ * the number of tabs, not of rows.)
  */
-const REFRESH_CALLS = 127;
+const REFRESH_CALLS = 144;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
+  // Cadans's colour over the two cells it cannot read (issue 14): one rule, whatever the rows.
+  'ConditionalFormatRuleBuilder.build': 1,
+  'ConditionalFormatRuleBuilder.setBackground': 1,
+  'ConditionalFormatRuleBuilder.setFontColor': 1,
+  'ConditionalFormatRuleBuilder.setRanges': 1,
+  'ConditionalFormatRuleBuilder.whenFormulaSatisfied': 1,
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
   'EmbeddedChartBuilder.addRange': 6,
   'EmbeddedChartBuilder.asColumnChart': 2, // compliance per month and capacity used per owner, on KPI
@@ -29,9 +38,12 @@ const REFRESH_CALLS_BY_METHOD = {
   'Lock.releaseLock': 1, // every Log write under the script lock (issue 9)
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
-  'Properties.getProperty': 2, // the reminders' switch (for the Vandaag tab), and the Log's layout: none yet, so it is laid out once
-  'Properties.setProperty': 2, // the Log's layout, and the Historie tab's (issue 11: a morning run then reads one month of it)
-  'PropertiesService.getDocumentProperties': 4,
+  'Properties.getProperty': 3, // the reminders' switch (for the Vandaag tab), the Log's layout: none yet, so it is laid out once, and the tabs Cadans marked
+  'Properties.setProperty': 3, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), and the tabs marked now
+  'PropertiesService.getDocumentProperties': 6,
+  'Range.getNotes': 1, // Relaties's notes, in one block (issue 14)
+  'Range.setNotes': 1,
+  'RangeList.getRanges': 1, // the two marked cells, for the colour rule
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
   'Range.setValues': 8, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the Log lines
   'ScriptApp.getAuthorizationInfo': 1,
@@ -42,12 +54,15 @@ const REFRESH_CALLS_BY_METHOD = {
   'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
   'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 15, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getConditionalFormatRules': 1, // Relaties's, to replace Cadans's colour rule
+  'Sheet.getRange': 16, // the notes' block, the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
+  'Sheet.getRangeList': 1,
   'Sheet.getSheetId': 1, // the Vandaag tab's links to Relaties rows
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getUrl': 1,
   'Sheet.insertChart': 3,
   'Sheet.newChart': 3,
+  'Sheet.setConditionalFormatRules': 1,
   'Spreadsheet.insertSheet': 5, // Vandaag, KPI, Risico, Historie and Kwartaal, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
@@ -55,6 +70,7 @@ const REFRESH_CALLS_BY_METHOD = {
   'Spreadsheet.toast': 1,
   'SpreadsheetApp.getActiveSpreadsheet': 2,
   'SpreadsheetApp.getUi': 1,
+  'SpreadsheetApp.newConditionalFormatRule': 1,
   'Ui.alert': 1,
   // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour
   // either side of the zone's two clock changes (issue 9).

@@ -322,16 +322,16 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
  * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
  */
-const DAILY_RUN_BASE = 134;
+const DAILY_RUN_BASE = 136; // 2 of them read which tabs an earlier run marked (issue 14; none here, so no tab is touched for it)
 /**
  * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
  * exist (issue 9: the first run lays the Log out; later ones read only its live end), and the
  * Historie tab is not read at all: its stored layout and its last row say this month is there.
  */
-const DAILY_RUN_AGAIN = 127; // and the Kwartaal tab: its quarter read from B1, then rebuilt
+const DAILY_RUN_AGAIN = 129; // the marks' record read again (issue 14), and the Kwartaal tab: its quarter read from B1, then rebuilt
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 149 calls of a first dailyRun that sends three digests. */
+/** The 151 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
@@ -346,10 +346,10 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'LockService.getScriptLock': 1,
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
-  // The reminders' switch (read, then adopted: this workbook predates it) and the Log's layout.
-  'Properties.getProperty': 4,
+  // The reminders' switch (read, then adopted: this workbook predates it), the Log's layout, and the tabs marked before (issue 14).
+  'Properties.getProperty': 5,
   'Properties.setProperty': 4, // and the Historie tab's layout
-  'PropertiesService.getDocumentProperties': 8,
+  'PropertiesService.getDocumentProperties': 9,
   'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
   'Range.setValues': 12, // the computed columns, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getAuthorizationInfo': 1,
