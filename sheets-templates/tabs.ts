@@ -91,6 +91,10 @@ export const RELATIONS: TabDef = {
     // The working day the week plan gives this relationship (src/core/plan.ts); the previous value
     // is read back so that the plan stays put from run to run.
     { key: 'planned', nl: 'Gepland', en: 'Planned', computed: true, setupOnly: true, format: 'date', width: 100 },
+    // The last contact Cadans counts: the later of Laatste contact and the newest touchpoint up to
+    // today (issue 14), so that Volgend contact explains itself. Added by setup (to the right of the
+    // team's columns in a tab with data; last, so no column of an older layout moves), written by every refresh where present.
+    { key: 'lastContactComputed', nl: 'Laatste contact (berekend)', en: 'Last contact (computed)', computed: true, setupOnly: true, format: 'date', width: 150 },
   ],
 };
 

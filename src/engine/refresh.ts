@@ -407,6 +407,7 @@ function writeComputedColumns(
   if (rowCount === 0) return;
   const valueOf = (key: string, o: RelationOutcome | undefined): unknown => {
     if (!o) return '';
+    if (key === 'lastContactComputed') return o.lastContact === null ? '' : workbook.clock.instantOf(o.lastContact);
     if (key === 'nextContact') return o.nextContact === null ? '' : workbook.clock.instantOf(o.nextContact);
     if (key === 'status') return statusLabels[o.status];
     if (key === 'tierAdvice') return o.advice?.tier ?? '';

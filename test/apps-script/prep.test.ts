@@ -378,7 +378,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const { changed, added } = diff(before, snapshot(f.ss));
     // Gezondheid and Waarom should follow as well; that they do not is pinned below (src bug).
     const health = new Set([`Relaties!2,${COL.Gezondheid}`, `Relaties!2,${COL.Waarom}`]);
-    expect(changed.filter((k) => !health.has(k)).sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
+    expect(changed.filter((k) => !health.has(k)).sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Laatste contact (berekend)']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
     const cells = (sheet: string, row: number, columns: number) => Array.from({ length: columns }, (_, i) => `${sheet}!${row},${i + 1}`);
     expect(added.sort()).toEqual([...cells('Touchpoints', 7, 9), ...cells('Acties', 2, 7), ...cells('Acties', 3, 7), ...cells('Acties', 4, 7)].sort());
 
@@ -386,7 +386,8 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
     expect(touchpoints.$row(7)).toEqual(expected.touchpoint);
     const relaties = f.ss.$sheet('Relaties');
-    expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([
+    expect([COL['Laatste contact'], COL['Laatste contact (berekend)'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([
+      midnight(tz, f.today),
       midnight(tz, f.today),
       midnight(tz, expected.next),
       'op schema',
@@ -400,8 +401,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(dutchHoliday(warm)).toBe(false);
 
     // The request ID is kept in the document's properties.
-    // (Beside the Log's and the Historie tab's layouts, which the fixture's refresh stored: issues 9 and 11.)
-    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout' && k !== 'cadans.history.layout')).toEqual(['cadans.logged.req-r1-000001']);
+    // (Beside the Log's and the Historie tab's layouts, which the fixture's refresh stored: issues 9 and 11,
+    // and the cells it marked as unreadable: issue 14.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout' && k !== 'cadans.history.layout' && k !== 'cadans.marks')).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });
@@ -583,9 +585,10 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect([small.rows, large.rows]).toEqual([11, 2001]);
     expect(large.context).toEqual(small.context);
     expect(large.log).toEqual(small.log);
-    // One write for the touchpoint, three for the relationship's cells (last contact; next contact,
-    // status and days overdue; health and why, beyond the unchanged tier advice), one for the actions.
-    expect(small.log['Range.setValues']).toBe(5);
+    // One write for the touchpoint, four for the relationship's cells (last contact; next contact,
+    // status and days overdue; health and why, beyond the unchanged tier advice; Laatste contact
+    // (berekend), beyond Gepland: issue 14), one for the actions.
+    expect(small.log['Range.setValues']).toBe(6);
     expect(Object.values(small.log).reduce((a, b) => a + b, 0)).toBeLessThan(80);
   });
 });
