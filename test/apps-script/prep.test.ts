@@ -422,7 +422,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(relaties.$value(ROW.R1, COL.Gepland)).toBe('');
     expect(refreshed.length).toBeGreaterThan(0);
     // The refresh gives R1 its health on schedule, with the value add logged today.
-    expect([COL.Gezondheid, COL.Waarom].map((c) => relaties.$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
+    expect([COL.Gezondheid, COL.Waarom].map((c) => relaties.$value(ROW.R1, c))).toEqual([75, 'basis 60; op tijd +10; recente waarde-add +5']);
   });
 
   it("keeps that relationship's Gezondheid and Waarom in step with the logged touchpoint, as a refresh would write them", () => {
@@ -431,7 +431,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     cadans.refreshNow();
     ok(cadans.serverCall('logTouchpoint', r1Payload()));
     // On schedule, with a value add today: what the refresh after it writes (asserted above).
-    expect([COL.Gezondheid, COL.Waarom].map((c) => f.ss.$sheet('Relaties').$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
+    expect([COL.Gezondheid, COL.Waarom].map((c) => f.ss.$sheet('Relaties').$value(ROW.R1, c))).toEqual([75, 'basis 60; op tijd +10; recente waarde-add +5']);
   });
 
   it('logs once for a double click or a retry with the same request ID, also from another execution', () => {
@@ -616,7 +616,7 @@ describe.each(ZONES)('the morning mail with open actions, in a spreadsheet in %s
     const cadans = loadCadans(t.ss);
     cadans.dailyRun();
     const anna = cadans.project.mail.to(ANNA)[0];
-    expect(anna.subject).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 deze week, 3 acties (${shortDate(t.today)})`);
+    expect(anna.subject).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 binnen 7 dagen, 3 acties (${shortDate(t.today)})`);
     const footer = 'Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.';
     const actions = [
       'Acties:',

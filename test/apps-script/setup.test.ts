@@ -9,7 +9,7 @@ import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harne
 /** The Relaties header before the KPI and Risico inputs (issue 4). */
 const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds', 'Afdeling', 'Rol'];
-const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland', 'Laatste contact (berekend)'];
+const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
@@ -476,7 +476,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team']);
-    expect(ss.$sheet('Relations').$row(1).slice(-8)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned', 'Last contact (computed)']);
+    expect(ss.$sheet('Relations').$row(1).slice(-8)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Suggested contact day', 'Last contact (computed)']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
     expect(ss.$sheet('Touchpoints').$row(1).slice(-4)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
@@ -523,7 +523,7 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     // than Log bewaren (dagen) and goes (issue 9).
     expect(changed.filter((key) => !key.startsWith('Log!'))).toEqual([]);
     // The computed columns Tier-advies, Gezondheid, Waarom and Gepland are Cadans's own: added.
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland', 'Laatste contact (berekend)']);
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)']);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     // Touchpoints holds no data yet: its new columns are added.
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);

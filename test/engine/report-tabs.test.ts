@@ -113,9 +113,11 @@ describe('the KPI tab on a hand-built workbook', () => {
     ]);
     const relaties = workbook.rowsOf('Relaties')!;
     expect(relaties[1].slice(17, 20)).toEqual(['A', 34, 'basis 60; 20 dagen te laat −26; rode vlag tariefdruk −15; kanssignaal eerste keus +5; 4 referrals +5; 3 herhaalplaatsingen +5']);
+    // One action per relationship that needs one, the reason being what pulls its health down
+    // (not its Tier or Gezondheid again); Bram (B, advice B, health 75) needs nothing (issue 14).
     expect(section(kpi, 'Portfolio-review')).toEqual([
-      ['A: verdiepen', 'R1', 'Anna', 'A', 'A', 34, 'A-relatie; gezondheid 34'],
-      ['A: verdiepen', 'R3', 'Cor', 'A', 'A', 45, 'A-relatie; gezondheid 45'],
+      ['Verdiepen: A-relatie weer op peil brengen', 'R1', 'Anna', 'A', 'A', 34, '20 dagen te laat −26; rode vlag tariefdruk −15'],
+      ['Verdiepen: A-relatie weer op peil brengen', 'R3', 'Cor', 'A', 'A', 45, 'nooit gesproken −20'],
     ]);
     expect(isoFromDay(TODAY)).toBe('2026-04-30');
   });

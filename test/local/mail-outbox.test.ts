@@ -184,8 +184,8 @@ describe('cadans run writes one .eml per team member with work', () => {
     // A real date cell shown as 24-11-2026, not text.
     for (const r of sent) expect(r.Datum).toBeInstanceOf(Date);
     expect(log.formats.Datum).toBe('dd-mm-yyyy');
-    expect(log.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten' });
-    expect(output).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(log.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen' });
+    expect(output).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(output).toContain(`  → ${join(out, 'outbox')}`);
   });
 
@@ -194,21 +194,21 @@ describe('cadans run writes one .eml per team member with work', () => {
     const out2 = `${out}-2`;
     const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out2]);
     expect(existsSync(join(out2, 'outbox'))).toBe(false);
-    expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(again.some((l) => l.startsWith('  → '))).toBe(false);
     const after = await readLog(join(out2, 'bureau.xlsx'));
     expect(sentRows(after.rows)).toHaveLength(2);
-    expect(after.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten' });
+    expect(after.rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen' });
 
     // The next working day is a new day: each owner gets a mail again (missed work stays in it).
     const out3 = `${out}-3`;
     const next = await cadans(['--workbook', join(out2, 'bureau.xlsx'), '--today', '2026-11-25', '--out', out3]);
-    expect(next).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(next).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     const wednesday = await readOutbox(join(out3, 'outbox'));
     expect(wednesday.map((m) => m.file)).toEqual([`2026-11-25-${JORIS}.eml`, `2026-11-25-${SANNE}.eml`]);
     expect(wednesday.map((m) => m.parsed.subject)).toEqual([
-      'Cadans: 1 nooit gesproken, 1 deze week (wo 25 nov)',
-      'Cadans: 1 te laat, 1 nooit gesproken, 1 deze week (wo 25 nov)',
+      'Cadans: 1 nooit gesproken, 1 binnen 7 dagen (wo 25 nov)',
+      'Cadans: 1 te laat, 1 nooit gesproken, 1 binnen 7 dagen (wo 25 nov)',
     ]);
     expect(sentRows((await readLog(join(out3, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar])).toEqual([
       [utc(2026, 11, 24), JORIS],
@@ -226,7 +226,7 @@ describe('days without mail', () => {
     const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-28', '--out', join(dir, 'out')]);
     expect(existsSync(join(dir, 'out', 'outbox'))).toBe(false);
     expect(output).toContain('cadans run: geen ochtendmail vandaag (geen verzenddag)');
-    expect(output.filter((l) => /ochtendmails verstuurd/.test(l))).toEqual([]);
+    expect(output.filter((l) => /ochtendmails? verstuurd/.test(l))).toEqual([]);
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sentRows(rows)).toEqual([]);
     expect(rows.at(-1)).toMatchObject({ Soort: 'run', Melding: 'cadans run: geen ochtendmail vandaag (geen verzenddag)' });
@@ -267,7 +267,7 @@ describe('an English workbook', () => {
     settings.addRow(['Due-soon window (days)', 14]);
     await book.xlsx.writeFile(join(dir, 'en.xlsx'));
     const output = await cadans(['--workbook', join(dir, 'en.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')]);
-    expect(output).toContain('cadans run: 1 morning mails sent, 0 already sent today, 0 failed, 0 waiting');
+    expect(output).toContain('cadans run: 1 morning mail sent, 0 already sent today, 0 failed, 0 still to send');
     const [mail] = await readOutbox(join(dir, 'out', 'outbox'));
     expect(mail.file).toBe('2026-11-24-kim@agency.com.eml');
     expect(mail.parsed.subject).toBe('Cadans: 1 overdue, 1 never contacted (Tue 24 Nov)');
@@ -276,7 +276,7 @@ describe('an English workbook', () => {
     const log = await readLog(join(dir, 'out', 'en.xlsx'));
     expect(log.rows.filter((r) => r.Kind === 'sent').map((r) => [r.Date, r.Owner, r.Count])).toEqual([[utc(2026, 11, 24), 'kim@agency.com', 2]]);
     const again = await cadans(['--workbook', join(dir, 'out', 'en.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out-2')]);
-    expect(again).toContain('cadans run: 0 morning mails sent, 1 already sent today, 0 failed, 0 waiting');
+    expect(again).toContain('cadans run: 0 morning mails sent, 1 already sent today, 0 failed, 0 still to send');
   });
 });
 
@@ -284,12 +284,12 @@ describe('the sample workbook through the built cadans command', () => {
   it("writes the sample team's three digests, each to its owner at @bureau-lindeboom.nl", async () => {
     const dir = tmp();
     const { stdout } = await exec('node', [BIN, 'run', '--out', dir, '--today', '2026-11-24', '--from', 'Cadans Lindeboom <cadans@bureau-lindeboom.nl>']);
-    expect(stdout).toContain('cadans run: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(stdout).toContain('cadans run: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     const mails = await readOutbox(join(dir, 'outbox'));
     expect(mails.map((m) => [m.file, addresses(m.parsed.to), m.parsed.subject])).toEqual([
-      ['2026-11-24-amira.elidrissi@bureau-lindeboom.nl.eml', ['amira.elidrissi@bureau-lindeboom.nl'], 'Cadans: 1 deze week (di 24 nov)'],
-      ['2026-11-24-joris.bakker@bureau-lindeboom.nl.eml', ['joris.bakker@bureau-lindeboom.nl'], 'Cadans: 2 te laat, 1 deze week (di 24 nov)'],
-      ['2026-11-24-sanne.devries@bureau-lindeboom.nl.eml', ['sanne.devries@bureau-lindeboom.nl'], 'Cadans: 1 te laat, 2 nooit gesproken, 1 deze week (di 24 nov)'],
+      ['2026-11-24-amira.elidrissi@bureau-lindeboom.nl.eml', ['amira.elidrissi@bureau-lindeboom.nl'], 'Cadans: 1 binnen 7 dagen (di 24 nov)'],
+      ['2026-11-24-joris.bakker@bureau-lindeboom.nl.eml', ['joris.bakker@bureau-lindeboom.nl'], 'Cadans: 2 te laat, 1 binnen 7 dagen (di 24 nov)'],
+      ['2026-11-24-sanne.devries@bureau-lindeboom.nl.eml', ['sanne.devries@bureau-lindeboom.nl'], 'Cadans: 1 te laat, 2 nooit gesproken, 1 binnen 7 dagen (di 24 nov)'],
     ]);
     for (const m of mails) {
       expect(m.parsed.from?.value).toEqual([{ address: 'cadans@bureau-lindeboom.nl', name: 'Cadans Lindeboom' }]);

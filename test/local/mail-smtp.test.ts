@@ -142,7 +142,7 @@ describe('cadans run --smtp', () => {
     expect(server.received.map((r) => r.loggedBefore)).toEqual([[], [JORIS]]);
 
     expect(existsSync(join(out, 'outbox'))).toBe(false);
-    expect(output).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(output).toContain('cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(output).toContain(`  → ${server.url}`);
     const { rows } = await readLog(join(out, 'bureau.xlsx'));
     expect(sent(rows).map((r) => [r.Datum, r.Eigenaar, r.Aantal])).toEqual([
@@ -153,7 +153,7 @@ describe('cadans run --smtp', () => {
     // Run again on its own output (into another folder: the input is never replaced): nothing new.
     const again = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-2`, '--smtp', server.url]);
     expect(server.received).toHaveLength(2);
-    expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(again).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen');
   });
 
   it('does not log a rejected digest as sent, and a later run sends only that one', async () => {
@@ -165,7 +165,7 @@ describe('cadans run --smtp', () => {
 
     expect(refusing.rejected).toEqual([JORIS]);
     expect(refusing.received.map((r) => r.envelope.to)).toEqual([[SANNE]]);
-    expect(first).toContain('cadans run: 1 ochtendmails verstuurd, 0 al eerder vandaag, 1 mislukt, 0 wachten');
+    expect(first).toContain('cadans run: 1 ochtendmail verstuurd, 0 al eerder vandaag, 1 mislukt, 0 nog te versturen');
     const afterFirst = (await readLog(join(out, 'bureau.xlsx'))).rows;
     expect(sent(afterFirst).map((r) => r.Eigenaar)).toEqual([SANNE]);
     const failure = afterFirst.find((r) => r.Soort === 'probleem' && r.Waarde === JORIS);
@@ -177,7 +177,7 @@ describe('cadans run --smtp', () => {
     const second = await cadans(['--workbook', join(out, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-2`, '--smtp', working.url]);
     expect(working.received.map((r) => r.envelope.to)).toEqual([[JORIS]]);
     expect(working.received[0].mail.parsed.subject).toBe(EXPECTED[JORIS].subject);
-    expect(second).toContain('cadans run: 1 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(second).toContain('cadans run: 1 ochtendmail verstuurd, 1 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(sent((await readLog(join(`${out}-2`, 'bureau.xlsx'))).rows).map((r) => [r.Datum, r.Eigenaar, r.Aantal])).toEqual([
       [utc(2026, 11, 24), SANNE, 3],
       [utc(2026, 11, 24), JORIS, 2],
@@ -187,7 +187,7 @@ describe('cadans run --smtp', () => {
     const third = await cadans(['--workbook', join(`${out}-2`, 'bureau.xlsx'), '--today', '2026-11-24', '--out', `${out}-3`, '--smtp', working.url]);
     expect(working.received).toHaveLength(1);
     expect(refusing.received).toHaveLength(1);
-    expect(third).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(third).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen');
   });
 
   it('logs nothing as sent and writes no files when the server cannot be reached', async () => {
@@ -197,7 +197,7 @@ describe('cadans run --smtp', () => {
     const gone = await startServer();
     await gone.close();
     const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', gone.url], 1);
-    expect(output).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 wachten');
+    expect(output).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 nog te versturen');
     expect(existsSync(join(out, 'outbox'))).toBe(false);
     const { rows } = await readLog(join(out, 'bureau.xlsx'));
     expect(sent(rows)).toEqual([]);

@@ -121,22 +121,22 @@ describe('two runs at once on the same workbook', () => {
     // One run sent both; the other waited for it, then found both sent.
     const summaries = [a.stdout, b.stdout].map((s) => s.split('\n').find((l) => l.startsWith('cadans run:')));
     expect(summaries.sort()).toEqual([
-      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten',
-      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
+      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen',
+      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     expect([a.stdout, b.stdout].filter((s) => s.includes('Waiting for the cadans run of process'))).toHaveLength(1);
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sent(rows)).toEqual([JORIS, SANNE]);
     expect(rows.filter((r) => r.Soort === 'run' && String(r.Melding).startsWith('cadans run: ')).map((r) => r.Melding)).toEqual([
       'cadans run: 9 relaties, 2 nooit, 3 te laat, 2 binnenkort, 2 op schema, 0 inactief, 0 problemen',
-      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
+      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen',
       'cadans run: 9 relaties, 2 nooit, 3 te laat, 2 binnenkort, 2 op schema, 0 inactief, 0 problemen',
-      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten',
+      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     expect(existsSync(join(dir, 'out', 'bureau.xlsx.cadans-lock'))).toBe(false);
     // And a third run, later, from the same input: nothing is sent again.
     const c = await cadans(args);
-    expect(c.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(c.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(server.to).toHaveLength(2);
   });
 
@@ -173,7 +173,7 @@ describe('an SMTP server that never answers', () => {
     const r = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', url, '--smtp-timeout', '2']);
     expect(r.ms).toBeLessThan(120_000);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 wachten');
+    expect(r.stdout).toContain('cadans run: 0 ochtendmails verstuurd, 0 al eerder vandaag, 2 mislukt, 0 nog te versturen');
     const { rows } = await readLog(join(dir, 'out', 'bureau.xlsx'));
     expect(sent(rows)).toEqual([]);
     // A silent server times out at the greeting; on a loaded machine another of the timeouts can
