@@ -7,6 +7,11 @@ import type { Language } from '../core/locale';
 import { catalogue, fill } from '../i18n/catalogue';
 import type { CellMark, MarkExtent, WorkbookPort } from '../workbook/ports';
 import { type Problem, problemCell } from '../workbook/problems';
+import { findTab } from '../workbook/headers';
+import { ACTIONS, ORGANISATIONS, PIPELINE, RELATIONS, SETTINGS, TEAM_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
+
+/** The tabs whose cells Cadans reads, and so may mark. */
+const INPUT_TABS = [RELATIONS, TOUCHPOINTS, ACTIONS, PIPELINE, ORGANISATIONS, TEAM_TAB, SETTINGS];
 
 const MARKS_KEY = 'cadans.marks';
 /** At most this many marks per tab (Cadans's choice): beyond it the Log still lists every problem. */
@@ -56,7 +61,10 @@ export function planMarks(workbook: WorkbookPort, problems: readonly Problem[], 
       previous = {};
     }
   }
-  const tabs = [...new Set([...marks.keys(), ...Object.keys(previous)])].filter((t) => names.includes(t));
+  // Without a store (the local runner, which reads every part anyway) the tabs Cadans reads are
+  // looked at every run, so that a rule left by a run on an earlier export goes too.
+  const inputs = store ? [] : INPUT_TABS.map((def) => findTab(def, names)).filter((n): n is string => n !== null && n !== undefined);
+  const tabs = [...new Set([...marks.keys(), ...Object.keys(previous), ...inputs])].filter((t) => names.includes(t));
   if (tabs.length === 0 && Object.keys(previous).length === 0) return null;
   return () => {
     const next: Record<string, MarkExtent> = {};

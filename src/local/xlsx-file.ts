@@ -23,7 +23,7 @@ import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
 import { columnLetter } from '../workbook/headers';
-import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import type { CellMark, ChartSpec, MarkExtent, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
 import { moveFormula } from './shared-formula';
 import {
   applySplices,
@@ -118,6 +118,8 @@ interface Styles {
   added: Map<string, number>;
   count: number;
   numFmtIds: number[];
+  /** The differential format Cadans's mark colour uses, once added (issue 14). */
+  markDxf: number | null;
 }
 
 function parseStyles(xml: string, path: string): Styles {
@@ -141,7 +143,7 @@ function parseStyles(xml: string, path: string): Styles {
       timeStyle.push(isDate && (code !== undefined ? /[hs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) : id >= 18));
     }
   }
-  return { xml, tree, dateStyle, timeStyle, added: new Map(), count: dateStyle.length, numFmtIds };
+  return { xml, tree, dateStyle, timeStyle, added: new Map(), count: dateStyle.length, numFmtIds, markDxf: null };
 }
 
 /** The cellXfs index for a date (or date-time) format; added to the styles on save if new. */
@@ -158,11 +160,44 @@ function dateStyleIndex(styles: Styles, withTime: boolean): number {
   return index;
 }
 
-/** The styles part with Cadans's date formats added at the end of numFmts and cellXfs. */
+/** The colour of a cell Cadans cannot use, as a differential format: light red, dark red text (as in Sheets). */
+const MARK_DXF = '<dxf><font><color rgb="FFA50E0E"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFF4C7C3"/></patternFill></fill></dxf>';
+/** The formula of Cadans's mark rule: always true, and recognisable at the next run (as in Sheets). */
+const MARK_FORMULA_TEXT = 'ISTEXT("Cadans: cel niet te lezen")';
+/** Elements a worksheet has after its conditionalFormatting ones, in the schema's order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
+const AFTER_CONDITIONAL_FORMATTING = new Set(['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+
+/** The dxfs index of Cadans's mark colour; added to the styles on save if new. */
+function markDxfIndex(styles: Styles): number {
+  if (styles.markDxf !== null) return styles.markDxf;
+  const list = childrenOf(styles.tree, 'dxfs', MAIN_NS)[0];
+  styles.markDxf = list ? childrenOf(list, 'dxf', MAIN_NS).length : 0;
+  return styles.markDxf;
+}
+
+/** Splices that add the mark's dxf at the end of dxfs (made where the schema puts it when missing: before tableStyles, colors, extLst). */
+function markDxfSplices(styles: Styles): Splice[] {
+  if (styles.markDxf === null) return [];
+  const tree = styles.tree;
+  const p = tree.prefix;
+  const dxf = MARK_DXF.replace(/<(\/?)(\w+)/g, (_, slash: string, name: string) => `<${slash}${qualified(p, name)}`);
+  const list = childrenOf(tree, 'dxfs', MAIN_NS)[0];
+  if (list) {
+    const open = retag({ ...list, selfClosing: false }, { count: String(styles.markDxf + 1) });
+    if (list.selfClosing) return [{ from: list.start, to: list.end, text: `${open}${dxf}</${qualified(list.prefix, 'dxfs')}>` }];
+    return [{ from: list.start, to: list.openEnd, text: open }, { from: list.closeStart, to: list.closeStart, text: dxf }];
+  }
+  const after = tree.children.find((c) => c.ns === MAIN_NS && ['tableStyles', 'colors', 'extLst'].includes(c.local));
+  const at = after ? after.start : tree.closeStart;
+  return [{ from: at, to: at, text: `${tag(qualified(p, 'dxfs'), { count: '1' }, false)}${dxf}</${qualified(p, 'dxfs')}>` }];
+}
+
+/** The styles part with Cadans's date formats added at the end of numFmts and cellXfs, and its mark colour in dxfs. */
 function stylesWithAdditions(styles: Styles): string {
   const tree = styles.tree;
   const p = tree.prefix;
-  const splices: Splice[] = [];
+  const splices: Splice[] = [...markDxfSplices(styles)];
+  if (styles.added.size === 0) return applySplices(styles.xml, splices);
   let nextId = Math.max(163, ...styles.numFmtIds) + 1;
   const numFmts: string[] = [];
   const xfs: string[] = [];
@@ -232,6 +267,10 @@ class XlsxFileSheet implements SheetPort {
   private rows: RowInfo[] = [];
   private grid: unknown[][] = [];
   private root: XmlElement | null = null;
+  /** The worksheet's own children (sheetData, conditionalFormatting, ...), for placing Cadans's mark rule. */
+  private readonly topLevel: XmlElement[] = [];
+  /** Cadans's marks for this tab (issue 14), set by markCells; null when this run did not look. */
+  private marks: readonly CellMark[] | null = null;
   private sheetData: XmlElement | null = null;
   private dimension: XmlElement | null = null;
   private readonly masters = new Map<number, { formula: string; row: number; column: number }>();
@@ -278,6 +317,7 @@ class XlsxFileSheet implements SheetPort {
             return;
           }
           const parent = e.parent;
+          if (parent && parent === this.root) this.topLevel.push(e);
           switch (e.local) {
             case 'worksheet':
               if (!parent) this.root = e;
@@ -492,6 +532,41 @@ class XlsxFileSheet implements SheetPort {
     this.unsupported('Adding status colours');
   }
 
+  /**
+   * The colour only (issue 14): an .xlsx note needs a comments part and a VML drawing, which this
+   * layer does not write; the cells get Cadans's conditional-format rule, and the rule of an earlier
+   * run (in a workbook exported again) goes. The whole part is read anyway, so `previous` is not needed.
+   */
+  markCells(marks: readonly CellMark[], _previous: MarkExtent | null): MarkExtent {
+    const all = this.readAll();
+    this.marks = marks;
+    return { rows: all.length, columns: all.reduce((w, r) => Math.max(w, r.length), 0) };
+  }
+
+  /** Splices that replace Cadans's mark rule of an earlier run with this run's (none when this run did not look). */
+  private markSplices(): Splice[] {
+    if (this.marks === null || !this.root) return [];
+    const splices: Splice[] = [];
+    let priority = 0;
+    for (const e of this.topLevel) {
+      if (e.local !== 'conditionalFormatting') continue;
+      const text = this.xml.slice(e.start, e.end);
+      if (text.includes('Cadans: cel niet te lezen')) splices.push({ from: e.start, to: e.end, text: '' });
+      for (const m of text.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    }
+    const dxf = this.marks.length ? this.file.markStyle() : null;
+    if (dxf === null) return splices;
+    const p = this.root.prefix;
+    const sqref = this.marks.map((m) => `${columnLetters(m.column)}${m.row}`).join(' ');
+    const rule =
+      `${tag(qualified(p, 'conditionalFormatting'), { sqref }, false)}${tag(qualified(p, 'cfRule'), { type: 'expression', dxfId: String(dxf), priority: String(priority + 1) }, false)}` +
+      `<${qualified(p, 'formula')}>${escapeXml(MARK_FORMULA_TEXT)}</${qualified(p, 'formula')}></${qualified(p, 'cfRule')}></${qualified(p, 'conditionalFormatting')}>`;
+    const after = this.topLevel.find((e) => AFTER_CONDITIONAL_FORMATTING.has(e.local));
+    const at = after ? after.start : this.root.closeStart;
+    splices.push({ from: at, to: at, text: rule });
+    return splices;
+  }
+
   /** Only a tab this port created gets a frozen header row; an existing tab keeps the team's view. */
   styleHeader(): void {
     if (this.created) this.frozenHeader = true;
@@ -557,7 +632,13 @@ class XlsxFileSheet implements SheetPort {
 
   /** The sheet's XML with Cadans's writes applied; null when nothing changed. */
   serialise(): string | null {
-    if (this.writes.size === 0 && !this.created && !this.cleared) return null;
+    if (this.writes.size === 0 && !this.created && !this.cleared) {
+      // Only the mark rule may change: the part stays byte for byte when it does not.
+      if (this.marks === null) return null;
+      this.scan();
+      const only = this.markSplices();
+      return only.length ? applySplices(this.xml, only) : null;
+    }
     this.scan();
     if (this.created) return this.newPart();
     const sheetData = this.sheetData!;
@@ -634,6 +715,7 @@ class XlsxFileSheet implements SheetPort {
       const ref = `${columnLetters(start[0])}${start[1]}:${columnLetters(Math.max(end[0], maxColumn, 1))}${Math.max(end[1], lastRow, 1)}`;
       splices.push({ from: dimension.start, to: dimension.end, text: retag(dimension, { ref }) });
     }
+    splices.push(...this.markSplices());
     const out = applySplices(this.xml, splices);
     return out;
   }
@@ -837,6 +919,11 @@ export class XlsxFile implements WorkbookPort {
     return dateStyleIndex(this.styles, withTime);
   }
 
+  /** The dxfs index of Cadans's mark colour, or null in a workbook without a styles part (then no colour). */
+  markStyle(): number | null {
+    return this.styles ? markDxfIndex(this.styles) : null;
+  }
+
   /** Formula cells saved without a result, in the tabs read so far. */
   uncachedFormulas(tab: string): UncachedFormula[] {
     const sheet = this.sheets.get(tab);
@@ -875,7 +962,7 @@ export class XlsxFile implements WorkbookPort {
       if (xml !== null) zip.file(sheet.path, xml);
       if (sheet.created) created.push(sheet);
     }
-    if (this.styles && this.styles.added.size > 0 && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
+    if (this.styles && (this.styles.added.size > 0 || this.styles.markDxf !== null) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
     await this.patchPackage(created);
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
