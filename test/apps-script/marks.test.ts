@@ -25,7 +25,7 @@ function team(relations: number, badEvery = 0, tz = 'Europe/Amsterdam') {
     sheets: {
       Relaties: rows,
       Touchpoints: [['Datum', 'Relatie-ID', 'Soort'], [midnight(tz, addDays(T, -1)), 'R1', 'Bel'], [midnight(tz, addDays(T, -2)), 'X99', 'Bel']],
-      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl']],
+      Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl'], ['Team', '@bureau.nl']],
       Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal']],
     },
   });
@@ -53,6 +53,10 @@ describe('a cell Cadans cannot read', () => {
     expect([rule.condition?.criteria, rule.condition?.args, rule.condition?.background, rule.condition?.fontColor]).toEqual(['CUSTOM_FORMULA', [MARK_FORMULA], '#f4c7c3', '#a50e0e']);
     expect(ranges(relaties)).toEqual([['3,8']]);
     expect(ranges(ss.$sheet('Touchpoints'))).toEqual([['3,2']]);
+
+    // The owner's morning mail says why rather than "nooit", and where (issue 14).
+    cadans.previewReminders();
+    expect(cadans.ui.dialogs[0].html).toContain('Laatste contact onleesbaar (&#39;vorige week&#39;), zie rij 3 · Contact uiterlijk:');
 
     // A second run with nothing fixed changes nothing: one note, one rule.
     cadans.refreshNow();
