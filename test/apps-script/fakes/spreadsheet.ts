@@ -687,8 +687,10 @@ export class FakeRange implements Rect {
 
   /**
    * "Sets a rectangular grid of notes (must match dimensions of this range)"
-   * (…/range#setnotesnotes); an empty string removes a cell's note (as setNote('') does, …/range#setnotenote).
-   * The dimension messages are setValues's: the reference does not list error texts. Values stay.
+   * (…/range#setnotesnotes). The reference does not say what an empty string does; the fake keeps
+   * no note for it, which getNotes reads as '' like a cell that never had one (clearNote,
+   * …/range#clearnote, is the documented way to remove one). A wrong size throws, with
+   * setValues's messages: the reference lists no error texts. Values, formats and rules stay.
    */
   setNotes(notes: unknown[][]): FakeRange {
     this.env.hit('Range.setNotes', 'write');
