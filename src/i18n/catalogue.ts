@@ -398,6 +398,13 @@ const nl = {
     chartCompliance: 'Cadans-naleving per maand (%)',
     chartShares: 'Omzetaandeel per klant (%)',
     reportTitle: 'Cadans-rapport',
+    // report.html (issue 14): navigation, empty charts and an empty workbook, in words.
+    htmlNav: 'Onderdelen van het rapport',
+    htmlSections: 'In dit deel:',
+    htmlNoData: 'geen gegevens',
+    htmlNoBars: 'Geen gegevens voor {labels}, dus daar geen staaf.',
+    htmlChartEmpty: 'Nog geen gegevens voor deze grafiek.',
+    htmlEmptyWorkbook: 'Dit werkboek heeft nog geen relaties, dus hieronder staat nog niets om te lezen. Vul het tabblad {tab} (ID, Naam, Eigenaar, Tier, Laatste contact) en draai Cadans opnieuw.',
   },
   // Issue 13: the Kwartaal tab (src/engine/quarter-tab.ts).
   quarter: {
@@ -929,6 +936,12 @@ const en: Catalogue = {
     chartCompliance: 'Cadence compliance per month (%)',
     chartShares: 'Revenue share per client (%)',
     reportTitle: 'Cadans report',
+    htmlNav: 'Parts of the report',
+    htmlSections: 'In this part:',
+    htmlNoData: 'no data',
+    htmlNoBars: 'No data for {labels}, so no bar there.',
+    htmlChartEmpty: 'No data for this chart yet.',
+    htmlEmptyWorkbook: 'This workbook has no relationships yet, so there is nothing to read below. Fill in the {tab} tab (ID, Name, Owner, Tier, Last contact) and run Cadans again.',
   },
   quarter: {
     generated: 'Quarter {quarter} ({from} to {to}): built by Cadans on {date}. Rebuilt on every run; at the start of the next quarter kept as tab {frozen}, which Cadans never changes again.',

@@ -230,7 +230,7 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     if (plan.refresh.reports) {
       // The KPI and Risico tabs with their charts, readable offline.
       const report = join(dir, 'report.html');
-      await writeAtomically(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name), mode);
+      await writeAtomically(report, reportHtml(plan.refresh.reports, plan.refresh.settings.language, name, { relations: plan.refresh.relations.length, relationsSheet: plan.refresh.relationsSheet }), mode);
       out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
     }
     for (const line of formatReminderSummary(plan, outcome, values.smtp ? values.smtp : outbox)) out(line);
