@@ -192,20 +192,24 @@ function commentsXml(marks: readonly CellMark[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list}</commentList></comments>`;
 }
 
-/** The VML drawing that shows those notes (hidden until the pointer rests on the cell), as Excel writes it. */
-function notesVml(marks: readonly CellMark[]): string {
+/**
+ * The VML drawing that shows those notes (hidden until the pointer rests on the cell), as Excel
+ * writes it. `block` keeps shape ids unique in the workbook: Excel gives drawing n the ids from
+ * n × 1024 + 1 (its o:idmap), and repairs a file whose drawings share them.
+ */
+function notesVml(marks: readonly CellMark[], block: number): string {
   const shapes = marks.map((m, i) => {
     const r = m.row - 1;
     const c = m.column - 1;
     return (
-      `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:220pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="_x0000_s${block * 1024 + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:220pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
       `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c + 1}, 15, ${Math.max(0, r - 1)}, 10, ${c + 4}, 15, ${r + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
     );
   });
   return (
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>` +
     '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
     `${shapes.join('')}</xml>`
   );
@@ -1069,7 +1073,8 @@ export class XlsxFile implements WorkbookPort {
         // Cadans's alone when every note starts with its mark (LibreOffice and others rewrite the author).
         if (!notesAreCadans(parseTree(existing, commentsPath))) continue;
         zip.file(commentsPath, commentsXml(sheet.marks));
-        zip.file(resolvePart(sheet.path, vml.attrs.Target ?? ''), notesVml(sheet.marks));
+        const vmlPath = resolvePart(sheet.path, vml.attrs.Target ?? '');
+        zip.file(vmlPath, notesVml(sheet.marks, Number(/(\d+)\.vml$/i.exec(vmlPath)?.[1] ?? 0) || 900));
         continue;
       }
       if (sheet.marks.length === 0 || vml || sheet.hasLegacyDrawing()) continue;
@@ -1078,7 +1083,7 @@ export class XlsxFile implements WorkbookPort {
       const commentsPath = `xl/comments${n}.xml`;
       const vmlPath = `xl/drawings/vmlDrawing${n}.vml`;
       zip.file(commentsPath, commentsXml(sheet.marks));
-      zip.file(vmlPath, notesVml(sheet.marks));
+      zip.file(vmlPath, notesVml(sheet.marks, n));
       const ids = new Set(entries.map((e) => e.attrs.Id));
       let next = 1;
       const id = () => {
