@@ -72,6 +72,7 @@ export class MemorySheet implements SheetPort {
 
   // Charts are presentation only; the benchmark measures the engine's data work.
   setCharts(): void {}
+  formatTab(): void {}
 
   setNumberFormat(_column: number, _fromRow: number, _format: string): void {}
   setListValidation(_column: number, _fromRow: number, _values: readonly string[]): void {}

@@ -3,7 +3,7 @@
 
 import type { ZoneClock } from '../core/dates';
 import { mergeNotes } from '../core/notes';
-import type { CellMark, ChartSpec, DocumentStore, MarkExtent, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { type CellMark, type ChartSpec, type DocumentStore, type MarkExtent, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -203,6 +203,41 @@ class AppsScriptSheet implements SheetPort {
       else this.sheet.insertChart(typed.build());
     });
     for (const extra of existing.slice(charts.length)) this.sheet.removeChart(extra);
+  }
+
+  /**
+   * A generated tab's presentation in a fixed number of calls, whatever its rows: one range gets
+   * every cell's number format, weight and style in one call each (plain cells back to General, so
+   * a row that held a percentage last run reads as it should now), the colour rules replace the
+   * tab's in one call, and the widths go one call per column of the layout.
+   */
+  formatTab(format: TabFormat): void {
+    const { rows, columns } = format;
+    if (rows < 1 || columns < 1) return;
+    this.fit(rows, columns);
+    const range = this.sheet.getRange(1, 1, rows, columns);
+    const patterns: string[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => 'General'));
+    for (const n of format.numbers) patterns[n.row - 1][n.column - 1] = NUMBER_PATTERNS[n.kind];
+    const bold = new Set(format.bold);
+    const italic = new Set(format.italic);
+    const weights = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, () => (bold.has(r + 1) ? 'bold' : 'normal')));
+    const styles = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, () => (italic.has(r + 1) ? 'italic' : 'normal')));
+    range.setNumberFormats(patterns);
+    range.setFontWeights(weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
+    range.setFontStyles(styles as GoogleAppsScript.Spreadsheet.FontStyle[][]);
+    const rules = format.colours.map((c) => {
+      const target = c.column === null ? range : this.sheet.getRange(1, c.column, rows, 1);
+      const builder = SpreadsheetApp.newConditionalFormatRule();
+      return (c.match === 'equals' ? builder.whenTextEqualTo(c.text) : builder.whenTextContains(c.text))
+        .setBackground(c.background)
+        .setFontColor(c.color)
+        .setRanges([target])
+        .build();
+    });
+    this.sheet.setConditionalFormatRules(rules);
+    this.sheet.setFrozenRows(format.frozenRows);
+    // One call per column: as many as the tab's layout has columns, never more with more rows.
+    format.widths.forEach((width, c) => this.sheet.setColumnWidths(c + 1, 1, width));
   }
 
   /** A whole-column range (Y2:Y): formats, drop-downs and colours then also cover rows added later. */

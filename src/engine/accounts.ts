@@ -3,6 +3,7 @@
 // tab's computed columns, the monthly Historie snapshot, and filling Organisaties from the
 // distinct Organisatie values of Relaties. The rules themselves are in src/core/accounts.ts.
 
+import { tableFormat } from './report-tabs';
 import { type Account, type AccountContact, accountsOf, type Accounts, accountTiers, monthKey, nextHistory, type Snapshot } from '../core/accounts';
 import { type Day, ymdFromDay } from '../core/dates';
 import type { Language } from '../core/locale';
@@ -330,6 +331,8 @@ function historyWrite(workbook: WorkbookPort, existing: readonly Snapshot[], nex
     // Nothing dropped past the bound: the kept rows are the existing ones, and this month's follow them.
     if (name && existing.length > 0 && next.slice(0, existing.length).every((s, i) => s === existing[i])) sheet.append(rows.slice(existing.length));
     else sheet.replaceAll([header, ...rows]);
+    // The whole table's formats again (a fixed number of calls): Jaaromzet in euros, a bold frozen header.
+    sheet.formatTab(tableFormat([header, ...rows], { 4: 'euro' }));
   };
 }
 

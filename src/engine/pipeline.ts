@@ -3,6 +3,7 @@
 // tab that remembers the last stage seen of every prospect. Everything is computed first; the
 // writes are returned for the refresh to run after all computing is done.
 
+import { tableFormat } from './report-tabs';
 import { type Day, formatDay } from '../core/dates';
 import type { Language } from '../core/locale';
 import { comparePipelineLines, type PipelineLine, CRITERIA, type CriterionKey, type GoNoGo, goNoGo, isStalled, parseStage, reapproachDay, type Stage, type StageEvent, STAGE_NAMES } from '../core/pipeline';
@@ -193,12 +194,16 @@ export function appendHistory(workbook: WorkbookPort, history: Pick<HistoryRead,
   const header = PIPELINE_HISTORY.columns.map((c) => displayName(c, language));
   if (history.name === null) {
     const sheet = workbook.addSheet(displayName(PIPELINE_HISTORY, language));
-    sheet.write(1, 1, [header, ...rows.slice(-PIPELINE_HISTORY_MAX)]);
+    const values = [header, ...rows.slice(-PIPELINE_HISTORY_MAX)];
+    sheet.write(1, 1, values);
+    sheet.formatTab(tableFormat(values));
     return;
   }
   const sheet = workbook.sheet(history.name);
   if (history.rows.length + rows.length > PIPELINE_HISTORY_MAX) {
-    sheet.replaceAll([header, ...[...history.rows, ...rows].slice(-PIPELINE_HISTORY_MAX)]);
+    const values = [header, ...[...history.rows, ...rows].slice(-PIPELINE_HISTORY_MAX)];
+    sheet.replaceAll(values);
+    sheet.formatTab(tableFormat(values));
     return;
   }
   sheet.append(rows);

@@ -12,7 +12,7 @@ import { displayName } from '../workbook/headers';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { Settings } from '../workbook/settings';
 import { QUARTER_TAB } from '../../sheets-templates/tabs';
-import { Grid, percent, type ReportFigures, type ReportRelation, type ReportTab } from './report-tabs';
+import { asDate, asDecimal, asPercent, asWhole, Grid, indicatorLines, concentrationWhy, type Num, type ReportFigures, type ReportRelation, type ReportTab } from './report-tabs';
 
 export interface QuarterInput {
   today: Day;
@@ -43,8 +43,10 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   // B1 holds the quarter's key: the next quarter's first refresh reads it to know what to keep.
   line([fill(w.generated, { quarter: key, from: formatDay(quarter.start), to: formatDay(quarter.end), date: formatDay(input.today), frozen: `${displayName(QUARTER_TAB, language)} ${key}` }), key]);
   line([w.asIs]);
+  grid.legend(words);
 
   title(w.progressionTitle);
+  grid.note(w.why.progression);
   header(w.progressionHeader);
   const active = input.outcomes.filter((o) => o.relation.active && o.relation.tier !== null);
   const order: Record<Tier, number> = { A: 0, B: 1, C: 2 };
@@ -60,28 +62,34 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   line([w.newClients, fresh.length, fresh.map((r) => r.name || r.id).join(', ')]);
   line([w.lostClients, lost.length, lost.map((r) => r.name || r.id).join(', ')]);
   title(w.weakestTitle);
+  grid.note(w.why.weakest);
   header(w.weakestHeader);
   const weakest = active.filter((o) => o.health !== null).sort((a, b) => a.health!.score - b.health!.score || a.relation.row - b.relation.row).slice(0, 5);
   for (const o of weakest) line([o.relation.id, o.relation.name, o.relation.tier, o.health!.score]);
 
-  title(w.riskTitle);
-  header(w.riskHeader);
   const c = input.figures.risk.concentration;
+  title(w.riskTitle);
+  grid.note(c ? concentrationWhy(c.hhi, c.effectiveClients, c.verdict, language) : words.report.noClients);
+  header(w.riskHeader);
   const conc = words.concentration;
-  const previousValue = (label: string): unknown => {
+  // A quarter kept before issue 14 wrote shares as 0-100 under a label ending in " (%)": read either.
+  const previousValue = (label: string, make: (n: number) => Num): unknown => {
     if (!input.previous) return w.noPrevious;
     const row = input.previous.find((r) => r[0] === label);
-    return row ? row[1] : w.noPrevious;
+    if (row) return typeof row[1] === 'number' ? make(row[1]) : row[1];
+    const old = input.previous.find((r) => r[0] === `${label} (%)`);
+    return old ? (typeof old[1] === 'number' ? make(old[1] / 100) : old[1]) : w.noPrevious;
   };
-  const measures: Array<[string, number | null]> = [
-    [conc.hhi, c ? round1(c.hhi) : null],
-    [`${conc.largestShare} (%)`, c ? percent(c.largestShare) : null],
-    [`${conc.top5Share} (%)`, c ? percent(c.top5Share) : null],
-    [conc.effectiveClients, c ? round1(c.effectiveClients) : null],
+  const measures: Array<[string, number | null, (n: number) => Num]> = [
+    [conc.hhi, c ? Math.round(c.hhi) : null, asWhole],
+    [conc.largestShare, c ? c.largestShare : null, asPercent],
+    [conc.top5Share, c ? c.top5Share : null, asPercent],
+    [conc.effectiveClients, c ? round1(c.effectiveClients) : null, asDecimal],
   ];
-  for (const [label, value] of measures) line([label, value ?? words.report.unknown, previousValue(label)]);
+  for (const [label, value, make] of measures) line([label, value === null ? words.report.unknown : make(value), previousValue(label, make)]);
 
   title(w.actionsTitle);
+  grid.note(w.why.actions);
   header(w.actionsHeader);
   // The portfolio review's actions (the KPI tab lists who), one per relationship (issue 14).
   const review = words.report.review;
@@ -95,18 +103,15 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   if (testimonials.length === 0) line([w.noTestimonials]);
   else header(w.testimonialsHeader);
   const names = new Map(input.relations.map((r) => [r.id, r.name]));
-  for (const t of testimonials) line([formatDay(t.day), t.relationId, names.get(t.relationId) ?? '', t.notes]);
+  for (const t of testimonials) line([asDate(t.day), t.relationId, names.get(t.relationId) ?? '', t.notes]);
 
   title(w.goalsTitle);
+  grid.note(words.report.why.indicators);
   header(words.report.indicatorsHeader);
-  for (const ind of input.figures.indicators) {
-    const asPercent = ind.key !== 'referralsPerA';
-    const figure = ind.figure === null ? words.report.unknown : asPercent ? percent(ind.figure) : round1(ind.figure);
-    line([words.report.indicator[ind.key], figure, `≥ ${asPercent ? percent(ind.target) : ind.target}`, words.report.marks[ind.met === null ? 'unknown' : ind.met ? 'good' : 'poor']]);
-  }
+  for (const l of indicatorLines(input.figures.indicators, language)) line(l);
   if (requests !== null) {
     const target = Math.round((settings.reports.targets.proposalsPerWeek * 52) / 4);
-    line([w.requestsQuarter, requests, `≥ ${target}`, words.report.marks[requests >= target ? 'good' : 'poor']]);
+    line([w.requestsQuarter, requests, fill(words.report.atLeast, { n: target }), words.report.marks[requests >= target ? 'good' : 'poor']]);
   }
 
   return grid.tab([]);

@@ -22,7 +22,7 @@ import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { SheetPort, WorkbookPort } from '../workbook/ports';
 import { columnLabel, type Problem, ProblemList } from '../workbook/problems';
 import { type RelationRecord, readRelations, readTouchpoints, tableOf, type TouchpointRecord } from '../workbook/relations';
-import { buildReportTabs, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
+import { buildReportTabs, formatLike, healthWhy, recentValueAdd, type ReportTab, type ReportTabs } from './report-tabs';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
 import { planMarks } from './marks';
@@ -218,7 +218,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   let pipelineOutcome: PipelineOutcome | null = null;
   if (pipelineName && pipeline && [...pipeline.columns.index.keys()].some((k) => k !== 'bant')) {
     const prospects = readProspects(pipeline, ctx, problems);
-    proposalsSent = prospects.flatMap((p) => (p.proposalSent === null ? [] : [p.proposalSent]));
+    // An empty Pipeline tells nothing about proposals yet: unknown, not "none sent".
+    proposalsSent = prospects.length === 0 ? null : prospects.flatMap((p) => (p.proposalSent === null ? [] : [p.proposalSent]));
     const labels = new Map(prospects.map((p) => [p.row, bantLabel(p.bant, settings.language)]));
     writes.push(() => writeColumn(workbook.sheet(pipelineName), pipeline, PIPELINE.columns.find((c) => c.key === 'bant')!, settings.language, (row) => labels.get(row) ?? ''));
     const planned = planPipeline(workbook, names, pipelineName, pipeline, prospects, settings, today, ctx, problems);
@@ -304,7 +305,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     reports.quarter = quarterTab;
     if (freeze.freeze && frozenValues) {
       const name = freeze.name;
-      writes.push(() => workbook.addSheet(name).write(1, 1, frozenValues));
+      writes.push(() => {
+        const kept = workbook.addSheet(name);
+        kept.write(1, 1, frozenValues);
+        // Its formats as the tab had them: this quarter's, row by row where the labels match.
+        if (frozenValues.length > 0) kept.formatTab(formatLike(frozenValues, quarterTab));
+      });
     }
     writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }
@@ -336,8 +342,15 @@ function openActions(workbook: WorkbookPort, names: readonly string[], language:
 function writeReportTab(workbook: WorkbookPort, def: TabDef, tab: ReportTab, language: Language): void {
   const name = findTab(def, workbook.sheetNames());
   const sheet = name ? workbook.sheet(name) : workbook.addSheet(displayName(def, language));
-  sheet.replaceAll(tab.values);
+  // A day in the tab becomes the workbook's own date cell (its number format makes it read as a date).
+  const values = tab.values.map((row) => [...row]);
+  for (const n of tab.format.numbers) {
+    const day = values[n.row - 1][n.column - 1];
+    if (n.kind === 'date' && typeof day === 'number') values[n.row - 1][n.column - 1] = workbook.clock.instantOf(day);
+  }
+  sheet.replaceAll(values);
   sheet.setCharts(tab.charts);
+  sheet.formatTab(tab.format);
 }
 
 /** A relationship's health from its outcome and its own touchpoints; null when inactive. */

@@ -11,7 +11,8 @@ import type { Problem } from '../workbook/problems';
 import type { Settings } from '../workbook/settings';
 import { needsAttention } from '../core/health';
 import { planKey, scheduleDigests } from './plan';
-import { Grid, type ReportTab } from './report-tabs';
+import { asDate, Grid, type ReportTab } from './report-tabs';
+import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 import { candidates, type CandidateSource } from './candidates';
 import { type PipelineOutcome, pipelineLinesByOwner } from './pipeline';
 import { STAGE_NAMES } from '../core/pipeline';
@@ -69,7 +70,12 @@ export function buildTodayTab(input: TodayInput): ReportTab {
   // A red flag with no contact since: said beside the status, since it is why the line is here.
   const flagged = new Set(input.outcomes.filter((o) => needsAttention(o)).map((o) => o.relation.row));
 
+  // The status column in the colours of the Relaties tab's Status (te laat red, nooit blue, ...).
+  for (const status of ['overdue', 'never', 'dueSoon', 'onTrack'] as const) {
+    grid.colours.push({ column: 6, match: 'contains', text: words.status[status], background: STATUS_COLOURS[status].background, color: STATUS_COLOURS[status].text });
+  }
   title(w.ownersTitle);
+  grid.note(w.ownersWhy);
   if (planned.digests.length === 0) line([w.nothingToday]);
   for (const digest of planned.digests) ownerSection(digest);
 
@@ -94,13 +100,13 @@ export function buildTodayTab(input: TodayInput): ReportTab {
         item.organisation,
         item.tier,
         state,
-        formatDay(item.nextContact),
-        day === null ? '' : formatDay(day),
+        asDate(item.nextContact),
+        day === null ? '' : asDate(day),
         input.cellLink(input.relationsSheet, item.row, null) ?? '',
       ]);
     });
     if (digest.items.length > shown) line(['', fill(w.more, { n: digest.items.length - shown })]);
-    for (const a of digest.actions) line([w.action, a.action, '', a.relation, '', a.due < today ? words.digest.late : '', formatDay(a.due), '', '']);
+    for (const a of digest.actions) line([w.action, a.action, '', a.relation, '', a.due < today ? words.digest.late : '', asDate(a.due), '', '']);
     if (plan) {
       line(['', `${words.digest.planWeek}: ${plan.week.map((d) => `${words.digest.weekdays[weekdayOf(d.day)]} ${d.count}`).join(' · ')}`]);
       if (plan.backlog.count > 0 && plan.backlog.until !== null) line(['', fill(words.digest.planBacklog, { n: plan.backlog.count, date: formatDay(plan.backlog.until) })]);
@@ -124,7 +130,10 @@ export function buildTodayTab(input: TodayInput): ReportTab {
 
   title(fill(w.problemsTitle, { n: input.problems.length }));
   if (input.problems.length === 0) line([w.noProblems]);
-  else header(w.problemsHeader);
+  else {
+    grid.note(w.problemsWhy);
+    header(w.problemsHeader);
+  }
   for (const p of input.problems) {
     const link = p.row === null ? null : input.cellLink(p.sheet, p.row, letterOf(p.column));
     line([p.sheet, p.row ?? '', p.column ?? '', p.value, p.message, link ?? '']);

@@ -24,7 +24,7 @@ import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '
 import { DEFAULT_LOCALE } from '../core/locale';
 import { NOTE_MARK } from '../core/notes';
 import { columnLetter } from '../workbook/headers';
-import type { CellMark, ChartSpec, MarkExtent, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { type CellMark, type ChartSpec, type MarkExtent, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 import { moveFormula } from './shared-formula';
 import {
   applySplices,
@@ -109,6 +109,14 @@ function retag(element: XmlElement, changes: Record<string, string | undefined>)
   return tag(qualified(element.prefix, element.local), attrs, element.selfClosing);
 }
 
+type FontKind = 'bold' | 'italic';
+
+/** A cell format Cadans adds: a number format (or none) and a bold or italic font (or the default). */
+interface AddedXf {
+  code: string | null;
+  font: FontKind | null;
+}
+
 interface Styles {
   xml: string;
   tree: XmlNode;
@@ -116,11 +124,39 @@ interface Styles {
   dateStyle: boolean[];
   /** Per cellXfs index: does its format show a time of day? */
   timeStyle: boolean[];
-  added: Map<string, number>;
-  count: number;
+  /** The cellXfs the file had; Cadans's own follow, in `xfs` order. */
+  base: number;
+  xfs: AddedXf[];
+  xfIndex: Map<string, number>;
+  /** Fonts Cadans adds (the file's first font made bold or italic), in order. */
+  fonts: FontKind[];
+  /** Differential formats for Cadans's colour rules, in order after the file's own. */
+  dxfs: Array<{ background: string; color: string }>;
+  dxfIndex: Map<string, number>;
   numFmtIds: number[];
-  /** The differential format Cadans's mark colour uses, once added (issue 14). */
-  markDxf: number | null;
+  /** What the file already holds, so that a run on Cadans's own output adds no second copy. */
+  customCodes: Map<string, number>;
+  existingFonts: Map<FontKind, number>;
+  existingXfs: Map<string, number>;
+  existingDxfs: Map<string, number>;
+}
+
+/** The file's first font (its default) made bold or italic: the generated tabs keep the workbook's typeface. */
+function fontXml(tree: XmlNode, xml: string, kind: FontKind): string {
+  const p = tree.prefix;
+  const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
+  const firstFont = fontList ? childrenOf(fontList, 'font', MAIN_NS)[0] : undefined;
+  const f = qualified(p, 'font');
+  const mark = `<${qualified(p, kind === 'bold' ? 'b' : 'i')}/>`;
+  if (!firstFont || firstFont.selfClosing) return `<${f}>${mark}</${f}>`;
+  const inner = firstFont.children.filter((c) => c.local !== 'b' && c.local !== 'i').map((c) => xml.slice(c.start, c.end)).join('');
+  return `<${f}>${mark}${inner}</${f}>`;
+}
+
+/** A colour rule's differential format: its font colour and solid fill. */
+function dxfXml(p: string, background: string, color: string): string {
+  const q = (local: string) => qualified(p, local);
+  return `<${q('dxf')}><${q('font')}><${q('color')} rgb="${argbOf(color)}"/></${q('font')}><${q('fill')}><${q('patternFill')} patternType="solid"><${q('bgColor')} rgb="${argbOf(background)}"/></${q('patternFill')}></${q('fill')}></${q('dxf')}>`;
 }
 
 function parseStyles(xml: string, path: string): Styles {
@@ -144,25 +180,134 @@ function parseStyles(xml: string, path: string): Styles {
       timeStyle.push(isDate && (code !== undefined ? /[hs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, '')) : id >= 18));
     }
   }
-  return { xml, tree, dateStyle, timeStyle, added: new Map(), count: dateStyle.length, numFmtIds, markDxf: null };
+  const customCodes = new Map<string, number>();
+  for (const [id, code] of custom) if (!customCodes.has(code)) customCodes.set(code, id);
+  const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
+  const fonts = fontList ? childrenOf(fontList, 'font', MAIN_NS).map((f) => xml.slice(f.start, f.end)) : [];
+  const existingFonts = new Map<FontKind, number>();
+  for (const kind of ['bold', 'italic'] as const) {
+    const at = fonts.indexOf(fontXml(tree, xml, kind), 1);
+    if (at > 0) existingFonts.set(kind, at);
+  }
+  // Plain cell formats (no fill, border, alignment or protection of their own), by number format and font.
+  const existingXfs = new Map<string, number>();
+  let index = 0;
+  for (const list of childrenOf(tree, 'cellXfs', MAIN_NS)) {
+    for (const xf of childrenOf(list, 'xf', MAIN_NS)) {
+      const plain = xf.children.length === 0 && (xf.attrs.fillId ?? '0') === '0' && (xf.attrs.borderId ?? '0') === '0' && (xf.attrs.xfId ?? '0') === '0';
+      const key = `${xf.attrs.numFmtId ?? '0'}|${xf.attrs.fontId ?? '0'}`;
+      if (plain && !existingXfs.has(key)) existingXfs.set(key, index);
+      index++;
+    }
+  }
+  const existingDxfs = new Map<string, number>();
+  const dxfList = childrenOf(tree, 'dxfs', MAIN_NS)[0];
+  if (dxfList) childrenOf(dxfList, 'dxf', MAIN_NS).forEach((d, i) => existingDxfs.has(xml.slice(d.start, d.end)) || existingDxfs.set(xml.slice(d.start, d.end), i));
+  return { xml, tree, dateStyle, timeStyle, base: dateStyle.length, xfs: [], xfIndex: new Map(), fonts: [], dxfs: [], dxfIndex: new Map(), numFmtIds, customCodes, existingFonts, existingXfs, existingDxfs };
 }
 
-/** The cellXfs index for a date (or date-time) format; added to the styles on save if new. */
-function dateStyleIndex(styles: Styles, withTime: boolean): number {
-  const code = withTime ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy';
-  const known = styles.added.get(code);
+/** The cellXfs index for a number format and font; added to the styles on save if new. */
+function styleIndex(styles: Styles, code: string | null, font: FontKind | null): number {
+  const key = `${code ?? ''}|${font ?? ''}`;
+  const known = styles.xfIndex.get(key);
   if (known !== undefined) return known;
-  if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError('the styles part has no list of cell formats (cellXfs) to add a date format to');
-  const index = styles.count;
-  styles.dateStyle.push(true);
-  styles.timeStyle.push(withTime);
-  styles.added.set(code, index);
-  styles.count++;
+  // The same format the file already has (a run on Cadans's own output): that one.
+  const numFmtId = code === null ? 0 : styles.customCodes.get(code);
+  const fontId = font === null ? 0 : styles.existingFonts.get(font);
+  const existing = numFmtId === undefined || fontId === undefined ? undefined : styles.existingXfs.get(`${numFmtId}|${fontId}`);
+  if (existing !== undefined) {
+    styles.xfIndex.set(key, existing);
+    return existing;
+  }
+  if (childrenOf(styles.tree, 'cellXfs', MAIN_NS).length !== 1) throw new WorkbookFormError('the styles part has no list of cell formats (cellXfs) to add a format to');
+  if (font && !styles.fonts.includes(font) && !styles.existingFonts.has(font)) styles.fonts.push(font);
+  const index = styles.base + styles.xfs.length;
+  const isDate = code !== null && isDateFormatCode(code);
+  styles.dateStyle.push(isDate);
+  styles.timeStyle.push(isDate && /[hs]/i.test(code!));
+  styles.xfs.push({ code, font });
+  styles.xfIndex.set(key, index);
   return index;
 }
 
-/** The colour of a cell Cadans cannot use, as a differential format: light red, dark red text (as in Sheets). */
-const MARK_DXF = '<dxf><font><color rgb="FFA50E0E"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFF4C7C3"/></patternFill></fill></dxf>';
+/** The cellXfs index for a date (or date-time) format. */
+function dateStyleIndex(styles: Styles, withTime: boolean): number {
+  return styleIndex(styles, withTime ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy', null);
+}
+
+/** The dxfs index of a colour rule's fill and font colour; added on save. */
+function dxfIndex(styles: Styles, background: string, color: string): number {
+  const key = `${background}|${color}`;
+  const known = styles.dxfIndex.get(key) ?? styles.existingDxfs.get(dxfXml(styles.tree.prefix, background, color));
+  if (known !== undefined) return known;
+  const list = childrenOf(styles.tree, 'dxfs', MAIN_NS)[0];
+  const index = (list ? childrenOf(list, 'dxf', MAIN_NS).length : 0) + styles.dxfs.length;
+  styles.dxfs.push({ background, color });
+  styles.dxfIndex.set(key, index);
+  return index;
+}
+
+/** #F4C7C3 → FFF4C7C3, the ARGB form styles.xml uses. */
+function argbOf(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+/** Adds `items` at the end of a list element (creating it after `after`, or at the start), with its count. */
+function appendToList(styles: Styles, splices: Splice[], local: string, items: string[], after: readonly string[]): void {
+  if (items.length === 0) return;
+  const tree = styles.tree;
+  const p = tree.prefix;
+  const list = childrenOf(tree, local, MAIN_NS)[0];
+  const child = { numFmts: 'numFmt', fonts: 'font', cellXfs: 'xf', dxfs: 'dxf' }[local]!;
+  if (!list) {
+    const before = after.map((name) => childrenOf(tree, name, MAIN_NS)[0]).filter(Boolean).pop();
+    const at = before ? before.end : tree.openEnd;
+    splices.push({ from: at, to: at, text: `${tag(qualified(p, local), { count: String(items.length) }, false)}${items.join('')}</${qualified(p, local)}>` });
+    return;
+  }
+  const count = childrenOf(list, child, MAIN_NS).length + items.length;
+  splices.push({ from: list.start, to: list.openEnd, text: retag({ ...list, selfClosing: false }, { count: String(count) }) });
+  if (list.selfClosing) splices.push({ from: list.end, to: list.end, text: `${items.join('')}</${qualified(list.prefix, local)}>` });
+  else splices.push({ from: list.closeStart, to: list.closeStart, text: items.join('') });
+}
+
+/** The styles part with Cadans's number formats, fonts, cell formats and colour-rule formats added at the end of their lists. */
+function stylesWithAdditions(styles: Styles): string {
+  const tree = styles.tree;
+  const p = tree.prefix;
+  const splices: Splice[] = [];
+  let nextId = Math.max(163, ...styles.numFmtIds) + 1;
+  const numFmtIdOf = new Map<string, number>();
+  const numFmts: string[] = [];
+  for (const { code } of styles.xfs) {
+    if (code === null || numFmtIdOf.has(code)) continue;
+    const known = styles.customCodes.get(code);
+    if (known !== undefined) {
+      numFmtIdOf.set(code, known);
+      continue;
+    }
+    numFmtIdOf.set(code, nextId);
+    numFmts.push(tag(qualified(p, 'numFmt'), { numFmtId: String(nextId++), formatCode: code }, true));
+  }
+  appendToList(styles, splices, 'numFmts', numFmts, []);
+  const fontList = childrenOf(tree, 'fonts', MAIN_NS)[0];
+  const fontBase = fontList ? childrenOf(fontList, 'font', MAIN_NS).length : 0;
+  if (fontList) appendToList(styles, splices, 'fonts', styles.fonts.map((kind) => fontXml(tree, styles.xml, kind)), []);
+  const xfs = styles.xfs.map(({ code, font }) => {
+    const fontId = !font || !fontList ? 0 : styles.existingFonts.get(font) ?? fontBase + styles.fonts.indexOf(font);
+    const attrs: Record<string, string> = { numFmtId: String(code === null ? 0 : numFmtIdOf.get(code)), fontId: String(fontId), fillId: '0', borderId: '0', xfId: '0' };
+    if (code !== null) attrs.applyNumberFormat = '1';
+    if (font) attrs.applyFont = '1';
+    return tag(qualified(p, 'xf'), attrs, true);
+  });
+  appendToList(styles, splices, 'cellXfs', xfs, []);
+  const dxfs = styles.dxfs.map(({ background, color }) => dxfXml(p, background, color));
+  appendToList(styles, splices, 'dxfs', dxfs, ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles']);
+  return applySplices(styles.xml, splices);
+}
+
+/** The colour of a cell Cadans cannot use: light red, dark red text (as in Sheets). */
+const MARK_COLOURS = { background: '#F4C7C3', color: '#A50E0E' };
 /** The formula of Cadans's mark rule: always true, and recognisable at the next run (as in Sheets). */
 const MARK_FORMULA_TEXT = 'ISTEXT("Cadans: cel niet te lezen")';
 /** Elements a worksheet has after its conditionalFormatting ones, in the schema's order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
@@ -215,62 +360,6 @@ function notesVml(marks: readonly CellMark[], block: number): string {
   );
 }
 
-/** The dxfs index of Cadans's mark colour; added to the styles on save if new. */
-function markDxfIndex(styles: Styles): number {
-  if (styles.markDxf !== null) return styles.markDxf;
-  const list = childrenOf(styles.tree, 'dxfs', MAIN_NS)[0];
-  styles.markDxf = list ? childrenOf(list, 'dxf', MAIN_NS).length : 0;
-  return styles.markDxf;
-}
-
-/** Splices that add the mark's dxf at the end of dxfs (made where the schema puts it when missing: before tableStyles, colors, extLst). */
-function markDxfSplices(styles: Styles): Splice[] {
-  if (styles.markDxf === null) return [];
-  const tree = styles.tree;
-  const p = tree.prefix;
-  const dxf = MARK_DXF.replace(/<(\/?)(\w+)/g, (_, slash: string, name: string) => `<${slash}${qualified(p, name)}`);
-  const list = childrenOf(tree, 'dxfs', MAIN_NS)[0];
-  if (list) {
-    const open = retag({ ...list, selfClosing: false }, { count: String(styles.markDxf + 1) });
-    if (list.selfClosing) return [{ from: list.start, to: list.end, text: `${open}${dxf}</${qualified(list.prefix, 'dxfs')}>` }];
-    return [{ from: list.start, to: list.openEnd, text: open }, { from: list.closeStart, to: list.closeStart, text: dxf }];
-  }
-  const after = tree.children.find((c) => c.ns === MAIN_NS && ['tableStyles', 'colors', 'extLst'].includes(c.local));
-  const at = after ? after.start : tree.closeStart;
-  return [{ from: at, to: at, text: `${tag(qualified(p, 'dxfs'), { count: '1' }, false)}${dxf}</${qualified(p, 'dxfs')}>` }];
-}
-
-/** The styles part with Cadans's date formats added at the end of numFmts and cellXfs, and its mark colour in dxfs. */
-function stylesWithAdditions(styles: Styles): string {
-  const tree = styles.tree;
-  const p = tree.prefix;
-  const splices: Splice[] = [...markDxfSplices(styles)];
-  if (styles.added.size === 0) return applySplices(styles.xml, splices);
-  let nextId = Math.max(163, ...styles.numFmtIds) + 1;
-  const numFmts: string[] = [];
-  const xfs: string[] = [];
-  for (const [code] of [...styles.added].sort((a, b) => a[1] - b[1])) {
-    const id = nextId++;
-    numFmts.push(tag(qualified(p, 'numFmt'), { numFmtId: String(id), formatCode: code }, true));
-    xfs.push(tag(qualified(p, 'xf'), { numFmtId: String(id), fontId: '0', fillId: '0', borderId: '0', xfId: '0', applyNumberFormat: '1' }, true));
-  }
-  const list = childrenOf(tree, 'numFmts', MAIN_NS)[0];
-  if (!list) {
-    splices.push({ from: tree.openEnd, to: tree.openEnd, text: `${tag(qualified(p, 'numFmts'), { count: String(numFmts.length) }, false)}${numFmts.join('')}</${qualified(p, 'numFmts')}>` });
-  } else {
-    const count = childrenOf(list, 'numFmt', MAIN_NS).length + numFmts.length;
-    const open = retag({ ...list, selfClosing: false }, { count: String(count) });
-    splices.push({ from: list.start, to: list.openEnd, text: open });
-    if (list.selfClosing) splices.push({ from: list.end, to: list.end, text: `${numFmts.join('')}</${qualified(list.prefix, 'numFmts')}>` });
-    else splices.push({ from: list.closeStart, to: list.closeStart, text: numFmts.join('') });
-  }
-  const cellXfs = childrenOf(tree, 'cellXfs', MAIN_NS)[0];
-  splices.push({ from: cellXfs.start, to: cellXfs.openEnd, text: retag({ ...cellXfs, selfClosing: false }, { count: String(styles.count) }) });
-  if (cellXfs.selfClosing) splices.push({ from: cellXfs.end, to: cellXfs.end, text: `${xfs.join('')}</${qualified(cellXfs.prefix, 'cellXfs')}>` });
-  else splices.push({ from: cellXfs.closeStart, to: cellXfs.closeStart, text: xfs.join('') });
-  return applySplices(styles.xml, splices);
-}
-
 // ---- Sheets ---------------------------------------------------------------------------------
 
 // Per cell, in one flat Int32Array per row: where it is in the part and what it holds.
@@ -315,8 +404,17 @@ class XlsxFileSheet implements SheetPort {
   private rows: RowInfo[] = [];
   private grid: unknown[][] = [];
   private root: XmlElement | null = null;
-  /** The worksheet's own children (sheetData, conditionalFormatting, ...), for placing Cadans's mark rule. */
-  private readonly topLevel: XmlElement[] = [];
+  private sheetData: XmlElement | null = null;
+  private dimension: XmlElement | null = null;
+  private readonly masters = new Map<number, { formula: string; row: number; column: number }>();
+  readonly uncached: UncachedFormula[] = [];
+  private values: unknown[][] | null = null;
+  private readonly writes = new Map<number, Map<number, unknown>>();
+  private lastUsedRow = 0;
+  cleared = false;
+  frozenHeader = false;
+  /** A generated tab's presentation (issue 14), applied as the part is written. */
+  private format: { tab: TabFormat; codes: Map<number, string>; bold: Set<number>; italic: Set<number> } | null = null;
   /** Cadans's marks for this tab (issue 14), set by markCells; null when this run did not look. */
   marks: readonly CellMark[] | null = null;
   /** The relationship id of the notes' VML drawing, when this run adds the legacyDrawing that shows them. */
@@ -327,15 +425,8 @@ class XlsxFileSheet implements SheetPort {
     this.scan();
     return this.topLevel.some((e) => e.local === 'legacyDrawing');
   }
-  private sheetData: XmlElement | null = null;
-  private dimension: XmlElement | null = null;
-  private readonly masters = new Map<number, { formula: string; row: number; column: number }>();
-  readonly uncached: UncachedFormula[] = [];
-  private values: unknown[][] | null = null;
-  private readonly writes = new Map<number, Map<number, unknown>>();
-  private lastUsedRow = 0;
-  cleared = false;
-  frozenHeader = false;
+  /** The worksheet's own children, for placing the view, widths and colour rules in schema order. */
+  private readonly topLevel: XmlElement[] = [];
 
   constructor(
     private readonly file: XlsxFile,
@@ -589,9 +680,56 @@ class XlsxFileSheet implements SheetPort {
   }
 
   /**
-   * The colour only (issue 14): an .xlsx note needs a comments part and a VML drawing, which this
-   * layer does not write; the cells get Cadans's conditional-format rule, and the rule of an earlier
-   * run (in a workbook exported again) goes. The whole part is read anyway, so `previous` is not needed.
+   * For Cadans's own generated tabs only: the cells it writes get their number formats and bold or
+   * italic fonts (cell formats added to styles.xml), and the part gets the frozen rows, the column
+   * widths and the colour rules, replacing the tab's earlier ones.
+   */
+  formatTab(format: TabFormat): void {
+    this.scan();
+    const codes = new Map(format.numbers.map((n) => [n.row * 20_000 + n.column, NUMBER_PATTERNS[n.kind]]));
+    this.format = { tab: format, codes, bold: new Set(format.bold), italic: new Set(format.italic) };
+  }
+
+  /** The style of a cell Cadans writes: the generated tab's format, or the one the cell had. */
+  private styleFor(row: number, column: number, had: number): number {
+    const f = this.format;
+    if (!f) return had;
+    const code = f.codes.get(row * 20_000 + column) ?? null;
+    const font = f.bold.has(row) ? 'bold' : f.italic.has(row) ? 'italic' : null;
+    return this.file.cellStyle(code, font);
+  }
+
+  /** The view, widths and colour rules of a formatted tab, in the part's prefix. */
+  private formatParts(p: string): { views: string; cols: string; rules: string } {
+    const f = this.format!.tab;
+    const q = (local: string) => qualified(p, local);
+    const views = f.frozenRows > 0
+      ? `<${q('sheetViews')}><${q('sheetView')} workbookViewId="0"><${q('pane')} ySplit="${f.frozenRows}" topLeftCell="A${f.frozenRows + 1}" activePane="bottomLeft" state="frozen"/></${q('sheetView')}></${q('sheetViews')}>`
+      : '';
+    // Excel measures a column in characters of the default font's digits, about 7 pixels each.
+    const cols = f.widths.length === 0 ? '' : `<${q('cols')}>${f.widths.map((px, i) => `<${q('col')} min="${i + 1}" max="${i + 1}" width="${Math.round((px / 7) * 100) / 100}" customWidth="1"/>`).join('')}</${q('cols')}>`;
+    const last = columnLetters(Math.max(1, f.columns));
+    const rows = Math.max(1, f.rows);
+    const rules = f.colours
+      .map((c, i) => {
+        const dxf = this.file.colourStyle(c.background, c.color);
+        if (dxf === null) return '';
+        const letter = c.column === null ? 'A' : columnLetters(c.column);
+        const sqref = `${letter}1:${c.column === null ? last : letter}${rows}`;
+        const text = `"${c.text.replace(/"/g, '""')}"`;
+        const rule = c.match === 'equals'
+          ? `<${q('cfRule')} type="cellIs" dxfId="${dxf}" priority="${i + 1}" operator="equal"><${q('formula')}>${escapeXml(text)}</${q('formula')}></${q('cfRule')}>`
+          : `<${q('cfRule')} type="containsText" dxfId="${dxf}" priority="${i + 1}" operator="containsText" text="${escapeXml(c.text)}"><${q('formula')}>${escapeXml(`NOT(ISERROR(SEARCH(${text},${letter}1)))`)}</${q('formula')}></${q('cfRule')}>`;
+        return `<${q('conditionalFormatting')} sqref="${sqref}">${rule}</${q('conditionalFormatting')}>`;
+      })
+      .join('');
+    return { views, cols, rules };
+  }
+
+  /**
+   * Notes and colour (issue 14): the cells get Cadans's conditional-format rule (an earlier run's
+   * goes), and the workbook writes the notes as legacy comments on save (XlsxFile.writeNotes). The
+   * whole part is read anyway, so `previous` is not needed.
    */
   markCells(marks: readonly CellMark[], _previous: MarkExtent | null): MarkExtent {
     const all = this.readAll();
@@ -610,7 +748,7 @@ class XlsxFileSheet implements SheetPort {
       if (text.includes('Cadans: cel niet te lezen')) splices.push({ from: e.start, to: e.end, text: '' });
       for (const m of text.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
     }
-    const dxf = this.marks.length ? this.file.markStyle() : null;
+    const dxf = this.marks.length ? this.file.colourStyle(MARK_COLOURS.background, MARK_COLOURS.color) : null;
     if (dxf === null) return splices;
     const p = this.root.prefix;
     const sqref = this.marks.map((m) => `${columnLetters(m.column)}${m.row}`).join(' ');
@@ -668,7 +806,7 @@ class XlsxFileSheet implements SheetPort {
     let k = 0;
     let maxColumn = 0;
     const newCell = (column: number, style: number) => {
-      parts.push(this.cellXml(p, `${columnLetters(column)}${n}`, pending!.get(column), style));
+      parts.push(this.cellXml(p, `${columnLetters(column)}${n}`, pending!.get(column), this.styleFor(n, column, style)));
       maxColumn = Math.max(maxColumn, column);
     };
     for (let i = 0; i < cells.length; i += FIELDS) {
@@ -700,8 +838,8 @@ class XlsxFileSheet implements SheetPort {
 
   /** The sheet's XML with Cadans's writes applied; null when nothing changed. */
   serialise(): string | null {
-    if (this.writes.size === 0 && !this.created && !this.cleared) {
-      // Only the mark rule may change: the part stays byte for byte when it does not.
+    if (this.writes.size === 0 && !this.created && !this.cleared && !this.format) {
+      // Only the marks may change: the part stays byte for byte when they do not.
       if (this.marks === null) return null;
       this.scan();
       const only = [...this.markSplices(), ...this.notesSplices()];
@@ -783,9 +921,35 @@ class XlsxFileSheet implements SheetPort {
       const ref = `${columnLetters(start[0])}${start[1]}:${columnLetters(Math.max(end[0], maxColumn, 1))}${Math.max(end[1], lastRow, 1)}`;
       splices.push({ from: dimension.start, to: dimension.end, text: retag(dimension, { ref }) });
     }
+    if (this.format) splices.push(...this.formatSplices(p));
     splices.push(...this.markSplices(), ...this.notesSplices());
     const out = applySplices(this.xml, splices);
     return out;
+  }
+
+  /**
+   * The formatted tab's view, widths and colour rules in place of its old ones, each where the
+   * worksheet schema puts it (sheetViews after dimension, cols before sheetData, conditional
+   * formats after mergeCells and phoneticPr); every other element stays as it was.
+   */
+  private formatSplices(p: string): Splice[] {
+    const ORDER = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+    const parts = this.formatParts(p);
+    const replaced = new Set(['sheetViews', 'cols', 'conditionalFormatting']);
+    const splices: Splice[] = [];
+    const kept = this.topLevel.filter((e) => e.ns === MAIN_NS && ORDER.includes(e.local) && !replaced.has(e.local));
+    for (const e of this.topLevel) if (e.ns === MAIN_NS && replaced.has(e.local)) splices.push({ from: e.start, to: e.end, text: '' });
+    const insert = (local: keyof typeof parts, name: string) => {
+      if (!parts[local]) return;
+      const rank = ORDER.indexOf(name);
+      const next = kept.find((e) => ORDER.indexOf(e.local) > rank);
+      const at = next ? next.start : this.root!.closeStart;
+      splices.push({ from: at, to: at, text: parts[local] });
+    };
+    insert('views', 'sheetViews');
+    insert('cols', 'cols');
+    insert('rules', 'conditionalFormatting');
+    return splices;
   }
 
   /** A tab Cadans adds: a plain worksheet part with its rows (and a frozen header row). */
@@ -799,10 +963,11 @@ class XlsxFileSheet implements SheetPort {
       maxColumn = Math.max(maxColumn, built.maxColumn);
     }
     const lastRow = numbers[numbers.length - 1] ?? 1;
-    const views = this.frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
+    const formatted = this.format ? this.formatParts('') : null;
+    const views = formatted ? formatted.views : this.frozenHeader ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '';
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      `<dimension ref="A1:${columnLetters(maxColumn)}${lastRow}"/>${views}<sheetData>${rows.join('')}</sheetData></worksheet>`
+      `<dimension ref="A1:${columnLetters(maxColumn)}${lastRow}"/>${views}${formatted?.cols ?? ''}<sheetData>${rows.join('')}</sheetData>${formatted?.rules ?? ''}</worksheet>`
     );
   }
 }
@@ -987,9 +1152,15 @@ export class XlsxFile implements WorkbookPort {
     return dateStyleIndex(this.styles, withTime);
   }
 
-  /** The dxfs index of Cadans's mark colour, or null in a workbook without a styles part (then no colour). */
-  markStyle(): number | null {
-    return this.styles ? markDxfIndex(this.styles) : null;
+  /** A cell format for a generated tab's cell; -1 (the default) in a workbook without a styles part. */
+  cellStyle(code: string | null, font: FontKind | null): number {
+    if (!this.styles || (code === null && font === null)) return -1;
+    return styleIndex(this.styles, code, font);
+  }
+
+  /** A colour rule's format; null in a workbook without a styles part (the rule is then left out). */
+  colourStyle(background: string, color: string): number | null {
+    return this.styles ? dxfIndex(this.styles, background, color) : null;
   }
 
   /** Formula cells saved without a result, in the tabs read so far. */
@@ -1031,7 +1202,7 @@ export class XlsxFile implements WorkbookPort {
       if (xml !== null) zip.file(sheet.path, xml);
       if (sheet.created) created.push(sheet);
     }
-    if (this.styles && (this.styles.added.size > 0 || this.styles.markDxf !== null) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
+    if (this.styles && (this.styles.xfs.length > 0 || this.styles.dxfs.length > 0 || this.styles.fonts.length > 0) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
     await this.patchPackage(created);
     if (noteTypes.length) await this.addContentTypes(noteTypes);
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });

@@ -6,11 +6,13 @@
 import ExcelJS from 'exceljs';
 import { intlClock, isDate, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
-import type { ChartSpec, SheetPort, StatusColourRule, WorkbookPort } from '../workbook/ports';
+import { type ChartSpec, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 
 type Worksheet = ExcelJS.Worksheet;
 
 const DATE_FORMAT = 'dd-mm-yyyy';
+/** ExcelJS's default font (its styles.xml's first font). */
+const DEFAULT_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 const DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
 
 /** What a spreadsheet shows for a cell: formulas give their last result, rich text its text. */
@@ -108,6 +110,38 @@ class XlsxSheet implements SheetPort {
 
   /** An .xlsx written here carries no charts; the local runner draws them in report.html. */
   setCharts(_charts: readonly ChartSpec[]): void {}
+
+  /** A generated tab's presentation: number formats, bold and italic rows, widths, the frozen row and colour rules. */
+  formatTab(format: TabFormat): void {
+    const bold = new Set(format.bold);
+    const italic = new Set(format.italic);
+    for (let r = 1; r <= format.rows; r++) {
+      const row = this.ws.getRow(r);
+      // The whole font, not only its weight: a font with no name falls back to a serif face in LibreOffice.
+      if (bold.has(r) || italic.has(r)) row.font = { ...DEFAULT_FONT, bold: bold.has(r), italic: italic.has(r) };
+    }
+    for (const n of format.numbers) this.ws.getRow(n.row).getCell(n.column).numFmt = NUMBER_PATTERNS[n.kind];
+    // Excel measures widths in characters of the default font, about 7 pixels each.
+    format.widths.forEach((px, i) => (this.ws.getColumn(i + 1).width = Math.round((px / 7) * 100) / 100));
+    this.ws.views = [{ state: 'frozen', ySplit: format.frozenRows }];
+    const ws = this.ws as Worksheet & { conditionalFormattings?: unknown[] };
+    ws.conditionalFormattings = [];
+    const last = this.ws.getColumn(format.columns).letter;
+    format.colours.forEach((c, i) => {
+      const letter = c.column === null ? 'A' : this.ws.getColumn(c.column).letter;
+      const ref = `${letter}1:${c.column === null ? last : letter}${format.rows}`;
+      const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(c.background) } }, font: { color: { argb: argb(c.color) } } };
+      this.ws.addConditionalFormatting({
+        ref,
+        rules: [
+          c.match === 'equals'
+            ? { type: 'cellIs' as const, operator: 'equal' as const, priority: i + 1, formulae: [`"${c.text.replace(/"/g, '""')}"`], style }
+            // ExcelJS writes a containsText rule without its text attribute; the same test as a formula reads everywhere.
+            : { type: 'expression' as const, priority: i + 1, formulae: [`NOT(ISERROR(SEARCH("${c.text.replace(/"/g, '""')}",${letter}1)))`], style },
+        ],
+      });
+    });
+  }
 
   private rangeRef(column: number, fromRow: number): string {
     const letter = this.ws.getColumn(column).letter;

@@ -33,6 +33,52 @@ export interface MarkExtent {
   columns: number;
 }
 
+/**
+ * How a number cell of a generated tab reads. The patterns are the same in Sheets and in .xlsx:
+ * `,` groups thousands and `.` marks decimals in the pattern, and the spreadsheet shows them in its
+ * own locale (€ 186.000 and 34,1% in a Dutch sheet).
+ */
+export type NumberKind = 'euro' | 'percent' | 'date' | 'decimal' | 'whole';
+
+export const NUMBER_PATTERNS: Record<NumberKind, string> = {
+  euro: '"€ "#,##0',
+  percent: '0.0%',
+  date: 'dd-mm-yyyy',
+  decimal: '#,##0.0',
+  whole: '#,##0',
+};
+
+/** A colour for cells whose text equals (or contains) this text, in one column or the whole tab. */
+export interface ColourRule {
+  /** 1-based column, or null for every column of the tab. */
+  column: number | null;
+  match: 'equals' | 'contains';
+  text: string;
+  background: string;
+  color: string;
+}
+
+/**
+ * A generated tab's presentation as data, beside its values: the engine decides it, each shell
+ * applies it in a fixed number of calls (whatever the rows).
+ */
+export interface TabFormat {
+  /** The size of the block it describes (the tab's values from A1). */
+  rows: number;
+  columns: number;
+  /** Rows kept in view while scrolling (the tab's first line). */
+  frozenRows: number;
+  /** Column widths in pixels, one per column. */
+  widths: number[];
+  /** 1-based rows in bold: section titles and table headers. */
+  bold: number[];
+  /** 1-based rows in italics: the plain-words explanations and the legend. */
+  italic: number[];
+  /** Number cells with their kind; every other cell keeps the automatic format. */
+  numbers: Array<{ row: number; column: number; kind: NumberKind }>;
+  colours: ColourRule[];
+}
+
 export interface SheetPort {
   readonly name: string;
   /** Every value from A1 to the last used row and column, in one read; [] for an empty tab. */
@@ -73,6 +119,11 @@ export interface SheetPort {
    * rows. Returns the block it checked. A shell that cannot mark cells leaves it out.
    */
   markCells?(marks: readonly CellMark[], previous: MarkExtent | null): MarkExtent;
+  /**
+   * For Cadans's own generated tabs only: widths, bold and italic rows, number formats, colour
+   * rules and the frozen rows, replacing the tab's earlier ones, in a fixed number of calls.
+   */
+  formatTab(format: TabFormat): void;
   // Presentation, used by setup only.
   setNumberFormat(column: number, fromRow: number, format: string): void;
   setListValidation(column: number, fromRow: number, values: readonly string[]): void;

@@ -46,6 +46,8 @@ function section(sheet: FakeSheet, title: string): unknown[][] {
   expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
   const rows: unknown[][] = [];
   for (let i = start + 1; i < values.length && values[i].some((v) => v !== ''); i++) {
+    // The section's plain-words explanation (in italics) is not part of its table.
+    if (sheet.$fontStyle(i + 1, 1) === 'italic') continue;
     const row = [...values[i]];
     while (row.length > 0 && row[row.length - 1] === '') row.pop();
     rows.push(row);
@@ -61,25 +63,25 @@ describe('the Risico tab per organisation', () => {
     const ss = book();
     loadCadans(ss).refreshNow();
     const risico = ss.$sheet('Risico');
-    expect(section(risico, 'Concentratie (als CONCENTRATION)')).toEqual([
+    expect(section(risico, 'Klantconcentratie: hoe afhankelijk is het bureau van een paar klanten?')).toEqual([
       ['HHI', 2300],
-      ['Aandeel grootste klant (%)', 45],
-      ['Aandeel top 5 (%)', 65],
+      ['Aandeel grootste klant', 0.45],
+      ['Aandeel top 5', 0.65],
       ['Effectief aantal klanten', 4.3],
       ['Oordeel', 'hoog'],
     ]);
     const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst');
-    expect(clients[1]).toEqual(['#', 'Organisatie', 'Contactpersonen', 'Omzet', 'Omzet uit', 'Aandeel (%)', 'Cumulatief (%)', 'Sleutelklant (≥ 20%)', 'Significant (≥ 10%)']);
-    expect(clients.slice(2, 4)).toEqual([
-      [1, 'Gemeente Utrecht', 4, 45000, 'contactrijen', 45, 45, 'ja', 'ja'],
-      [2, 'Klant 1 BV', 1, 5000, 'contactrijen', 5, 50],
+    expect(clients[0]).toEqual(['#', 'Organisatie', 'Contactpersonen', 'Omzet', 'Omzet uit', 'Aandeel (%)', 'Cumulatief (%)', 'Sleutelklant (≥ 20%)', 'Significant (≥ 10%)']);
+    expect(clients.slice(1, 3)).toEqual([
+      [1, 'Gemeente Utrecht', 4, 45000, 'contactrijen', 0.45, 0.45, 'ja', 'ja'],
+      [2, 'Klant 1 BV', 1, 5000, 'contactrijen', 0.05, 0.5],
     ]);
-    expect(clients).toHaveLength(2 + 12);
+    expect(clients).toHaveLength(1 + 12);
     expect(section(risico, 'Stresstest per sleutelklant')).toEqual([
       ['Klant', 'Verlies omzet (%)', 'Kasreserve draagt (maanden)', 'Toelichting'],
-      ['Gemeente Utrecht', 45, 6.7, STRESS('Gemeente Utrecht', '45', '6,7')],
+      ['Gemeente Utrecht', 0.45, 6.7, STRESS('Gemeente Utrecht', '45', '6,7')],
     ]);
-    expect(section(risico, 'Onafhankelijkheid')[2]).toEqual(['Geen sleutelklantrisico: grootste klant (%)', 45, '< 20', '✘ onder doel']);
+    expect(section(risico, 'Onafhankelijkheid')[2]).toEqual(['Geen sleutelklantrisico: grootste klant (%)', 0.45, 'minder dan 20%', '✘ onder doel']);
     // The pie's labels are the organisations.
     const pie = risico.charts[0].state;
     expect(pie.options.title).toBe('Omzetaandeel per klantorganisatie (%)');
@@ -104,10 +106,10 @@ describe('the Risico tab per organisation', () => {
     ]);
     loadCadans(ss).refreshNow();
     const risico = ss.$sheet('Risico');
-    const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(2);
+    const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(1);
     // 60,000 of 60,000 + 11 × 5,000 = 115,000: 52.2%. The contacts' 45,000 is not added.
-    expect(clients[0]).toEqual([1, 'Gemeente Utrecht', 4, 60000, 'Organisaties', 52.2, 52.2, 'ja', 'ja']);
-    expect(clients[1]).toEqual([2, 'Klant 1 B.V.', 1, 5000, 'contactrijen', 4.3, 56.5]);
+    expect(clients[0]).toEqual([1, 'Gemeente Utrecht', 4, 60000, 'Organisaties', 0.5217, 0.5217, 'ja', 'ja']);
+    expect(clients[1]).toEqual([2, 'Klant 1 B.V.', 1, 5000, 'contactrijen', 0.0435, 0.5652]);
     expect(section(risico, 'Stresstest per sleutelklant')[1][0]).toBe('Gemeente Utrecht');
     // The computed columns of Organisaties.
     const org = ss.$sheet('Organisaties');
@@ -124,13 +126,13 @@ describe('the Risico tab per organisation', () => {
     expect(section(kpi, 'Accountpenetratie per organisatie: afdelingen met actief contact en bediend, van bekend')).toEqual([
       ['Organisatie', 'Afdelingen bekend', 'Met actief contact', 'Contact (%)', 'Bediend', 'Bediend (%)'],
       ['Klant 1 B.V.', 2, 0, 0],
-      ['Gemeente Utrecht', 5, 3, 60, 2, 40],
+      ['Gemeente Utrecht', 5, 3, 0.6, 2, 0.4],
     ]);
     expect(section(kpi, 'Organisaties zonder beslisser of champion (het playbook vraagt om beslissers en champions; dat juist deze twee rollen nodig zijn is een keuze van Cadans)').slice(0, 2)).toEqual([
       ['Organisatie', 'Ontbreekt', 'Actieve contactpersonen', 'Omzetaandeel (%)'],
-      ['Gemeente Utrecht', 'champion', 4, 52.2],
+      ['Gemeente Utrecht', 'champion', 4, 0.5217],
     ]);
-    expect(section(kpi, 'Organisaties met één actieve contactpersoon (vertrekt die, dan is de klant weg)')[1]).toEqual(['Klant 1 B.V.', 'Klant 1', '', 4.3]);
+    expect(section(kpi, 'Organisaties met één actieve contactpersoon (vertrekt die, dan is de klant weg)')[1]).toEqual(['Klant 1 B.V.', 'Klant 1', '', 0.0435]);
   });
 });
 
@@ -155,7 +157,7 @@ describe('Cadans > Organisaties vullen uit Relaties', () => {
     const before = book();
     loadCadans(before).refreshNow();
     cadans.refreshNow();
-    const concentration = (s: FakeSpreadsheet) => section(s.$sheet('Risico'), 'Concentratie (als CONCENTRATION)');
+    const concentration = (s: FakeSpreadsheet) => section(s.$sheet('Risico'), 'Klantconcentratie: hoe afhankelijk is het bureau van een paar klanten?');
     expect(concentration(ss)).toEqual(concentration(before));
     cadans.fillOrganisations();
     expect(org.$lastRow()).toBe(13);
@@ -222,7 +224,7 @@ describe('the Historie tab', () => {
     // In December Klant 11 BV brings 50,000: it moved from C to A, the one B or C account of November.
     ss.$sheet('Relaties').getRange(16, 9).setValues([[50_000]]);
     loadCadans(ss, { now: new Date(Date.UTC(2026, 11, 1, 9)) }).refreshNow();
-    expect(upgrades()).toEqual(['Organisaties die een accounttier stegen (%)', 100, '1 van 1 B- of C-organisaties sinds 2026-11']);
+    expect(upgrades()).toEqual(['Organisaties die een accounttier stegen (%)', 1, '1 van 1 B- of C-organisaties sinds 2026-11']);
     loadCadans(ss, { now: new Date(Date.UTC(2026, 11, 20, 9)) }).refreshNow();
     expect(historie.$lastRow()).toBe(1 + 24);
     expect(historie.$column(1).filter((m) => m === '2026-12')).toHaveLength(12);
@@ -240,7 +242,7 @@ describe('bad account cells', () => {
     expect(problems).toContainEqual(['Relaties', 2, 'Rol (L)', 'beslisser, baas', "'baas' staat niet in de lijst; verwacht: beslisser, champion, inkoop, HR, gebruiker"]);
     expect(problems.filter((p) => p[0] === 'Organisaties').map((p) => p.slice(0, 4))).toEqual([['Organisaties', 2, 'Jaaromzet (C)', 'veel']]);
     // The unreadable amount counts as not filled in: the contacts' 45,000 is the account's revenue.
-    expect(section(ss.$sheet('Risico'), 'Klantorganisaties op omzet, grootste eerst')[2]).toEqual([1, 'Gemeente Utrecht', 4, 45000, 'contactrijen', 45, 45, 'ja', 'ja']);
+    expect(section(ss.$sheet('Risico'), 'Klantorganisaties op omzet, grootste eerst')[1]).toEqual([1, 'Gemeente Utrecht', 4, 45000, 'contactrijen', 0.45, 0.45, 'ja', 'ja']);
   });
 });
 
@@ -266,7 +268,7 @@ describe('in an English workbook', () => {
     const cadans = loadCadans(ss);
     cadans.refreshNow();
     const risk = ss.$sheet('Risk');
-    expect(section(risk, 'Client organisations by revenue, largest first')[2]).toEqual([1, 'Gemeente Utrecht', 4, 45000, 'contact rows', 45, 45, 'yes', 'yes']);
+    expect(section(risk, 'Client organisations by revenue, largest first')[1]).toEqual([1, 'Gemeente Utrecht', 4, 45000, 'contact rows', 0.45, 0.45, 'yes', 'yes']);
     expect(section(risk, 'Stress test per key client')[1][3]).toBe(
       'Losing Gemeente Utrecht removes 45% of revenue; the cash reserve of 3 months of costs carries that loss for 6.7 months (reserve ÷ lost share, with costs equal to revenue)',
     );

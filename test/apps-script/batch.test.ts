@@ -12,21 +12,30 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * The service calls one refreshNow makes on a workbook of four tabs, whatever the number of rows:
  * 127, of which 57 create and fill the Vandaag, KPI, Risico and Kwartaal tabs and the three charts, 8
  * create the Historie tab with this month's snapshot and store its layout (a month's first run only), and 5 find the
- * links and the reminders' switch for the Vandaag tab. 17 mark the two cells Cadans cannot read
- * (issue 14): the marks' record read and written in the document properties (4), the Relaties
- * block's notes read and written once (3 with its range), and its conditional-format rules read
- * and written once with one rule over both cells (4, and 6 building it). (Sheet.getName grows with
- * the number of tabs, not of rows.)
+ * links and the reminders' switch for the Vandaag tab. (Sheet.getName grows with the number of
+ * tabs, not of rows.) Issue 14 adds 194 that format those five tabs, each in a fixed number of
+ * calls whatever its rows: per tab one setNumberFormats, setFontWeights, setFontStyles,
+ * setConditionalFormatRules and setFrozenRows over one range (25 with its getRange), one
+ * setColumnWidths per column of the layout (36), and the colour rules built locally (120, with 8
+ * ranges for the status columns of Vandaag and of KPI's attention list). And 17 mark the two cells
+ * Cadans cannot read (issue 14): the marks' record read and written in the document properties
+ * (4), the Relaties block's notes read and written once (3 with its range), and its
+ * conditional-format rules read and written once with one rule over both cells (4, and 6 building it).
  */
-const REFRESH_CALLS = 144;
+const REFRESH_CALLS = 338;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
-  // Cadans's colour over the two cells it cannot read (issue 14): one rule, whatever the rows.
-  'ConditionalFormatRuleBuilder.build': 1,
-  'ConditionalFormatRuleBuilder.setBackground': 1,
-  'ConditionalFormatRuleBuilder.setFontColor': 1,
-  'ConditionalFormatRuleBuilder.setRanges': 1,
+  // Issue 14: the colour rules of the generated tabs, built locally: the four verdict marks on KPI,
+  // Risico and Kwartaal (12), the four statuses in Vandaag's status column and KPI's attention list
+  // (8); and Cadans's colour over the two cells it cannot read (1), one rule whatever the rows.
+  'ConditionalFormatRuleBuilder.build': 21,
+  'ConditionalFormatRuleBuilder.setBackground': 21,
+  'ConditionalFormatRuleBuilder.setFontColor': 21,
+  'ConditionalFormatRuleBuilder.setRanges': 21,
   'ConditionalFormatRuleBuilder.whenFormulaSatisfied': 1,
+  'ConditionalFormatRuleBuilder.whenTextContains': 4,
+  'ConditionalFormatRuleBuilder.whenTextEqualTo': 16,
+  'SpreadsheetApp.newConditionalFormatRule': 21,
   // Each chart: newChart, setPosition, two addRange (labels, values), setNumHeaders, a title, its type, build, insertChart.
   'EmbeddedChartBuilder.addRange': 6,
   'EmbeddedChartBuilder.asColumnChart': 2, // compliance per month and capacity used per owner, on KPI
@@ -45,6 +54,10 @@ const REFRESH_CALLS_BY_METHOD = {
   'Range.setNotes': 1,
   'RangeList.getRanges': 1, // the two marked cells, for the colour rule
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
+  // Issue 14: every cell's number format, weight and style of Vandaag, KPI, Risico, Kwartaal and Historie, one call each per tab.
+  'Range.setFontStyles': 5,
+  'Range.setFontWeights': 5,
+  'Range.setNumberFormats': 5,
   'Range.setValues': 8, // the three computed columns as one block, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the Log lines
   'ScriptApp.getAuthorizationInfo': 1,
   'Sheet.clearContents': 5, // Vandaag, KPI, Risico and Kwartaal, rebuilt; Historie, written
@@ -54,15 +67,17 @@ const REFRESH_CALLS_BY_METHOD = {
   'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
   'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getConditionalFormatRules': 1, // Relaties's, to replace Cadans's colour rule
-  'Sheet.getRange': 16, // the notes' block, the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines
-  'Sheet.getRangeList': 1,
+  'Sheet.getConditionalFormatRules': 1, // Relaties's, to replace Cadans's colour rule (issue 14)
+  'Sheet.getRange': 29, // the notes' block, the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines; each formatted tab's range (5) and the status columns of Vandaag and KPI for their four colour rules each
+  'Sheet.getRangeList': 1, // the two marked cells
+  'Sheet.setColumnWidths': 36, // one per column of the five formatted tabs' layouts (Vandaag 9, KPI 7, Risico 9, Kwartaal 4, Historie 7)
+  'Sheet.setConditionalFormatRules': 6, // the five formatted tabs, and Relaties's marks
+  'Sheet.setFrozenRows': 5,
   'Sheet.getSheetId': 1, // the Vandaag tab's links to Relaties rows
   'Spreadsheet.getSheetByName': 1,
   'Spreadsheet.getUrl': 1,
   'Sheet.insertChart': 3,
   'Sheet.newChart': 3,
-  'Sheet.setConditionalFormatRules': 1,
   'Spreadsheet.insertSheet': 5, // Vandaag, KPI, Risico, Historie and Kwartaal, on the first run
   'Spreadsheet.getSheets': 1,
   'Spreadsheet.getSpreadsheetLocale': 1,
@@ -70,7 +85,6 @@ const REFRESH_CALLS_BY_METHOD = {
   'Spreadsheet.toast': 1,
   'SpreadsheetApp.getActiveSpreadsheet': 2,
   'SpreadsheetApp.getUi': 1,
-  'SpreadsheetApp.newConditionalFormatRule': 1,
   'Ui.alert': 1,
   // Checks Intl against Google's zone data by UTC offset: now, mid-January, mid-July, and an hour
   // either side of the zone's two clock changes (issue 9).

@@ -38,6 +38,21 @@ describe('the fake Sheet and Range', () => {
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
   });
 
+  it('take a grid of formats, weights and styles only of the range\'s size, and widths for columns inside the grid (issue 14)', () => {
+    const sheet = workbook().$sheet('Blad1');
+    const range = sheet.getRange(1, 1, 2, 2);
+    range.setNumberFormats([['0.0%', 'General'], ['"€ "#,##0', 'dd-mm-yyyy']]);
+    range.setFontWeights([['bold', 'bold'], ['normal', null]]);
+    range.setFontStyles([['normal', 'normal'], ['italic', 'italic']]);
+    expect([sheet.$format(1, 1), sheet.$format(2, 1), sheet.$fontWeight(1, 2), sheet.$fontWeight(2, 2), sheet.$fontStyle(2, 1)]).toEqual(['0.0%', '"€ "#,##0', 'bold', null, 'italic']);
+    expect(() => range.setNumberFormats([['0.0%', 'General']])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(() => range.setFontWeights([['bold'], ['bold']])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
+    expect(() => range.setFontWeights([['heavy', 'bold'], ['bold', 'bold']])).toThrow('Invalid argument: fontWeights (heavy)');
+    sheet.setColumnWidths(2, 3, 120);
+    expect([1, 2, 3, 4, 5].map((c) => sheet.columnWidths.get(c))).toEqual([undefined, 120, 120, 120, undefined]);
+    expect(() => sheet.setColumnWidths(26, 2, 100)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+
   it('store a string starting with = as a formula and one starting with an apostrophe as text', () => {
     const sheet = workbook().$sheet('Blad1');
     sheet.getRange(1, 1, 1, 3).setValues([['=SUM(A2:A3)', "'=SUM(A2:A3)", 'gewoon']]);

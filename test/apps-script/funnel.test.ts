@@ -9,12 +9,12 @@ import { loadCadans, midnight, workbook } from './harness';
 const HEADER = ['Organisatie', 'Contactpersoon', 'Eigenaar', 'Fase', 'Fase sinds', 'Binnengekomen'];
 const HISTORY = ['Datum', 'Organisatie', 'Van', 'Naar', 'Bron'];
 
-/** Sections of a generated tab: the rows under a title, up to the next empty row. */
+/** Sections of a generated tab: the rows under a title and its one-line explanation, up to the next empty row. */
 function section(values: unknown[][], title: string): unknown[][] {
   const start = values.findIndex((r) => String(r[0]).startsWith(title));
   expect(start, title).toBeGreaterThan(-1);
   const out: unknown[][] = [];
-  for (let i = start + 1; i < values.length && values[i].some((c) => c !== ''); i++) {
+  for (let i = start + 2; i < values.length && values[i].some((c) => c !== ''); i++) {
     const row = [...values[i]];
     while (row.length > 0 && row[row.length - 1] === '') row.pop();
     out.push(row);
@@ -70,11 +70,11 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
     const kpi = ss.$sheet('KPI').$values();
     expect(section(kpi, 'Pipeline: trechter')).toEqual([
       ['Fase', 'Bereikt', 'Deel van koud (%)', 'Door naar volgende fase', 'Conversie naar volgende (%)'],
-      ['koud', 5, 100, 4, 80],
-      ['warm', 4, 80, 2, 50],
-      ['heet', 2, 40, 2, 100],
-      ['klant', 2, 40, 1, 50],
-      ['vaste klant', 1, 20],
+      ['koud', 5, 1, 4, 0.8],
+      ['warm', 4, 0.8, 2, 0.5],
+      ['heet', 2, 0.4, 2, 1],
+      ['klant', 2, 0.4, 1, 0.5],
+      ['vaste klant', 1, 0.2],
     ]);
     expect(section(kpi, 'Pipeline: mediaan')).toEqual([['Fase', 'Mediaan dagen'], ['koud', 15], ['warm', 30], ['heet', 30], ['klant', 180]]);
     // Nothing was changed unseen: the history is as it was.
@@ -94,14 +94,21 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the KPI funnel in a 
     const quiet = run().$sheet('Risico').$values();
     const scorecard = section(quiet, 'Onafhankelijkheid');
     expect(scorecard.slice(-2)).toEqual([
-      ['Voorstellen per week (laatste 13 weken, uit Pipeline)', 0, '≥ 1', '✘ onder doel'],
-      ['Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)', 4, '≥ 52', '✘ onder doel'],
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', '0 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel'],
+      ['Aanvragen per jaar (Pipeline, laatste 12 maanden)', 4, 'minstens 52', '✘ onder doel'],
     ]);
     const busy = run([['Vooruit geboekt (dagen)', 20]]).$sheet('Risico').$values();
     expect(section(busy, 'Onafhankelijkheid').at(-1)).toEqual([
-      'Waarschuwing: 20 dagen vooruit geboekt (minimum 30) en 0 voorstellen per week in de laatste 13 weken (doel 1). Een verkoop duurt twee tot drie maanden (de gids): verkoop nu, ook al is het druk.',
+      'Waarschuwing: 20 dagen vooruit geboekt (minimum 30) en 0 voorstellen in de laatste 13 weken (doel: 13). Een verkoop duurt twee tot drie maanden (de gids): verkoop nu, ook al is het druk.',
+    ]);
+    // An empty Pipeline tells nothing yet: unknown, not "below target".
+    const empty = workbook({ timeZone: tz, sheets: { Relaties: [['ID', 'Naam', 'Tier', 'Laatste contact'], ['R1', 'Anna', 'A', d('2026-11-20')]], Pipeline: [HEADER] } });
+    loadCadans(empty, { now }).refreshNow();
+    expect(section(empty.$sheet('Risico').$values(), 'Onafhankelijkheid').slice(-2)).toEqual([
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
+      ['Aanvragen per jaar (Pipeline, laatste 12 maanden)', 'onbekend', 'minstens 52', '? onbekend'],
     ]);
     const booked = run([['Vooruit geboekt (dagen)', 45]]).$sheet('Risico').$values();
-    expect(section(booked, 'Onafhankelijkheid').at(-1)![0]).toBe('Aanvragen per jaar (laatste 12 maanden, Binnengekomen in Pipeline)');
+    expect(section(booked, 'Onafhankelijkheid').at(-1)![0]).toBe('Aanvragen per jaar (Pipeline, laatste 12 maanden)');
   });
 });

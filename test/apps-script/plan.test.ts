@@ -91,18 +91,21 @@ describe('refreshNow and the week plan', () => {
   it('shows each owner’s planned hours against capacity on the KPI tab', () => {
     const ss = team();
     loadCadans(ss, { now: NOW }).refreshNow();
-    const kpi = ss.$sheet('KPI').$values();
+    const day = (v: unknown) => (v instanceof Date ? new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(v) : v);
+    const kpi = ss.$sheet('KPI').$values().map((r) => r.map(day));
     const start = kpi.findIndex((r) => String(r[0]).startsWith('Capaciteit: geplande touchpoint-uren'));
     expect(kpi[start][0]).toBe('Capaciteit: geplande touchpoint-uren tegen beschikbare uren, 30-11-2026 t/m 27-12-2026');
     // 30 Nov - 27 Dec: 19 working days (Christmas Day off); Anna is away one of them.
-    expect(kpi.slice(start + 1, start + 4).map((r) => r.slice(0, 6))).toEqual([
+    // Under the title its explanation, then the table.
+    expect(kpi[start + 1][0]).toBe('Past het werk in de beschikbare uren (tabblad Team)? Boven 100% loopt een achterstand op. De grafiek staat rechts naast de tabel in Google Sheets, en in report.html bij een lokale run.');
+    expect(kpi.slice(start + 2, start + 5).map((r) => r.slice(0, 6))).toEqual([
       ['Eigenaar', 'Gepland (uur)', 'Beschikbaar (uur)', 'Benut (%)', 'Achterstand (relaties)', 'Ingepland tot'],
-      [ANNA, 2.7, 18, 14.8, 0, ''], // 160 minutes of 18 × 60
-      [BRAM, 1.5, 9.5, 15.8, 0, ''], // 4 × 20 + 10 minutes of 19 × 30
+      [ANNA, 2.7, 18, 0.1481, 0, ''], // 160 minutes of 18 × 60
+      [BRAM, 1.5, 9.5, 0.1579, 0, ''], // 4 × 20 + 10 minutes of 19 × 30
     ]);
     const weeks = kpi.findIndex((r) => r[0] === 'Capaciteit per week');
-    expect(kpi.slice(weeks + 2, weeks + 6).map((r) => r.slice(0, 5))).toEqual([
-      [ANNA, '30-11-2026', 2.7, 4, 66.7],
+    expect(kpi.slice(weeks + 3, weeks + 7).map((r) => r.slice(0, 5))).toEqual([
+      [ANNA, '30-11-2026', 2.7, 4, 0.6667],
       [ANNA, '07-12-2026', 0, 5, 0],
       [ANNA, '14-12-2026', 0, 5, 0],
       [ANNA, '21-12-2026', 0, 4, 0],
@@ -153,8 +156,9 @@ describe('refreshNow and the week plan', () => {
     cadans.refreshNow();
     const url = `${ss.$url()}#gid=${ss.$sheet('Relaties').sheetId}`;
     // Each row without its trailing blanks.
+    // Each row without its trailing blanks, a date cell as the sheet shows it (dd-mm-yyyy).
     const rows = ss.$sheet('Vandaag').$values().map((r) => {
-      const cells = [...r];
+      const cells = r.map((v) => (v instanceof Date ? new Intl.DateTimeFormat('nl-NL', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(v) : v));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       return cells;
     });
@@ -182,7 +186,8 @@ describe('refreshNow and the week plan', () => {
     ]);
     // The unreadable cell is reported with a link to it.
     const problems = rows.findIndex((r) => r[0] === 'Problemen in het werkboek (1)');
-    expect(rows.slice(problems + 1, problems + 3)).toEqual([
+    expect(rows[problems + 1]).toEqual(['Cellen die Cadans niet kan lezen; de rest van de rij telt wel mee. Verbeter de cel via de link, de volgende run neemt hem mee.']);
+    expect(rows.slice(problems + 2, problems + 4)).toEqual([
       ['Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Link'],
       ['Relaties', 21, 'Laatste contact (H)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', `${url}&range=H21`],
     ]);

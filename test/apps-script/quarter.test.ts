@@ -4,6 +4,7 @@
 // Touchpoints tab's Testimonial column, new prospects from the Pipeline's Binnengekomen.
 
 import { describe, expect, it } from 'vitest';
+import type { FakeSheet } from './fakes/index';
 import { diff, loadCadans, midnight, snapshot, workbook } from './harness';
 
 const RELATIES = ['ID', 'Naam', 'Type', 'Organisatie', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Omzet vorig jaar', 'Klant sinds', 'Actief'];
@@ -35,11 +36,14 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
       },
     });
   }
-  const rows = (values: unknown[][], title: string) => {
+  /** A section's rows below its title, without its explanation (in italics); a date cell as dd-mm-yyyy. */
+  const rows = (sheet: FakeSheet, title: string) => {
+    const values = sheet.$values();
     const start = values.findIndex((r) => String(r[0]).startsWith(title));
     const out: unknown[][] = [];
     for (let i = start + 1; i < values.length && values[i].some((c) => c !== ''); i++) {
-      const row = [...values[i]];
+      if (sheet.$fontStyle(i + 1, 1) === 'italic') continue;
+      const row = values[i].map((v) => (v instanceof Date ? new Intl.DateTimeFormat('nl-NL', { timeZone: tz, day: '2-digit', month: '2-digit', year: 'numeric' }).format(v) : v));
       while (row.length > 0 && row[row.length - 1] === '') row.pop();
       out.push(row);
     }
@@ -49,8 +53,8 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
   it('reviews the current quarter: progression, risk, portfolio actions, testimonials and goals', () => {
     const ss = build();
     loadCadans(ss, at('2026-09-30')).refreshNow();
-    const q = ss.$sheet('Kwartaal').$values();
-    expect(q[0].slice(0, 2)).toEqual([
+    const q = ss.$sheet('Kwartaal');
+    expect(q.$values()[0].slice(0, 2)).toEqual([
       'Kwartaal 2026-Q3 (01-07-2026 t/m 30-09-2026): opgebouwd door Cadans op 30-09-2026. Bij elke run opnieuw opgebouwd; bij het begin van het volgende kwartaal bewaard als tabblad Kwartaal 2026-Q3, dat Cadans daarna nooit meer wijzigt.',
       '2026-Q3',
     ]);
@@ -62,13 +66,13 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
     expect(rows(q, 'Risico: concentratie')).toEqual([
       ['Maat', 'Dit kwartaal', 'Vorig kwartaal'],
       ['HHI', 4600, 'geen bewaard kwartaal'],
-      ['Aandeel grootste klant (%)', 60, 'geen bewaard kwartaal'],
-      ['Aandeel top 5 (%)', 100, 'geen bewaard kwartaal'],
+      ['Aandeel grootste klant', 0.6, 'geen bewaard kwartaal'],
+      ['Aandeel top 5', 1, 'geen bewaard kwartaal'],
       ['Effectief aantal klanten', 2.2, 'geen bewaard kwartaal'],
     ]);
     expect(rows(q, 'Portefeuilleacties').slice(-1)).toEqual([['Nieuwe prospects (Binnengekomen dit kwartaal)', 1]]);
     expect(rows(q, 'Testimonials dit kwartaal (1)')).toEqual([['Datum', 'Relatie-ID', 'Relatie', 'Notities'], ['03-07-2026', 'R1', 'Anna', 'Mooi citaat voor de site']]);
-    expect(rows(q, 'Doelen tegen').slice(-1)).toEqual([['Aanvragen dit kwartaal (gids: 52 per jaar)', 1, '≥ 13', '✘ onder doel']]);
+    expect(rows(q, 'Doelen tegen').slice(-1)).toEqual([['Aanvragen dit kwartaal (gids: 52 per jaar)', 1, 'minstens 13', '✘ onder doel']]);
   });
 
   it('keeps the old quarter as a copy at the next quarter, compares with it, and never writes the copy again', () => {
@@ -77,6 +81,11 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
     const q3 = ss.$sheet('Kwartaal').$values();
     loadCadans(ss, at('2026-10-01')).refreshNow();
     expect(ss.$sheet('Kwartaal 2026-Q3').$values()).toEqual(q3);
+    // The copy reads as the tab did: its shares as percentages, its titles in bold, its first row frozen.
+    const copy = ss.$sheet('Kwartaal 2026-Q3');
+    const share = copy.$values().findIndex((r) => r[0] === 'Aandeel grootste klant') + 1;
+    const title = copy.$values().findIndex((r) => r[0] === 'Risico: concentratie dit kwartaal tegen vorig kwartaal') + 1;
+    expect([copy.$value(share, 2), copy.$format(share, 2), copy.$fontWeight(title, 1), copy.$fontStyle(title + 1, 1), copy.frozenRows]).toEqual([0.6, '0.0%', 'bold', 'italic', 1]);
     const q4 = ss.$sheet('Kwartaal').$values();
     expect(q4[0][1]).toBe('2026-Q4');
     // Anna's revenue grows before the next run: this quarter's figures move, last quarter's stay.
@@ -85,7 +94,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('the Kwartaal tab in 
     loadCadans(ss, at('2026-10-02')).refreshNow();
     const changed = diff(kept, snapshot(ss)).changed.filter((c) => c.startsWith('Kwartaal 2026-Q3!'));
     expect(changed).toEqual([]);
-    expect(rows(ss.$sheet('Kwartaal').$values(), 'Risico: concentratie')[1]).toEqual(['HHI', 6358, 4600]); // (140² + 30² + 10²) ÷ 180² × 10,000
+    expect(rows(ss.$sheet('Kwartaal'), 'Risico: concentratie')[1]).toEqual(['HHI', 6358, 4600]); // (140² + 30² + 10²) ÷ 180² × 10,000
     expect(ss.sheets.map((s) => s.name).filter((n) => n.startsWith('Kwartaal'))).toEqual(['Kwartaal', 'Kwartaal 2026-Q3']);
   });
 });

@@ -321,19 +321,36 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
 /**
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
  * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
+ * Issue 14 adds 194 calls that format the five tabs, a fixed number per tab whatever its rows
+ * (see REFRESH_CALLS in batch.test.ts: 74 service calls, 120 local rule builders).
  */
-const DAILY_RUN_BASE = 136; // 2 of them read which tabs an earlier run marked (issue 14; none here, so no tab is touched for it)
+const DAILY_RUN_BASE = 330; // 2 of them read which tabs an earlier run marked (issue 14; none here, so no tab is touched for it)
 /**
  * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
  * exist (issue 9: the first run lays the Log out; later ones read only its live end), and the
  * Historie tab is not read at all: its stored layout and its last row say this month is there.
  */
-const DAILY_RUN_AGAIN = 129; // the marks' record read again (issue 14), and the Kwartaal tab: its quarter read from B1, then rebuilt
+// and the Kwartaal tab: its quarter read from B1, then rebuilt. Issue 14: 181 format the four
+// rebuilt tabs (Historie is not written again): 12 range formats with their 4 ranges, the same 20
+// colour rules (120 local builder calls, 8 ranges), 29 column widths, 4 rule sets and 4 frozen rows.
+const DAILY_RUN_AGAIN = 310; // 2 read the marks' record again (issue 14)
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 151 calls of a first dailyRun that sends three digests. */
+/** The 345 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
+  // Issue 14: the colour rules of the generated tabs, built locally (as in batch.test.ts).
+  'ConditionalFormatRuleBuilder.build': 20,
+  'ConditionalFormatRuleBuilder.setBackground': 20,
+  'ConditionalFormatRuleBuilder.setFontColor': 20,
+  'ConditionalFormatRuleBuilder.setRanges': 20,
+  'ConditionalFormatRuleBuilder.whenTextContains': 4,
+  'ConditionalFormatRuleBuilder.whenTextEqualTo': 16,
+  'SpreadsheetApp.newConditionalFormatRule': 20,
+  // Issue 14: each formatted tab's number formats, weights and styles, one call each.
+  'Range.setFontStyles': 5,
+  'Range.setFontWeights': 5,
+  'Range.setNumberFormats': 5,
   // The compliance and capacity charts on the new KPI tab (these clients have no revenue, so Risico has none).
   'EmbeddedChartBuilder.addRange': 4,
   'EmbeddedChartBuilder.asColumnChart': 2,
@@ -363,7 +380,10 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'Sheet.getMaxColumns': 8, // each written tab's grid, once (issue 9: writes grow it when they must)
   'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
-  'Sheet.getRange': 20,
+  'Sheet.getRange': 33, // and issue 14's five formatted ranges and the status columns of Vandaag and KPI (4 rules each)
+  'Sheet.setColumnWidths': 36, // one per column of the five formatted tabs' layouts
+  'Sheet.setConditionalFormatRules': 5,
+  'Sheet.setFrozenRows': 5,
   'Sheet.getSheetId': 1, // the row links
   'Sheet.insertChart': 2,
   'Sheet.newChart': 2,

@@ -37,6 +37,8 @@ function section(sheet: FakeSheet, title: string): unknown[][] {
   expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
   const rows: unknown[][] = [];
   for (let i = start + 1; i < values.length && values[i].some((v) => v !== ''); i++) {
+    // The section's plain-words explanation (in italics) is not part of its table.
+    if (sheet.$fontStyle(i + 1, 1) === 'italic') continue;
     const row = [...values[i]];
     while (row.length > 0 && row[row.length - 1] === '') row.pop();
     rows.push(row);
@@ -50,30 +52,35 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
     loadCadans(ss).refreshNow();
     const risico = ss.$sheet('Risico');
     expect(String(risico.$value(1, 1))).toMatch(/^Risico: gegenereerd door Cadans op \d\d-\d\d-\d{4}\. Dit tabblad wordt bij elke run opnieuw opgebouwd/);
-    expect(section(risico, 'Concentratie (als CONCENTRATION)')).toEqual([
+    expect(section(risico, 'Klantconcentratie: hoe afhankelijk is het bureau van een paar klanten?')).toEqual([
       ['HHI', 5000],
-      ['Aandeel grootste klant (%)', 50],
-      ['Aandeel top 5 (%)', 100],
+      ['Aandeel grootste klant', 0.5],
+      ['Aandeel top 5', 1],
       ['Effectief aantal klanten', 2],
       ['Oordeel', 'hoog'],
     ]);
-    expect(section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(1)).toEqual([
+    // Under the title, in plain words (in italics), and the legend of the marks on row 2.
+    const explanation = risico.$values().findIndex((r) => r[0] === 'HHI') ;
+    expect(risico.$value(explanation, 1)).toBe('HHI 5.000: hoge concentratie — 2 klanten dragen de omzet (HHI loopt van bijna 0, omzet over veel klanten verspreid, tot 10.000, alles bij één klant; vanaf 1.000 matig, boven 1.800 hoog)');
+    expect(risico.$fontStyle(explanation, 1)).toBe('italic');
+    expect(risico.$value(2, 1)).toBe('Legenda: ✔ op doel · ~ voldoende, dicht bij het doel · ✘ onder doel · ? onbekend: te weinig gegevens om te oordelen · geen doel: er is geen streefwaarde ingesteld');
+    expect(section(risico, 'Klantorganisaties op omzet, grootste eerst')).toEqual([
       ['#', 'Organisatie', 'Contactpersonen', 'Omzet', 'Omzet uit', 'Aandeel (%)', 'Cumulatief (%)', 'Sleutelklant (≥ 20%)', 'Significant (≥ 10%)'],
-      [1, 'Org R1', 1, 50000, 'contactrijen', 50, 50, 'ja', 'ja'],
-      [2, 'Org R2', 1, 50000, 'contactrijen', 50, 100, 'ja', 'ja'],
+      [1, 'Org R1', 1, 50000, 'contactrijen', 0.5, 0.5, 'ja', 'ja'],
+      [2, 'Org R2', 1, 50000, 'contactrijen', 0.5, 1, 'ja', 'ja'],
     ]);
     expect(section(risico, 'Stresstest per sleutelklant')).toEqual([
       ['Klant', 'Verlies omzet (%)', 'Kasreserve draagt (maanden)', 'Toelichting'],
-      ['Org R1', 50, 6, 'Verlies van Org R1 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
-      ['Org R2', 50, 6, 'Verlies van Org R2 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
+      ['Org R1', 0.5, 6, 'Verlies van Org R1 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
+      ['Org R2', 0.5, 6, 'Verlies van Org R2 kost 50% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 6 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)'],
     ]);
     expect(section(risico, 'Onafhankelijkheid')).toEqual([
       ['Indicator', 'Waarde', 'Doel', 'Oordeel'],
-      ['Vooruit geboekt (dagen)', 'onbekend', '≥ 30 (30-60)', '? onbekend'],
-      ['Geen sleutelklantrisico: grootste klant (%)', 50, '< 20', '✘ onder doel'],
+      ['Vooruit geboekt (dagen)', 'onbekend', 'minstens 30, ideaal 60', '? onbekend'],
+      ['Geen sleutelklantrisico: grootste klant (%)', 0.5, 'minder dan 20%', '✘ onder doel'],
       ['Terugkerende omzet: 12 × retainer ÷ omzet (%)', 0, '—', 'geen doel'],
-      ['Kasreserve (maanden)', 3, '≥ 3 (6)', '~ voldoende'],
-      ['Voorstellen per week (laatste 13 weken, uit Pipeline)', 'onbekend', '≥ 1', '? onbekend'],
+      ['Kasreserve (maanden)', 3, 'minstens 3, ideaal 6', '~ voldoende'],
+      ['Voorstellen verstuurd (Pipeline, laatste 13 weken)', 'onbekend', 'minstens 1 per week (13 in 13 weken)', '? onbekend'],
     ]);
   });
 
@@ -82,22 +89,84 @@ describe('the Risico tab: the worked examples of the domain brief', () => {
     const ss = sheetWith(rows);
     loadCadans(ss).refreshNow();
     const risico = ss.$sheet('Risico');
-    expect(section(risico, 'Concentratie (als CONCENTRATION)').map((r) => r.slice(0, 2))).toEqual([
+    expect(section(risico, 'Klantconcentratie: hoe afhankelijk is het bureau van een paar klanten?').map((r) => r.slice(0, 2))).toEqual([
       ['HHI', 750],
-      ['Aandeel grootste klant (%)', 10],
-      ['Aandeel top 5 (%)', 50],
+      ['Aandeel grootste klant', 0.1],
+      ['Aandeel top 5', 0.5],
       ['Effectief aantal klanten', 13.3],
       ['Oordeel', 'laag'],
     ]);
-    const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(2);
+    const clients = section(risico, 'Klantorganisaties op omzet, grootste eerst').slice(1);
     expect(clients).toHaveLength(15);
     expect(clients.map((r) => [r[1], r[5], r[6], r[7] ?? '', r[8] ?? '']).slice(3, 7)).toEqual([
-      ['Org G4', 10, 40, '', 'ja'],
-      ['Org G5', 10, 50, '', 'ja'],
-      ['Org K01', 5, 55, '', ''],
-      ['Org K02', 5, 60, '', ''],
+      ['Org G4', 0.1, 0.4, '', 'ja'],
+      ['Org G5', 0.1, 0.5, '', 'ja'],
+      ['Org K01', 0.05, 0.55, '', ''],
+      ['Org K02', 0.05, 0.6, '', ''],
     ]);
     expect(section(risico, 'Stresstest per sleutelklant')[1]).toEqual(['Geen sleutelklanten (geen klant boven 20% van de omzet).']);
+  });
+});
+
+describe('the generated tabs are formatted for reading (issue 14)', () => {
+  // R3 was last spoken to 60 days ago: overdue, so on the Vandaag tab.
+  const late = client('R3', 'Cor', 10);
+  late[7] = midnight(TZ, addDays(todayIn(TZ), -60));
+  const ss = sheetWith([client('R1', 'Anna', 50_000), client('R2', 'Bram', 50_000), late], 3);
+  loadCadans(ss).refreshNow();
+  const risico = ss.$sheet('Risico');
+  const rowOf = (sheet: FakeSheet, first: unknown) => sheet.$values().findIndex((r) => r[0] === first) + 1;
+
+  it('freezes the first row, puts titles and headers in bold and explanations in italics, on every generated tab', () => {
+    for (const name of ['Vandaag', 'KPI', 'Risico', 'Kwartaal', 'Historie']) expect(ss.$sheet(name).frozenRows, name).toBe(1);
+    const title = rowOf(risico, 'Stresstest per sleutelklant');
+    expect([risico.$fontWeight(title, 1), risico.$fontStyle(title + 1, 1), risico.$fontWeight(title + 2, 1), risico.$fontWeight(title + 3, 1)]).toEqual(['bold', 'italic', 'bold', 'normal']);
+    expect(risico.$value(title + 1, 1)).toBe('Wat er gebeurt als één sleutelklant wegvalt: het deel van de omzet dat verdwijnt, en hoe lang de kasreserve dat opvangt.');
+    expect(ss.$sheet('Historie').$fontWeight(1, 4)).toBe('bold');
+    // The compliance table's total in bold too.
+    const kpi = ss.$sheet('KPI');
+    expect(kpi.$fontWeight(rowOf(kpi, 'Totaal'), 2)).toBe('bold');
+  });
+
+  it('shows euros with thousands, shares as percentages, dates as dates, and plain cells as General', () => {
+    const first = rowOf(risico, 1);
+    expect([4, 6, 7].map((c) => [risico.$value(first, c), risico.$format(first, c)])).toEqual([[50000, '"€ "#,##0'], [0.5, '0.0%'], [0.5, '0.0%']]);
+    expect(risico.$format(rowOf(risico, 'HHI'), 2)).toBe('#,##0');
+    expect(risico.$format(rowOf(risico, 'Effectief aantal klanten'), 2)).toBe('#,##0.0');
+    expect(risico.$format(first, 3)).toBe('General');
+    expect(ss.$sheet('Historie').$format(2, 4)).toBe('"€ "#,##0');
+    // Vandaag: Contact uiterlijk (G) is a date cell of the spreadsheet, formatted as a date.
+    const vandaag = ss.$sheet('Vandaag');
+    const line = vandaag.$values().findIndex((r) => r[2] === 'R3') + 1;
+    expect(vandaag.$value(line, 7)).toBeInstanceOf(Date);
+    expect(vandaag.$format(line, 7)).toBe('dd-mm-yyyy');
+  });
+
+  it('colours the verdict marks and the statuses', () => {
+    const rule = (sheet: FakeSheet, text: string) => {
+      const r = sheet.conditionalRules.find((c) => c.condition?.args[0] === text)!;
+      return [r.condition!.criteria, r.condition!.background, r.condition!.fontColor, r.ranges.map((g) => [g.row, g.column, g.numRows, g.numColumns])];
+    };
+    const size = [1, 1, risico.$lastRow(), risico.$lastColumn()];
+    expect(rule(risico, '✘ onder doel')).toEqual(['TEXT_EQUAL_TO', '#f4c7c3', '#a50e0e', [size]]);
+    expect(rule(risico, '✔ op doel')).toEqual(['TEXT_EQUAL_TO', '#d9ead3', '#274e13', [size]]);
+    expect(rule(risico, '~ voldoende')).toEqual(['TEXT_EQUAL_TO', '#fff2cc', '#7f6000', [size]]);
+    expect(rule(risico, '? onbekend')).toEqual(['TEXT_EQUAL_TO', '#eeeeee', '#555555', [size]]);
+    const vandaag = ss.$sheet('Vandaag');
+    expect(rule(vandaag, 'te laat')).toEqual(['TEXT_CONTAINS', '#f4c7c3', '#a50e0e', [[1, 6, vandaag.$lastRow(), 1]]]);
+    // KPI's attention list: its Status column (G), as on Relaties.
+    const kpi = ss.$sheet('KPI');
+    expect(rule(kpi, 'nooit')).toEqual(['TEXT_EQUAL_TO', '#cfe2f3', '#0b5394', [[1, 7, kpi.$lastRow(), 1]]]);
+  });
+
+  it('makes the columns as wide as what they hold', () => {
+    // Historie: each header in bold (8 px a character) or its widest value (7 px), plus 16, at least 60:
+    // Maand '2026-11' 65, Organisatie 104, Accounttier-advies 160, Jaaromzet 88, Contactpersonen 136,
+    // Afdelingen met contact 192, Gezondheid 96.
+    const historie = ss.$sheet('Historie');
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => historie.columnWidths.get(c))).toEqual([65, 104, 160, 88, 136, 192, 96]);
+    // Risico column A: its longest label, 'Voorstellen verstuurd (Pipeline, laatste 13 weken)', 50 × 7 + 16.
+    expect(risico.columnWidths.get(1)).toBe(366);
   });
 });
 
@@ -118,6 +187,11 @@ describe('refreshNow and the generated tabs', () => {
     // The second run finds the tabs and charts: it clears and rewrites Vandaag, KPI and Risico, and updates the three charts.
     expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 4, 'Sheet.getCharts': 4, 'EmbeddedChart.modify': 3, 'Sheet.updateChart': 3 });
     expect(small.byMethod['Sheet.insertChart']).toBeUndefined();
+    // The formats of Vandaag, KPI, Risico and Kwartaal: one call each per tab (Historie is not
+    // rewritten in the same month), and one width call per column of the layout.
+    expect(small.byMethod).toMatchObject({ 'Range.setNumberFormats': 4, 'Range.setFontWeights': 4, 'Range.setFontStyles': 4, 'Sheet.setConditionalFormatRules': 4, 'Sheet.setFrozenRows': 4 });
+    const columns = ['Vandaag', 'KPI', 'Risico', 'Kwartaal'].reduce((n, name) => n + small.ss.$sheet(name).$lastColumn(), 0);
+    expect(small.byMethod['Sheet.setColumnWidths']).toBe(columns);
     expect(small.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
     for (const { ss } of [small, large]) {
       const kpi = ss.$sheet('KPI');
@@ -131,7 +205,7 @@ describe('refreshNow and the generated tabs', () => {
       expect(capacity.ranges.map((r) => [r.row, r.column, r.numRows, r.numColumns])).toEqual([[capacityHeader, 1, 2, 1], [capacityHeader, 4, 2, 1]]);
       const column = kpi.charts[0].state;
       expect(column.type).toBe('COLUMN');
-      expect(column.options.title).toBe('Cadans-naleving per maand (%)');
+      expect(column.options.title).toBe('Contactritme per maand: op tijd (%)');
       // Month labels and the share on time: the header row and the twelve months.
       const header = kpi.$values().findIndex((r) => r[0] === 'Maand') + 1;
       expect(column.ranges.map((r) => [r.row, r.column, r.numRows, r.numColumns])).toEqual([[header, 1, 13, 1], [header, 4, 13, 1]]);
@@ -152,6 +226,9 @@ describe('refreshNow and the generated tabs', () => {
     const fresh = sheetWith([client('R1', 'Anna', 10)]);
     loadCadans(fresh).refreshNow();
     for (const name of ['KPI', 'Risico']) expect(ss.$sheet(name).$values(), name).toEqual(fresh.$sheet(name).$values());
+    // And its formats: a row that held a share last run reads as what it holds now.
+    const looks = (sheet: FakeSheet) => sheet.$values().map((row, r) => row.map((_, c) => [sheet.$format(r + 1, c + 1), sheet.$fontWeight(r + 1, c + 1), sheet.$fontStyle(r + 1, c + 1)].join(' ')));
+    for (const name of ['KPI', 'Risico']) expect(looks(ss.$sheet(name)), name).toEqual(looks(fresh.$sheet(name)));
     expect(ss.$sheet('Risico').$values().flat()).not.toContain('Bram');
   });
 
@@ -171,10 +248,10 @@ describe('refreshNow and the generated tabs', () => {
     expect(risico.find((r) => r[0] === 3)![1]).toBe('-min');
     expect(risico.find((r) => r[0] === 4)![1]).toBe('@team');
     expect(ss.$sheet('Historie').$column(2)).toEqual([evil, '+31 6 1234', '-min', '@team']);
-    expect(risico.find((r) => r[0] === evil)![1]).toBe(60);
+    expect(risico.find((r) => r[0] === evil)![1]).toBe(0.6);
     expect(String(risico.find((r) => r[0] === evil)![3])).toBe(`Verlies van ${evil} kost 60% van de omzet; de kasreserve van 3 maanden vaste lasten draagt dat verlies 5 maanden (reserve ÷ verloren aandeel, met kosten gelijk aan omzet)`);
     const kpi = ss.$sheet('KPI').$values();
     expect(kpi.find((r) => r[0] === 'R1' && r[3] === 'tariefdruk')!.slice(0, 3)).toEqual(['R1', evil, 'joost@bureau.nl']); // attention list
-    expect(kpi.find((r) => r[0] === evil && r[1] === 4)!.slice(0, 6)).toEqual([evil, 4, 0, 0, 1, 25]); // penetration
+    expect(kpi.find((r) => r[0] === evil && r[1] === 4)!.slice(0, 6)).toEqual([evil, 4, 0, 0, 1, 0.25]); // penetration
   });
 });

@@ -65,6 +65,8 @@ describe('the Vandaag tab of the sample team, through the bundle', () => {
       ['Vandaag, di 24-11-2026: opgebouwd door Cadans (refreshNow). Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.'],
       [],
       ['Per eigenaar: wie vandaag aan de beurt is, in de volgorde van de ochtendmail'],
+      // Under each section title one line in plain words (issue 14).
+      ['Bel van boven naar beneden: eerst wie vandaag gepland staat, dan wie te laat is, nooit gesproken of binnenkort aan de beurt. De link opent de rij in Relaties.'],
       [],
       // Amira: Kees van Leeuwen (A, last seen 25-10 as a text date) is due tomorrow and has red flags
       // with no contact since; 20 of her 60 minutes today. Lotte Smit is snoozed, the rest on track.
@@ -99,6 +101,7 @@ describe('the Vandaag tab of the sample team, through the bundle', () => {
       [],
       // The sample's two mistakes, each with a link to its cell.
       ['Problemen in het werkboek (2)'],
+      ['Cellen die Cadans niet kan lezen; de rest van de rij telt wel mee. Verbeter de cel via de link, de volgende run neemt hem mee.'],
       ['Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Link'],
       ['Relaties', 14, 'Laatste contact (H)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)', link('Relaties', 'H14')],
       ['Touchpoints', 57, 'Relatie-ID (B)', 'R099', 'geen relatie met dit ID in Relaties', link('Touchpoints', 'B57')],

@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay } from '../../src/core/dates';
 import { refresh } from '../../src/engine/refresh';
+import { asEuro, asPercent, concentrationWhy, formatLike, Grid } from '../../src/engine/report-tabs';
 import { MemoryWorkbook } from '../hostile/memory-workbook';
+import { intlClock } from '../../src/core/dates';
+
+const clock = intlClock(new MemoryWorkbook({}).clock.timeZone);
 
 const TODAY = dayFromYmd(2026, 4, 30);
 const HEADER = ['ID', 'Naam', 'Type', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Tier-advies', 'Gezondheid', 'Waarom'];
@@ -29,12 +33,13 @@ function book() {
   });
 }
 
+/** The rows of a section below its title, its explanation and its header; a date cell as an ISO day. */
 function section(rows: unknown[][], title: string): unknown[][] {
   const start = rows.findIndex((r) => r[0] === title);
   expect(start, title).toBeGreaterThanOrEqual(0);
   const out: unknown[][] = [];
-  for (let i = start + 2; i < rows.length && rows[i].some((v) => v !== ''); i++) {
-    const row = [...rows[i]];
+  for (let i = start + 3; i < rows.length && rows[i].some((v) => v !== ''); i++) {
+    const row = rows[i].map((v) => (v instanceof Date ? isoFromDay(clock.dayOf(v)) : v));
     while (row.length && row[row.length - 1] === '') row.pop();
     out.push(row);
   }
@@ -47,19 +52,20 @@ describe('the KPI tab on a hand-built workbook', () => {
   const kpi = workbook.rowsOf('KPI')!;
 
   it('counts compliance per month, owner and tier as defined', () => {
-    const months = section(kpi, 'Cadans-naleving per maand: touchpoints verwacht en op tijd gedaan');
-    expect(months.slice(0, 9).every((r) => r[1] === 0)).toBe(true); // May 2025 - Jan 2026
+    const months = section(kpi, 'Contactritme per maand: contactmomenten verwacht en op tijd gedaan');
+    // May 2025 - Jan 2026: nothing due, so no share: said in words, not a 0% bar.
+    expect(months.slice(0, 9).every((r) => r[1] === 0 && r[3] === 'geen gegevens')).toBe(true);
     expect(months.slice(9)).toEqual([
-      ['feb 2026', 2, 1, 50],
-      ['mrt 2026', 1, 1, 100],
+      ['feb 2026', 2, 1, 0.5],
+      ['mrt 2026', 1, 1, 1],
       ['apr 2026', 1, 0, 0],
-      ['Totaal', 4, 2, 50],
+      ['Totaal', 4, 2, 0.5],
     ]);
     expect(section(kpi, 'Naleving per eigenaar (12 maanden)')).toEqual([
-      ['joris@b.nl', 1, 1, 100],
-      ['sanne@b.nl', 3, 1, 33.3],
+      ['joris@b.nl', 1, 1, 1],
+      ['sanne@b.nl', 3, 1, 0.3333],
     ]);
-    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 33.3], ['B', 1, 1, 100], ['C', 0, 0]]);
+    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 0.3333], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
   });
 
   it('counts the activity of each month', () => {
@@ -75,25 +81,25 @@ describe('the KPI tab on a hand-built workbook', () => {
   it('gives the success indicators, penetration and attention split with their targets and marks', () => {
     expect(section(kpi, 'Succesindicatoren')).toEqual([
       // R1 (client since 2020) 800 of 1,000 with a known date.
-      ['Omzet uit bestaande relaties (%)', 80, '≥ 80', '✔ op doel'],
+      ['Omzet uit bestaande relaties (%)', 0.8, 'minstens 80%', '✔ op doel'],
       // Active A: R1 4 referrals, R3 0 → 2.
-      ['Referrals per A-relatie per jaar', 2, '≥ 3', '✘ onder doel'],
+      ['Referrals per A-relatie per jaar', 2, 'minstens 3', '✘ onder doel'],
       // A/B clients with revenue last year: R1, R2; both still have revenue.
-      ['Behoud A- en B-klanten (%)', 100, '≥ 90', '✔ op doel'],
+      ['Behoud A- en B-klanten (%)', 1, 'minstens 90%', '✔ op doel'],
       // (3 + 0 + 2) / (5 + 5 + 2) = 5/12.
-      ['Herhaalplaatsingen (%)', 41.7, '≥ 60', '✘ onder doel'],
+      ['Herhaalplaatsingen (%)', 0.4167, 'minstens 60%', '✘ onder doel'],
     ]);
     // Per account; without an Organisatie column each client is an account of its own, under its
     // name, with its own Afdelingen bekend / bediend. No Afdeling column: no department has a contact.
     expect(section(kpi, 'Accountpenetratie per organisatie: afdelingen met actief contact en bediend, van bekend')).toEqual([
-      ['Anna', 4, 0, 0, 1, 25],
-      ['Bram', 2, 0, 0, 2, 100],
+      ['Anna', 4, 0, 0, 1, 0.25],
+      ['Bram', 2, 0, 0, 2, 1],
     ]);
     // R1 client A 20 × 12 = 240, R2 client B 15 × 4 = 60, R3 candidate A 15 × 12 = 180; 480 in all.
     expect(section(kpi, 'Aandachtsverdeling: geplande minuten per tier per jaar')).toEqual([
-      ['A', 420, 87.5, 60],
-      ['B', 60, 12.5, 20],
-      ['C', 0, 0, 20],
+      ['A', 420, 0.875, 0.6],
+      ['B', 60, 0.125, 0.2],
+      ['C', 0, 0, 0.2],
     ]);
     // Sanne 240/12/60 = 0.33 h, Joris 240/12/60 = 0.33 h.
     expect(section(kpi, 'Geplande relatie-uren per eigenaar per maand')).toEqual([['joris@b.nl', 0.3], ['sanne@b.nl', 0.3]]);
@@ -101,7 +107,7 @@ describe('the KPI tab on a hand-built workbook', () => {
 
   it('lists red flags, the portfolio review, and writes tier advice and health with their reasons', () => {
     // No 'Rode vlag sinds' column: Cadans cannot tell when the flag was raised, so it is listed.
-    expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '10-03-2026', 'te laat']]);
+    expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '2026-03-10', 'te laat']]);
     expect(result.outcomes.map((o) => [o.relation.id, o.advice?.tier, o.health?.score])).toEqual([
       // R1: due 10 Apr, 20 days overdue of a 31-day interval: −26; flag −15; signal +5; referrals +5; repeat +5 → 34.
       ['R1', 'A', 34],
@@ -136,11 +142,61 @@ describe('the attention list with Rode vlag sinds', () => {
   }
 
   it('lists a red flag raised after the last contact: no touchpoint since', () => {
-    expect(section(kpiWith('2026-03-15'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '15-03-2026', '10-03-2026', 'te laat']]);
+    expect(section(kpiWith('2026-03-15'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '2026-03-15', '2026-03-10', 'te laat']]);
   });
 
   it('lists a red flag raised on the day of the last contact, and drops one raised before it', () => {
     expect(section(kpiWith('2026-03-10'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toHaveLength(1);
     expect(section(kpiWith('2026-03-01'), 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['Geen rode vlaggen die om aandacht vragen.']]);
+  });
+});
+
+describe('the concentration in plain words (issue 14)', () => {
+  it('says the HHI with thousands, its level, and how many clients carry the revenue, in both languages', () => {
+    // The issue's example: HHI 2,357.8 is 4.24 effective clients.
+    expect(concentrationWhy(2357.8, 4.24, 'high', 'nl')).toBe('HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet');
+    expect(concentrationWhy(2357.8, 4.24, 'high', 'en')).toBe('HHI 2,358: high concentration — fewer than 5 clients carry the revenue');
+    // Two clients at 50% each: exactly two carry it.
+    expect(concentrationWhy(5000, 2, 'high', 'nl')).toBe('HHI 5.000: hoge concentratie — 2 klanten dragen de omzet');
+    expect(concentrationWhy(750, 13.33, 'low', 'nl')).toBe('HHI 750: lage concentratie — minder dan 14 klanten dragen de omzet');
+  });
+});
+
+describe('the format of a generated tab (the Grid)', () => {
+  it('records number kinds, bold titles and headers, italic explanations, and widths from what the columns hold', () => {
+    const g = new Grid();
+    g.line(['KPI: gegenereerd door Cadans op 24-11-2026, een lange eerste regel die naar rechts doorloopt']);
+    g.title('Klanten');
+    g.note('Elke klant met zijn deel van de omzet.');
+    g.header(['Naam', 'Omzet', 'Aandeel']);
+    g.line(['Waterschap Rijnvallei', asEuro(186000), asPercent(0.34069)]);
+    const tab = g.tab([]);
+    // A blank line before the title; the share kept to 0.01%.
+    expect(tab.values[5]).toEqual(['Waterschap Rijnvallei', 186000, 0.3407]);
+    expect(tab.format).toEqual({
+      rows: 6,
+      columns: 3,
+      frozenRows: 1,
+      // 'Waterschap Rijnvallei' 21 × 7 + 16; '€ 186.000' 9 × 7 + 16; 'Aandeel' in bold 7 × 8 + 16.
+      widths: [163, 79, 72],
+      bold: [3, 5],
+      italic: [4],
+      numbers: [{ row: 6, column: 2, kind: 'euro' }, { row: 6, column: 3, kind: 'percent' }],
+      colours: [],
+    });
+  });
+});
+
+describe('the format of a kept copy (formatLike)', () => {
+  it("takes this build's format row by row where the labels match, and the explanation after a matched title", () => {
+    const g = new Grid();
+    g.line(['Kwartaal 2026-Q4']);
+    g.title('Risico');
+    g.note('HHI 4.600: hoge concentratie — minder dan 3 klanten dragen de omzet');
+    g.header(['Maat', 'Dit kwartaal']);
+    g.line(['Aandeel grootste klant', asPercent(0.6)]);
+    const kept = [['Kwartaal 2026-Q3'], [], ['Risico'], ['HHI 2.358: hoge concentratie — minder dan 5 klanten dragen de omzet'], ['Maat', 'Dit kwartaal'], ['Aandeel grootste klant', 0.3407], ['Iets anders', 0.5]];
+    const format = formatLike(kept, g.tab([]));
+    expect([format.bold, format.italic, format.numbers, format.rows]).toEqual([[3, 5], [4], [{ row: 6, column: 2, kind: 'percent' }], 7]);
   });
 });

@@ -36,7 +36,8 @@ function section(rows: unknown[][], title: string): unknown[][] {
   const start = rows.findIndex((r) => r[0] === title);
   expect(start, title).toBeGreaterThanOrEqual(0);
   const out: unknown[][] = [];
-  for (let i = start + 2; i < rows.length && rows[i].some((v) => v !== ''); i++) {
+  // The title, its one-line explanation, the header, then the rows.
+  for (let i = start + 3; i < rows.length && rows[i].some((v) => v !== ''); i++) {
     const row = [...rows[i]];
     while (row.length && row[row.length - 1] === '') row.pop();
     out.push(row);

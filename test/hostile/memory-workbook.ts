@@ -51,6 +51,8 @@ class MemorySheet implements SheetPort {
   }
 
   setCharts(): void {}
+  /** Presentation is not recorded: the property tests look at values. */
+  formatTab(): void {}
   setNumberFormat(): void {}
   setListValidation(): void {}
   setStatusColours(_column: number, _fromRow: number, _rules: readonly StatusColourRule[]): void {}

@@ -233,13 +233,13 @@ describe('cadans run on its own output', () => {
 });
 
 describe('the independence scorecard in the sample run', () => {
-  it('counts the Pipeline proposals sent in the last 13 weeks: one, so 0.08 a week, under the target of one', async () => {
+  it('counts the Pipeline proposals sent in the last 13 weeks: one in 13 weeks, under the target of one a week', async () => {
     const dir = tmp();
     await run(['run', '--out', dir, '--today', '2026-11-24'], () => {});
     const risk = (await load(join(dir, 'cadans-voorbeeld.xlsx'))).getWorksheet('Risico')!;
     const rows: unknown[][] = [];
     risk.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => String(r[0]).startsWith('Voorstellen per week'))).toEqual(['Voorstellen per week (laatste 13 weken, uit Pipeline)', 0.08, '≥ 1', '✘ onder doel']);
+    expect(rows.find((r) => String(r[0]).startsWith('Voorstellen verstuurd'))).toEqual(['Voorstellen verstuurd (Pipeline, laatste 13 weken)', '1 in 13 weken', 'minstens 1 per week (13 in 13 weken)', '✘ onder doel']);
   });
 });
 

@@ -229,8 +229,9 @@ async function expectPartsKept(input: string, output: string, sheets: Map<string
     } else if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml'].includes(name)) {
       // Cadans adds (a tab, a date format, calcPr) and drops only the calculation chain; every other tag stays as it was, in order.
       // calcPr gains fullCalcOnLoad="1" (checked on its own); cellXfs and numFmts their new count, and
-      // dxfs too where Cadans adds the colour of a cell it cannot read (issue 14).
-      const tags = (xml: string) => xml.match(/<[^>]+>/g)!.filter((t) => !/calcChain/.test(t) && !/^<(cellXfs|numFmts|calcPr|dxfs)[ />]/.test(t));
+      // fonts and dxfs too (issue 14: the generated tabs' bold and italic fonts and colour-rule formats,
+      // and the colour of a cell Cadans cannot read).
+      const tags = (xml: string) => xml.match(/<[^>]+>/g)!.filter((t) => !/calcChain/.test(t) && !/^<(cellXfs|numFmts|fonts|dxfs|calcPr)[ />]/.test(t));
       const kept = tags(after.get(name)!.toString('utf8'));
       let at = 0;
       for (const tag of tags(bytes.toString('utf8'))) {

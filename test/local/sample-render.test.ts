@@ -50,6 +50,8 @@ describe('the sample workbook in LibreOffice', () => {
       ['Vandaag, di 24-11-2026: opgebouwd door Cadans (cadans run). Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.'],
       [],
       ['Per eigenaar: wie vandaag aan de beurt is, in de volgorde van de ochtendmail'],
+      // Under each section title one line in plain words (issue 14).
+      ['Bel van boven naar beneden: eerst wie vandaag gepland staat, dan wie te laat is, nooit gesproken of binnenkort aan de beurt. De link opent de rij in Relaties.'],
       [],
       ['amira.elidrissi@bureau-lindeboom.nl: te laat 0 · nooit gesproken 0 · binnenkort 1 · acties 0 · vandaag gepland 1 (20 van 60 min)'],
       HEADER,
@@ -76,6 +78,7 @@ describe('the sample workbook in LibreOffice', () => {
       ['Geen afgehaakte leads om opnieuw te benaderen en geen stilgevallen prospects.'],
       [],
       ['Problemen in het werkboek (2)'],
+      ['Cellen die Cadans niet kan lezen; de rest van de rij telt wel mee. Verbeter de cel via de link, de volgende run neemt hem mee.'],
       ['Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Link'],
       ['Relaties', '14', 'Laatste contact (H)', 'vorige week', 'geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)'],
       ['Touchpoints', '57', 'Relatie-ID (B)', 'R099', 'geen relatie met dit ID in Relaties'],

@@ -183,6 +183,7 @@ export class FakeSheet {
   readonly formats: Styled<string>[] = [];
   readonly validations: Styled<DataValidation | null>[] = [];
   readonly fontWeights: Styled<string | null>[] = [];
+  readonly fontStyles: Styled<string | null>[] = [];
   conditionalRules: ConditionalFormatRule[] = [];
   /** Notes per cell, 0-based rows of 0-based cells; kept apart from values, as setValues and clearContents leave notes alone. */
   readonly notes: Array<Array<string | undefined> | undefined> = [];
@@ -396,6 +397,19 @@ export class FakeSheet {
     return new FakeRangeList(this.env, ranges);
   }
 
+  /**
+   * "Sets the width of the given columns in pixels" (…/sheet#setcolumnwidthsstartcolumn,-numcolumns,-width):
+   * one call for a run of columns. Columns outside the grid throw, as a range outside it does.
+   */
+  setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
+    this.env.hit('Sheet.setColumnWidths', 'write');
+    for (const n of [startColumn, numColumns, width]) if (!Number.isInteger(n)) throw this.env.error(`Cannot convert ${n} to int.`);
+    if (startColumn < 1 || numColumns < 1) throw this.env.error('Invalid argument');
+    this.$inGrid(1, startColumn, 1, numColumns);
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+
   getConditionalFormatRules(): ConditionalFormatRule[] {
     this.env.hit('Sheet.getConditionalFormatRules', 'read');
     return this.env.array(this.conditionalRules);
@@ -534,6 +548,10 @@ export class FakeSheet {
 
   $fontWeight(row: number, column: number): string | null {
     return lastOver(this.fontWeights, row, column) ?? null;
+  }
+
+  $fontStyle(row: number, column: number): string | null {
+    return lastOver(this.fontStyles, row, column) ?? null;
   }
 
   // ---- For FakeRange (not Apps Script, not counted) ---------------------------------------
@@ -714,6 +732,48 @@ export class FakeRange implements Rect {
     this.env.hit('Range.setNumberFormat', 'write');
     this.sheet.formats.push({ ...this.rect(), value: String(format) });
     return this;
+  }
+
+  /**
+   * A grid of formats, one per cell, in one call
+   * (developers.google.com/apps-script/reference/spreadsheet/range#setnumberformatsnumberformats:
+   * "Sets a rectangular grid of number or date formats (must match dimensions of this range)"). The
+   * reference does not give the message for a grid of another size; the fake throws setValues's.
+   */
+  setNumberFormats(numberFormats: string[][]): FakeRange {
+    this.env.hit('Range.setNumberFormats', 'write');
+    this.eachOfGrid(numberFormats, 'setNumberFormats', (row, column, value) => this.sheet.formats.push({ row, column, numRows: 1, numColumns: 1, value: String(value) }));
+    return this;
+  }
+
+  /** "Sets a rectangular grid of font weights", each 'bold', 'normal' or null (…/range#setfontweightsfontweights). */
+  setFontWeights(fontWeights: Array<Array<string | null>>): FakeRange {
+    this.env.hit('Range.setFontWeights', 'write');
+    this.eachOfGrid(fontWeights, 'setFontWeights', (row, column, value) => {
+      if (value !== null && value !== 'bold' && value !== 'normal') throw this.env.error(`Invalid argument: fontWeights (${String(value)})`);
+      this.sheet.fontWeights.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
+    });
+    return this;
+  }
+
+  /** "Sets a rectangular grid of font styles", each 'italic', 'normal' or null (…/range#setfontstylesfontstyles). */
+  setFontStyles(fontStyles: Array<Array<string | null>>): FakeRange {
+    this.env.hit('Range.setFontStyles', 'write');
+    this.eachOfGrid(fontStyles, 'setFontStyles', (row, column, value) => {
+      if (value !== null && value !== 'italic' && value !== 'normal') throw this.env.error(`Invalid argument: fontStyles (${String(value)})`);
+      this.sheet.fontStyles.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
+    });
+    return this;
+  }
+
+  /** A grid argument must match the range's rows and columns, as setValues's does. */
+  private eachOfGrid(grid: unknown[][], method: string, each: (row: number, column: number, value: unknown) => void): void {
+    if (!Array.isArray(grid) || !grid.every(Array.isArray)) throw this.env.error(`The parameters don't match the method signature for SpreadsheetApp.Range.${method}.`);
+    if (grid.length !== this.numRows) throw this.env.error(`The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${this.numRows}.`);
+    for (const row of grid) {
+      if (row.length !== this.numColumns) throw this.env.error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+    }
+    grid.forEach((row, r) => row.forEach((value, c) => each(this.row + r, this.column + c, value)));
   }
 
   setDataValidation(rule: DataValidation | null): FakeRange {
