@@ -37,7 +37,7 @@ function rectangular(values: unknown[][]): unknown[][] {
  * The condition of Cadans's colour rule for cells it could not use: always true (the rule's ranges
  * are exactly those cells), and a text no rule of the team's has, so a later run finds its own.
  */
-export const MARK_FORMULA = '=ISTEXT("Cadans: cel niet te lezen")';
+export const MARK_FORMULA = '=ISTEXT("cadans:mark")';
 /** The colour of such a cell: the light red of `te laat`, so it reads as "needs you". */
 const MARK_COLOURS = { background: '#f4c7c3', color: '#a50e0e' };
 

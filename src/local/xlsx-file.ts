@@ -309,7 +309,7 @@ function stylesWithAdditions(styles: Styles): string {
 /** The colour of a cell Cadans cannot use: light red, dark red text (as in Sheets). */
 const MARK_COLOURS = { background: '#F4C7C3', color: '#A50E0E' };
 /** The formula of Cadans's mark rule: always true, and recognisable at the next run (as in Sheets). */
-const MARK_FORMULA_TEXT = 'ISTEXT("Cadans: cel niet te lezen")';
+const MARK_FORMULA_TEXT = 'ISTEXT("cadans:mark")';
 /** Elements a worksheet has after its conditionalFormatting ones, in the schema's order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
 const AFTER_CONDITIONAL_FORMATTING = new Set(['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 /** Elements a worksheet has after its legacyDrawing (the anchor of its notes), in the schema's order. */
@@ -745,7 +745,7 @@ class XlsxFileSheet implements SheetPort {
     for (const e of this.topLevel) {
       if (e.local !== 'conditionalFormatting') continue;
       const text = this.xml.slice(e.start, e.end);
-      if (text.includes('Cadans: cel niet te lezen')) splices.push({ from: e.start, to: e.end, text: '' });
+      if (text.includes('cadans:mark')) splices.push({ from: e.start, to: e.end, text: '' });
       for (const m of text.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
     }
     const dxf = this.marks.length ? this.file.colourStyle(MARK_COLOURS.background, MARK_COLOURS.color) : null;

@@ -7,7 +7,7 @@ import { addDays, loadCadans, midnight, todayIn, workbook } from './harness';
 
 const HEADER = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
 const LAST = 8; // H
-const MARK_FORMULA = '=ISTEXT("Cadans: cel niet te lezen")';
+const MARK_FORMULA = '=ISTEXT("cadans:mark")';
 const DATE_NOTE =
   "⚠ Cadans: 'vorige week': geen geldige datum; verwacht bijvoorbeeld 3-2-2026, 2026-02-03 of een datumcel (jaar 1900-9999)\nVerbeter de cel; bij de volgende run haalt Cadans deze notitie en de kleur weg.";
 const ID_NOTE = "⚠ Cadans: 'X99': geen relatie met dit ID in Relaties\nVerbeter de cel; bij de volgende run haalt Cadans deze notitie en de kleur weg.";

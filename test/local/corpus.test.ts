@@ -207,7 +207,7 @@ beforeAll(async () => {
 }, 180_000);
 
 /** Cadans's colour rule over the cells it cannot read, and the drawing that shows its notes on them (issue 14). */
-const MARK_RULE = /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>ISTEXT\(&quot;Cadans: cel niet te lezen&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>|<legacyDrawing (?:xmlns:cr="[^"]*" cr|r):id="rId\d+"\/>/g;
+const MARK_RULE = /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>ISTEXT\(&quot;cadans:mark&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>|<legacyDrawing (?:xmlns:cr="[^"]*" cr|r):id="rId\d+"\/>/g;
 
 /** Every part of the input in the output: byte for byte, or (for the parts Cadans patches) each original tag kept in order. */
 async function expectPartsKept(input: string, output: string, sheets: Map<string, { cadans: string[]; rewritten?: Record<string, string> }>): Promise<void> {

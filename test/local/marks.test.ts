@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/local/cli';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-const RULE = /<conditionalFormatting sqref="([^"]*)"><cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>ISTEXT\(&quot;Cadans: cel niet te lezen&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>/g;
+const RULE = /<conditionalFormatting sqref="([^"]*)"><cfRule type="expression" dxfId="(\d+)" priority="\d+"><formula>ISTEXT\(&quot;cadans:mark&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>/g;
 const ANY_RULE = new RegExp(RULE.source);
 const MARK_DXF = '<dxf><font><color rgb="FFA50E0E"/></font><fill><patternFill patternType="solid"><bgColor rgb="FFF4C7C3"/></patternFill></fill></dxf>';
 
