@@ -25,7 +25,11 @@ export type SettingKey =
   | 'agendaCandidateB'
   | 'agendaCandidateC'
   | PipelineSettingKey
+  | ConversationSettingKey
   | ReportSettingKey;
+
+/** After-sales and unanswered attempts (issue 12). */
+export type ConversationSettingKey = 'afterSalesDays' | 'noResponseAttempts';
 
 /** The Pipeline's go/no-go and nurturing settings (issue 13, src/core/pipeline.ts). */
 export type PipelineSettingKey =
@@ -83,6 +87,7 @@ export type ReportSettingKey =
   | 'healthReferrals'
   | 'healthRepeatBusiness'
   | 'healthRecentValueAdd'
+  | 'healthSatisfaction'
   | 'historyMonths';
 
 export interface SettingDef {
@@ -242,12 +247,39 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   ...agendas(),
   ...reportSettings(),
   ...pipelineSettings(),
+  ...conversationSettings(),
 ];
 
 /**
  * The go/no-go rule on the Pipeline tab and the nurturing of leads (domain brief, section 7,
  * "Taking on a client"). The guide names the criteria; every weight and line is Cadans's choice.
  */
+/** Issue 12: the after-sales call after a placement, and when unanswered attempts raise a flag. */
+function conversationSettings(): SettingDef[] {
+  return [
+    {
+      key: 'afterSalesDays',
+      nl: 'Nabellen na plaatsing (dagen)',
+      en: 'After-sales call after placement (days)',
+      defaultValue: 14,
+      explanation: {
+        nl: 'Keuze van Cadans (het playbook noemt het nabellen, geen termijn): een touchpoint met Soort plaatsing zet in Acties "nabellen na plaatsing" met deze deadline (zoveel dagen later, op een werkdag)',
+        en: 'Cadans\'s choice (the playbook names the call, not a term): a touchpoint of Kind placement adds "after-sales call" to Actions with this deadline (this many days later, on a working day)',
+      },
+    },
+    {
+      key: 'noResponseAttempts',
+      nl: 'Geen reactie na pogingen',
+      en: 'No response after attempts',
+      defaultValue: 2,
+      explanation: {
+        nl: 'Keuze van Cadans: zoveel pogingen op rij zonder reactie (Reactie nee, of Soort poging) stellen de rode vlag "geen reactie" voor',
+        en: 'Cadans\'s choice: this many attempts in a row without a response (Response no, or Kind attempt) suggest the red flag "no response"',
+      },
+    },
+  ];
+}
+
 function pipelineSettings(): SettingDef[] {
   const row = (key: PipelineSettingKey, nl: string, en: string, defaultValue: number, explanationNl: string, explanationEn: string): SettingDef => ({
     key,
@@ -326,6 +358,7 @@ function reportSettings(): SettingDef[] {
     row('healthPerSignal', 'Gezondheid: per kanssignaal', 'Health: per signal', 5, 'Erbij per kanssignaal', 'Added per opportunity signal'),
     row('healthReferrals', 'Gezondheid: referrals', 'Health: referrals', 5, 'Erbij als de relatie referrals gaf', 'Added when the relationship gave referrals'),
     row('healthRepeatBusiness', 'Gezondheid: herhaalplaatsingen', 'Health: repeat placements', 5, 'Erbij bij herhaalplaatsingen (herhaalbusiness)', 'Added with repeat placements (repeat business)'),
+    row('healthSatisfaction', 'Gezondheid: tevredenheid na plaatsing', 'Health: satisfaction after placement', 5, 'Keuze van Cadans: erbij bij een tevredenheid van 8 of meer (het laatste nabelgesprek, 12 maanden), eraf bij 5 of minder', 'Cadans\'s choice: added for a satisfaction of 8 or more (the latest after-sales call, 12 months), subtracted for 5 or less'),
     row('healthRecentValueAdd', 'Gezondheid: recente waarde-add', 'Health: recent value add', 5, 'Erbij bij een touchpoint met waarde-add binnen het laatste interval', 'Added for a value-add touchpoint within the last interval'),
     row('historyMonths', 'Historie: maanden bewaren', 'Account history: months kept', 24, 'Keuze van Cadans: zoveel maanden momentopnamen per organisatie houdt het tabblad Historie (2 tot 120)', "Cadans's choice: the months of snapshots per organisation the Account history tab keeps (2 to 120)"),
   ];

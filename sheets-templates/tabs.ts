@@ -123,6 +123,12 @@ export const TOUCHPOINTS: TabDef = {
     { key: 'referral', nl: 'Referral', en: 'Referral', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
     // Issue 13: a testimonial collected in this conversation, for the quarterly review (Kwartaal).
     { key: 'testimonial', nl: 'Testimonial', en: 'Testimonial', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 90 },
+    // Issue 12: how the contact went (referral moments, after-sales satisfaction 1-10, attempts
+    // without a reaction) and the quick-reference checklist items ticked in the sidebar.
+    { key: 'positive', nl: 'Positief', en: 'Positive', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
+    { key: 'satisfaction', nl: 'Tevredenheid', en: 'Satisfaction', format: 'integer', width: 90 },
+    { key: 'reaction', nl: 'Reactie', en: 'Response', validation: { nl: ['ja', 'nee'], en: ['yes', 'no'] }, width: 80 },
+    { key: 'checklist', nl: 'Checklist', en: 'Checklist', width: 240 },
   ],
 };
 

@@ -40,11 +40,60 @@ function rectangular(values: unknown[][]): unknown[][] {
 export const MARK_FORMULA = '=ISTEXT("cadans:mark")';
 /** The colour of such a cell: the light red of `te laat`, so it reads as "needs you". */
 const MARK_COLOURS = { background: '#f4c7c3', color: '#a50e0e' };
+/** A short fingerprint of a tab's presentation (FNV-1a over its JSON): equal formats, equal prints. */
+export function formatPrint(format: TabFormat): string {
+  const text = JSON.stringify(format);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}.${hash.toString(36)}`;
+}
+
+/**
+ * Which presentation each generated tab last got, kept in the document's properties under one
+ * key: a refresh whose tab looks as it did last time (most mornings) skips its ~15 formatting
+ * calls. clearContents keeps formats, so the tab still shows them.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#clearContents()
+ */
+export const FORMAT_PRINTS_KEY = 'cadans.tabFormats';
+
+class FormatPrints {
+  private prints: Record<string, string> | null = null;
+
+  constructor(private readonly store: DocumentStore) {}
+
+  private load(): Record<string, string> {
+    if (this.prints === null) {
+      try {
+        const parsed: unknown = JSON.parse(this.store.get(FORMAT_PRINTS_KEY) ?? '{}');
+        this.prints = parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+      } catch {
+        this.prints = {};
+      }
+    }
+    return this.prints;
+  }
+
+  unchanged(tab: string, print: string): boolean {
+    return this.load()[tab] === print;
+  }
+
+  remember(tab: string, print: string): void {
+    const prints = this.load();
+    prints[tab] = print;
+    this.store.set(FORMAT_PRINTS_KEY, JSON.stringify(prints));
+  }
+}
 
 class AppsScriptSheet implements SheetPort {
   constructor(
     private readonly sheet: Sheet,
     readonly name: string,
+    private readonly prints: FormatPrints,
+    /** Inserted by this execution: it has no formats yet, whatever the properties remember. */
+    private readonly created = false,
   ) {}
 
   readAll(): unknown[][] {
@@ -214,6 +263,14 @@ class AppsScriptSheet implements SheetPort {
   formatTab(format: TabFormat): void {
     const { rows, columns } = format;
     if (rows < 1 || columns < 1) return;
+    const print = formatPrint(format);
+    if (!this.created && this.prints.unchanged(this.name, print)) return;
+    this.applyFormat(format);
+    this.prints.remember(this.name, print);
+  }
+
+  private applyFormat(format: TabFormat): void {
+    const { rows, columns } = format;
     this.fit(rows, columns);
     const range = this.sheet.getRange(1, 1, rows, columns);
     const patterns: string[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => 'General'));
@@ -297,6 +354,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
   readonly locale: string;
   readonly store = documentStore;
   private sheets: Map<string, AppsScriptSheet> | null = null;
+  private readonly prints = new FormatPrints(documentStore);
 
   constructor(private readonly spreadsheet: Spreadsheet) {
     this.clock = appsScriptClock(spreadsheet.getSpreadsheetTimeZone());
@@ -308,7 +366,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
       this.sheets = new Map();
       for (const s of this.spreadsheet.getSheets()) {
         const name = s.getName();
-        this.sheets.set(name, new AppsScriptSheet(s, name));
+        this.sheets.set(name, new AppsScriptSheet(s, name, this.prints));
       }
     }
     return this.sheets;
@@ -325,7 +383,7 @@ export class AppsScriptWorkbook implements WorkbookPort {
   }
 
   addSheet(name: string): SheetPort {
-    const sheet = new AppsScriptSheet(this.spreadsheet.insertSheet(name), name);
+    const sheet = new AppsScriptSheet(this.spreadsheet.insertSheet(name), name, this.prints, true);
     this.all().set(name, sheet);
     return sheet;
   }

@@ -6,6 +6,7 @@ import { type Day, weekdayOf, ymdFromDay } from './dates';
 import { dutchHolidayOn, type Holiday } from './holidays';
 import type { RelationType, Tier } from './parse';
 import type { PipelineLine } from './pipeline';
+import type { RedFlag } from './vocabulary';
 
 export type DigestStatus = Extract<Status, 'overdue' | 'never' | 'dueSoon'>;
 const DIGEST_ORDER: Record<DigestStatus | 'onTrack', number> = { overdue: 0, never: 1, dueSoon: 2, onTrack: 3 };
@@ -27,6 +28,26 @@ export interface DigestCandidate {
   snoozedUntil: Day | null;
   /** The Last contact cell's text when it is no date: the mail says so, not "never". */
   lastContactUnreadable?: string | null;
+  /** Issue 12: a red flag and no contact since it was raised (core/health needsAttention). */
+  attention?: boolean;
+  redFlags?: readonly RedFlag[];
+  redFlagsSince?: Day | null;
+  /** Issue 12: a placement or a positive touchpoint was the last contact: ask for a referral now. */
+  referralMoment?: boolean;
+  /** Issue 12: attempts in a row without a reaction that suggest the flag "geen reactie"; null when not. */
+  noResponseSuggested?: number | null;
+}
+
+/** A flagged relationship in the mail's attention section, before the routine lines (issue 12). */
+export interface DigestAttention {
+  row: number;
+  id: string;
+  name: string;
+  organisation: string;
+  tier: Tier;
+  flags: readonly RedFlag[];
+  since: Day | null;
+  lastContact: Day | null;
 }
 
 export interface DigestItem extends DigestCandidate {
@@ -49,6 +70,8 @@ export interface Digest {
   items: DigestItem[];
   counts: Record<DigestStatus, number>;
   actions: DigestAction[];
+  /** Flagged relationships without contact since the flag, whatever their cadence status (issue 12). */
+  attention?: DigestAttention[];
   /** The week plan's part: what is planned today (those items come first), the coming days, the backlog. */
   plan?: DigestSchedule;
   /** The Pipeline's part (issue 13): dropped leads to approach again, stalled prospects. */
@@ -106,6 +129,14 @@ export function compareItems(a: DigestItem, b: DigestItem): number {
   );
 }
 
+/**
+ * The attention section's order, as the KPI tab's attention list: longest without contact first
+ * (never contacted before all), then A before B before C, then by name.
+ */
+export function compareAttention(a: DigestAttention, b: DigestAttention): number {
+  return (a.lastContact ?? -Infinity) - (b.lastContact ?? -Infinity) || TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.name.localeCompare(b.name, 'nl') || a.row - b.row;
+}
+
 export interface DigestPlan {
   digests: Digest[];
   /** Owners with work whose address is not on the team: nothing is sent to them. */
@@ -138,6 +169,22 @@ export function planDigests(candidates: readonly DigestCandidate[], today: Day, 
     if (!byOwner.has(a.owner)) byOwner.set(a.owner, []);
   }
   const withoutOwner: number[] = [];
+  // Issue 12: a red flag without contact since goes into the owner's mail whatever the cadence
+  // says (a snooze still holds: the team chose to leave it out until then).
+  const attentionByOwner = new Map<string, DigestAttention[]>();
+  const unreachedAttention: DigestCandidate[] = [];
+  for (const c of candidates) {
+    if (!c.attention || c.status === 'inactive') continue;
+    if (c.snoozedUntil !== null && c.snoozedUntil > today) continue;
+    if (!c.owner) {
+      unreachedAttention.push(c);
+      continue;
+    }
+    const list = attentionByOwner.get(c.owner) ?? [];
+    list.push({ row: c.row, id: c.id, name: c.name, organisation: c.organisation, tier: c.tier, flags: c.redFlags ?? [], since: c.redFlagsSince ?? null, lastContact: c.lastContact });
+    attentionByOwner.set(c.owner, list);
+    if (!byOwner.has(c.owner)) byOwner.set(c.owner, []);
+  }
   for (const c of candidates) {
     if (c.status !== 'overdue' && c.status !== 'never' && c.status !== 'dueSoon') continue;
     if (c.nextContact === null) continue;
@@ -150,18 +197,22 @@ export function planDigests(candidates: readonly DigestCandidate[], today: Day, 
     list.push({ ...c, status: c.status, nextContact: c.nextContact });
     byOwner.set(c.owner, list);
   }
+  for (const c of unreachedAttention) if (!withoutOwner.includes(c.row)) withoutOwner.push(c.row);
+  withoutOwner.sort((a, b) => a - b);
   const digests: Digest[] = [];
   const notOnTeam: DigestPlan['notOnTeam'] = [];
   for (const [owner, items] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
+    const attention = (attentionByOwner.get(owner) ?? []).sort(compareAttention);
     if (!isOnTeam(owner, team)) {
-      if (items.length > 0) notOnTeam.push({ owner, rows: items.map((i) => i.row) });
+      const rows = [...new Set([...items.map((i) => i.row), ...attention.map((a) => a.row)])].sort((a, b) => a - b);
+      if (rows.length > 0) notOnTeam.push({ owner, rows });
       continue;
     }
     items.sort(compareItems);
     const counts = { overdue: 0, never: 0, dueSoon: 0 };
     for (const i of items) if (i.status !== 'onTrack') counts[i.status]++;
     const ownerActions = (actionsByOwner.get(owner) ?? []).sort((a, b) => a.due - b.due || a.row - b.row);
-    digests.push({ owner, day: today, items, counts, actions: ownerActions });
+    digests.push({ owner, day: today, items, counts, actions: ownerActions, ...(attention.length > 0 ? { attention } : {}) });
   }
   return { digests, notOnTeam, withoutOwner, unreachableActions };
 }

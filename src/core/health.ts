@@ -15,6 +15,8 @@ export interface HealthPoints {
   referrals: number;
   repeatBusiness: number;
   recentValueAdd: number;
+  /** Issue 12: the latest after-sales satisfaction, added at 8 or more, subtracted at 5 or less. */
+  satisfaction: number;
 }
 
 /**
@@ -32,9 +34,14 @@ export const HEALTH_POINTS: HealthPoints = {
   referrals: 5,
   repeatBusiness: 5,
   recentValueAdd: 5,
+  satisfaction: 5,
 };
 
-export type HealthPartKey = 'base' | 'onSchedule' | 'overdue' | 'never' | 'redFlag' | 'signal' | 'referrals' | 'repeatBusiness' | 'recentValueAdd';
+/** Satisfaction (1-10) from which the after-sales answer adds points, and up to which it subtracts: Cadans's choice. */
+export const SATISFIED_FROM = 8;
+export const DISSATISFIED_UPTO = 5;
+
+export type HealthPartKey = 'base' | 'onSchedule' | 'overdue' | 'never' | 'redFlag' | 'signal' | 'referralRate' | 'repeatRate' | 'recentValueAdd' | 'satisfaction';
 
 export interface HealthPart {
   key: HealthPartKey;
@@ -50,10 +57,17 @@ export interface HealthInput {
   intervalDays: number | null;
   redFlags: readonly RedFlag[];
   signals: readonly Signal[];
+  /** Issue 12: referrals given in the last 12 months (core/referrals referralsInYear). */
   referrals: number | null;
-  repeatPlacements: number | null;
+  /** Issue 12: repeat placements over placements in the last 12 months, 0-1 (repeatShareInYear). */
+  repeatShare: number | null;
+  /** The yardsticks for full points: the playbook's 3 referrals a year and 60% repeat placements (the KPI targets). */
+  referralTarget?: number;
+  repeatTarget?: number;
   /** A value-add touchpoint (not "none") within the last interval. */
   recentValueAdd: boolean;
+  /** Issue 12: the latest after-sales satisfaction (1-10) in the last 12 months; null without one. */
+  satisfaction?: number | null;
 }
 
 export interface Health {
@@ -71,11 +85,60 @@ export function healthOf(input: HealthInput, points: HealthPoints = HEALTH_POINT
   } else parts.push({ key: 'onSchedule', points: P.onSchedule });
   for (const flag of input.redFlags) parts.push({ key: 'redFlag', points: -P.perRedFlag, detail: flag });
   for (const signal of input.signals) parts.push({ key: 'signal', points: P.perSignal, detail: signal });
-  if ((input.referrals ?? 0) > 0) parts.push({ key: 'referrals', points: P.referrals, detail: input.referrals! });
-  if ((input.repeatPlacements ?? 0) > 0) parts.push({ key: 'repeatBusiness', points: P.repeatBusiness, detail: input.repeatPlacements! });
+  // Rates, not yes/no (issue 12): full points at the playbook's target, in proportion below it.
+  const referralTarget = Math.max(1, input.referralTarget ?? 3);
+  if ((input.referrals ?? 0) > 0) parts.push({ key: 'referralRate', points: Math.round(P.referrals * Math.min(1, input.referrals! / referralTarget)), detail: input.referrals! });
+  const repeatTarget = input.repeatTarget && input.repeatTarget > 0 ? input.repeatTarget : 0.6;
+  if ((input.repeatShare ?? 0) > 0) parts.push({ key: 'repeatRate', points: Math.round(P.repeatBusiness * Math.min(1, input.repeatShare! / repeatTarget)), detail: Math.round(input.repeatShare! * 100) });
   if (input.recentValueAdd) parts.push({ key: 'recentValueAdd', points: P.recentValueAdd });
+  const s = input.satisfaction ?? null;
+  if (s !== null) parts.push({ key: 'satisfaction', points: s >= SATISFIED_FROM ? P.satisfaction : s <= DISSATISFIED_UPTO ? -P.satisfaction : 0, detail: s });
   const sum = parts.reduce((s, p) => s + p.points, 0);
   return { score: Math.max(0, Math.min(100, sum)), parts };
+}
+
+/**
+ * Repeat business over the last 12 months (issue 12): of the placements dated in Touchpoints in
+ * that window, the share that followed an earlier placement of the same relationship (an earlier
+ * placement touchpoint, or placements typed in the Plaatsingen column before the dated ones).
+ * Without a dated placement in the window, the Relaties columns Herhaalplaatsingen ÷ Plaatsingen
+ * (a count typed by hand); null when neither tells.
+ */
+export function repeatShareInYear(placementDays: readonly number[], placementsColumn: number | null, repeatColumn: number | null, today: number, yearAgo: number): number | null {
+  const sorted = [...placementDays].filter((d) => d <= today).sort((a, b) => a - b);
+  const inYear = sorted.map((d, i) => ({ d, i })).filter(({ d }) => d > yearAgo);
+  if (inYear.length === 0) return placementsColumn !== null && placementsColumn > 0 && repeatColumn !== null ? Math.min(1, repeatColumn / placementsColumn) : null;
+  const earlierByHand = (placementsColumn ?? 0) > sorted.length;
+  const repeats = inYear.filter(({ i }) => i > 0 || earlierByHand).length;
+  return repeats / inYear.length;
+}
+
+/** Soort words for an attempt that reached nobody (issue 12), Dutch and English; matched whole. */
+export const ATTEMPT_KINDS: readonly string[] = ['poging', 'geen gehoor', 'voicemail', 'ingesproken', 'attempt', 'no answer'];
+
+/** An attempt without a reaction: Reactie = nee, or a Soort for an attempt without Reactie = ja. */
+export function isUnansweredAttempt(t: { kind: string; reaction?: boolean | null }): boolean {
+  if (t.reaction === false) return true;
+  return t.reaction !== true && ATTEMPT_KINDS.includes(t.kind.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+/**
+ * The attempts in a row without a reaction, counted back from the latest touchpoint up to today
+ * (a touchpoint with a reaction ends the row). The flag "geen reactie" is suggested once this
+ * reaches the setting (Geen reactie na pogingen, default 2) and the flag is not there yet.
+ */
+export function unansweredAttempts(touches: ReadonlyArray<{ day: number; row: number; kind: string; reaction?: boolean | null }>, today: number): number {
+  const sorted = touches.filter((t) => t.day <= today).sort((a, b) => b.day - a.day || b.row - a.row);
+  let n = 0;
+  for (const t of sorted) {
+    if (!isUnansweredAttempt(t)) break;
+    n++;
+  }
+  return n;
+}
+
+export function suggestsNoResponse(attempts: number, threshold: number, flags: readonly string[]): boolean {
+  return attempts >= Math.max(1, threshold) && !flags.includes('noResponse');
 }
 
 /**

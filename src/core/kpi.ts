@@ -203,8 +203,9 @@ const isClient = (r: KpiRelation) => r.type !== 'candidate';
 /**
  * - Business from existing relationships: revenue of clients whose Client since is before 1
  *   January of today's year, over the revenue of all clients whose Client since is filled in.
- * - Referrals per A relationship: the Referrals column (the team's count for the year) summed over
- *   active A relationships, over their number.
+ * - Referrals per A relationship: each relationship's referrals of the last 12 months (issue 12:
+ *   the dated `Referral = ja` touchpoints, the Referrals column only for one without any; the
+ *   caller resolves them, core/referrals referralsInYear) summed over active A relationships, over their number.
  * - A/B retention: of the A and B clients with revenue last year, the share with revenue this year.
  * - Repeat placements: repeat placements over placements, over the rows with both filled in.
  */

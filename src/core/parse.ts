@@ -10,6 +10,7 @@ export type ParseError =
   | 'amount'
   | 'negativeAmount'
   | 'count'
+  | 'score'
   | 'tier'
   | 'yesNo'
   | 'relationType'
@@ -186,6 +187,13 @@ export function parseCount(value: unknown, conventions: LocaleConventions): Pars
   const parsed = parseAmount(value, conventions);
   if (!parsed.ok) return parsed.error === 'cellError' ? parsed : fail('count');
   return Number.isInteger(parsed.value) && parsed.value >= 0 ? parsed : fail('count');
+}
+
+/** A score from 1 to 10: the after-sales satisfaction (issue 12). */
+export function parseScore(value: unknown, conventions: LocaleConventions): Parsed<number> {
+  const parsed = parseCount(value, conventions);
+  if (!parsed.ok) return parsed.error === 'cellError' ? parsed : fail('score');
+  return parsed.value >= 1 && parsed.value <= 10 ? parsed : fail('score');
 }
 
 // ---- Words ----------------------------------------------------------------------------------

@@ -235,7 +235,9 @@ export function nextWorkingDay(day: Day): Day {
   return d;
 }
 
-export type StepKind = 'warmIntroduction' | 'introductionMeeting' | 'custom';
+export type StepKind = 'warmIntroduction' | 'introductionMeeting' | 'referenceDocuments' | 'successMetrics' | 'custom';
+/** The preset next steps (issue 12: the expansion conversation's concrete actions). */
+export const PRESET_STEPS: ReadonlyArray<Exclude<StepKind, 'custom'>> = ['warmIntroduction', 'introductionMeeting', 'referenceDocuments', 'successMetrics'];
 
 /** The last working day on or before a day, but not before `notBefore` (then `notBefore` itself). */
 export function lastWorkingDayOnOrBefore(day: Day, notBefore: Day): Day {
@@ -248,7 +250,10 @@ export function lastWorkingDayOnOrBefore(day: Day, notBefore: Day): Day {
  * most 48 hours after the conversation, two calendar days, and where that day is no working day,
  * the last working day before it (a Thursday conversation is due Friday, not Monday); when no
  * working day lies in between, the conversation day itself. An introduction meeting is planned
- * "within 2 weeks": 14 days on, moved to the next working day (as before).
+ * "within 2 weeks": 14 days on, moved to the next working day (as before). Reference documents
+ * prepared and success metrics defined, the playbook's other concrete actions of the commitment,
+ * get the same two weeks: Cadans's choice, as the playbook names them beside the introduction
+ * meetings without a term of their own.
  */
 export function stepDue(kind: Exclude<StepKind, 'custom'>, today: Day): Day {
   if (kind === 'warmIntroduction') return lastWorkingDayOnOrBefore(addDays(today, 2), today);

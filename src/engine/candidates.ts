@@ -4,10 +4,11 @@
 import type { CadenceResult } from '../core/cadence';
 import type { Day } from '../core/dates';
 import type { DigestCandidate } from '../core/digest';
+import { needsAttention } from '../core/health';
 import type { RelationRecord } from '../workbook/relations';
 
 export interface CandidateSource {
-  outcomes: ReadonlyArray<CadenceResult & { relation: RelationRecord; lastContact: Day | null }>;
+  outcomes: ReadonlyArray<CadenceResult & { relation: RelationRecord; lastContact: Day | null; referralMoment?: boolean; noResponseSuggested?: number | null }>;
 }
 
 /** Every relationship as a digest candidate; the planner picks the ones due. */
@@ -26,5 +27,10 @@ export function candidates(result: CandidateSource): DigestCandidate[] {
     daysOverdue: o.daysOverdue,
     snoozedUntil: o.relation.snoozeUntil,
     lastContactUnreadable: o.relation.lastContactUnreadable ?? null,
+    attention: needsAttention(o),
+    redFlags: o.relation.redFlags,
+    redFlagsSince: o.relation.redFlagsSince,
+    referralMoment: o.referralMoment ?? false,
+    noResponseSuggested: o.noResponseSuggested ?? null,
   }));
 }

@@ -21,6 +21,7 @@ import {
   questionsForConversation,
   redFlagSince,
   stepDue,
+  PRESET_STEPS,
 } from '../core/prep';
 import { type RedFlag, type Signal, VALUE_ADDS, type ValueAdd, VOCABULARY } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
@@ -31,10 +32,16 @@ import type { WorkbookPort } from '../workbook/ports';
 import { parseContextOf, type Settings } from '../workbook/settings';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
-import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
+import { computeRefresh, healthFor, referralTouch, type RelationOutcome } from './refresh';
+import { suggestsNoResponse, unansweredAttempts } from '../core/health';
+import { referralMoment } from '../core/referrals';
+import type { TouchpointRecord } from '../workbook/relations';
 import { healthWhy } from './report-tabs';
 import type { AccountSummary } from './accounts';
 import { termLabel } from '../core/vocabulary';
+import { appendByHeader } from './append';
+import { isAfterSalesKind, openAfterSalesRows } from './aftersales';
+import { readActions } from '../workbook/actions';
 
 export interface Selection {
   sheet: string;
@@ -158,6 +165,8 @@ export type PrepContext =
       proposed: ConversationType;
       suggestExpansion: boolean;
       flags: FlagsView;
+      /** Issue 12: a referral moment, or attempts that suggest the flag "geen reactie", as the mail says them. */
+      hints: string[];
       today: string;
     }
   | {
@@ -316,6 +325,11 @@ export function prepContext(workbook: WorkbookPort, selection: Selection | null,
       checklist: proposed.checklist,
       ...offered,
       flags: flagsView(r.redFlags, r.signals, r.redFlagsSince, language),
+      // Issue 12: what the morning mail says on this relationship's line, here too.
+      hints: [
+        ...(outcome.referralMoment ? [catalogue(language).digest.referralMoment] : []),
+        ...(outcome.noResponseSuggested ? [fill(catalogue(language).digest.noResponseSuggested, { n: outcome.noResponseSuggested })] : []),
+      ],
       today: isoFromDay(today),
     };
   }
@@ -396,6 +410,18 @@ export interface LogResult {
   message: string;
   relation: RelationCard;
   flags: FlagsView;
+  /** Issue 12: the relation's hints after this contact (see the prep context's). */
+  hints: string[];
+}
+
+/** The mail's referral-moment and "geen reactie" words for a relationship's touchpoints (issue 12). */
+function hintsFor(touches: readonly TouchpointRecord[], redFlags: readonly RedFlag[], today: Day, settings: Settings): string[] {
+  const d = catalogue(settings.language).digest;
+  const attempts = unansweredAttempts(touches, today);
+  return [
+    ...(referralMoment(touches.map(referralTouch), today) !== null ? [d.referralMoment] : []),
+    ...(suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, redFlags) ? [fill(d.noResponseSuggested, { n: attempts })] : []),
+  ];
 }
 
 const MAX_NOTE = 5000;
@@ -432,7 +458,8 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const clientRevenue = refreshed.outcomes.reduce((sum, o) => sum + (o.relation.type === 'client' ? (o.relation.revenue ?? 0) : 0), 0);
 
   if (requests.seen(requestId)) {
-    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language), flags: flagsView(relation.redFlags, relation.signals, relation.redFlagsSince, language) };
+    const own = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
+    return { alreadyLogged: true, message: words.alreadyLogged, relation: card(outcome, clientRevenue, language), flags: flagsView(relation.redFlags, relation.signals, relation.redFlagsSince, language), hints: hintsFor(own, relation.redFlags, today, refreshed.settings) };
   }
   const kind = field(input, 'kind', (v): v is string => isString(v) && v.trim().length > 0 && v.length <= 50, words.badKind).trim();
   const duration = field(input, 'duration', (v): v is number => isInt(v) && v >= 1 && v <= 600, words.badDuration);
@@ -446,6 +473,13 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     if (!Array.isArray(v) || v.some((t) => !allowed.includes(t as T))) throw new RefusedError(words.badRequest);
     return allowed.filter((t) => v.includes(t));
   };
+  // Issue 12: a contact that went well (a referral moment), and the after-sales answer 1-10.
+  const positive = input.positive === undefined ? false : field(input, 'positive', isBool, words.badRequest);
+  const satisfaction = input.satisfaction === undefined || input.satisfaction === null ? null : field(input, 'satisfaction', (v): v is number => isInt(v) && v >= 1 && v <= 10, words.badSatisfaction);
+  // Issue 12: the quick-reference checklist items ticked, saved with the touchpoint.
+  const checklistInput = input.checklist ?? [];
+  if (!Array.isArray(checklistInput) || checklistInput.length > 30 || checklistInput.some((t) => !isString(t) || t.trim() === '' || t.length > 300)) throw new RefusedError(words.badRequest);
+  const checklist = (checklistInput as string[]).map((t) => t.trim().replace(/\s*;\s*/g, ', '));
   const tickedFlags = terms('redFlags', Object.keys(VOCABULARY.redFlag) as RedFlag[]);
   const tickedSignals = terms('signals', Object.keys(VOCABULARY.signal) as Signal[]);
   const redFlags = tickedFlags ?? relation.redFlags;
@@ -461,8 +495,9 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const steps = stepsInput.map((s: unknown) => {
     if (s === null || typeof s !== 'object') throw new RefusedError(words.badRequest);
     const step = s as Record<string, unknown>;
-    if (step.kind === 'warmIntroduction' || step.kind === 'introductionMeeting') {
-      return { action: words.stepPresets[step.kind], due: stepDue(step.kind, today) };
+    if (PRESET_STEPS.includes(step.kind as (typeof PRESET_STEPS)[number])) {
+      const kind = step.kind as (typeof PRESET_STEPS)[number];
+      return { action: words.stepPresets[kind], due: stepDue(kind, today) };
     }
     const text = field(step, 'text', (v): v is string => isString(v) && v.trim() !== '' && v.length <= 500, words.badStep).trim();
     const due = parseIsoDay(step.due);
@@ -470,8 +505,14 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     return { action: text, due };
   });
 
-  // Everything is valid: write.
+  // Issue 12: an after-sales call closes the relationship's open after-sales actions; read them now,
+  // before the first write.
   const names = workbook.sheetNames();
+  const actionsName = isAfterSalesKind(kind) || satisfaction !== null ? findTab(ACTIONS, names) : null;
+  const actionsValues = actionsName ? workbook.sheet(actionsName).readAll() : null;
+  const toClose = actionsName && actionsValues ? openAfterSalesRows(readActions(actionsName, actionsValues, parseContextOf(workbook, refreshed.settings), new ProblemList(language)), relation.id) : [];
+
+  // Everything is valid: write.
   const yes = language === 'nl' ? 'ja' : 'yes';
   const no = language === 'nl' ? 'nee' : 'no';
   const touchValues: Record<string, unknown> = {
@@ -484,8 +525,12 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     valueAdd: words.valueAdds[valueAdd],
     newOpportunity: newOpportunity ? yes : no,
     referral: referral ? yes : no,
+    checklist: checklist.join('; '),
+    // Blank when not marked: an older tab gets these columns only when there is something to keep.
+    positive: positive ? yes : '',
+    satisfaction: satisfaction ?? '',
   };
-  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language);
+  appendByHeader(workbook, TOUCHPOINTS, names, [touchValues], language, ['checklist', 'positive', 'satisfaction']);
 
   // Without a tier there is no cadence: the contact is recorded, the computed cells stay empty
   // (as a refresh leaves them), and the Log keeps asking for the tier.
@@ -496,7 +541,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const map = mapColumns(RELATIONS, relationsSheet.readHeader());
   // Health depends on the contact just logged (and its value add): the same rule as a refresh.
   const touches = refreshed.touchpoints.filter((t) => t.relationId === relation.id && relation.id !== '');
-  touches.push({ row: 0, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false });
+  touches.push({ row: Number.MAX_SAFE_INTEGER, day: today, relationId: relation.id, kind, notes, valueAdd: valueAdd === 'none' ? 'none' : valueAdd, newOpportunity, referral, testimonial: false, positive, satisfaction });
   const flagged = { ...relation, redFlags, signals, redFlagsSince: since };
   const health = relation.tier ? healthFor({ ...updated, relation: flagged, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
@@ -512,6 +557,10 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   };
   writeRowCells(relationsSheet, row, map.index, cells);
 
+  if (toClose.length > 0) {
+    const doneColumn = mapColumns(ACTIONS, actionsValues![0] ?? []).index.get('done');
+    if (doneColumn !== undefined) for (const r of toClose) workbook.sheet(actionsName!).write(r, doneColumn + 1, [[yes]]);
+  }
   if (steps.length > 0) {
     const rows = steps.map((step) => ({
       relationId: relation.id,
@@ -531,34 +580,8 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
     message: fill(words.logged, { name: relation.name, next: updated.nextContact === null ? '-' : formatDay(updated.nextContact), steps: steps.length }),
     relation: card(after, clientRevenue, language),
     flags: flagsView(redFlags, signals, since, language),
+    hints: hintsFor(touches, redFlags, today, refreshed.settings),
   };
-}
-
-/** Appends rows to a tab in the tab's own column order (one write), creating the tab if it is missing. */
-function appendByHeader(workbook: WorkbookPort, tab: typeof ACTIONS, names: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, language: Language): void {
-  const name = findTab(tab, names);
-  let sheet;
-  let header: unknown[];
-  if (name) {
-    sheet = workbook.sheet(name);
-    header = sheet.readHeader();
-  } else {
-    sheet = workbook.addSheet(displayName(tab, language));
-    header = tab.columns.map((c) => displayName(c, language));
-    sheet.write(1, 1, [header]);
-    sheet.styleHeader(header.length, tab.columns.map((c) => c.width));
-  }
-  const map = mapColumns(tab, header);
-  const width = Math.max(header.length, ...[...map.index.values()].map((i) => i + 1));
-  sheet.append(
-    rows.map((values) => {
-      const row: unknown[] = new Array(width).fill('');
-      map.index.forEach((index, key) => {
-        if (key in values) row[index] = values[key];
-      });
-      return row;
-    }),
-  );
 }
 
 /** Writes a few cells of one row, one block per run of adjacent columns. */

@@ -3,18 +3,21 @@
 // before the first write, so a run that fails leaves the sheet as it was.
 
 import { type CadenceResult, cadenceOf, type Status } from '../core/cadence';
-import { type Day, MAX_DAY } from '../core/dates';
+import { addMonths, type Day, MAX_DAY } from '../core/dates';
 import type { Language } from '../core/locale';
 import { isBlank } from '../core/parse';
 import { catalogue, fill } from '../i18n/catalogue';
 import { ACTIONS, type ColumnDef, KPI_TAB, PIPELINE, QUARTER_TAB, RELATIONS, RISK_TAB, SETTINGS, type TabDef, TEAM_TAB, TODAY_TAB, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import type { OpenAction } from '../core/digest';
-import { readActions } from '../workbook/actions';
+import { type ActionRecord, readActions } from '../workbook/actions';
+import { planAfterSales } from './aftersales';
+import { appendByHeader } from './append';
+import { latestSatisfaction } from '../core/aftersales';
 import { buildTodayTab } from './today-tab';
 import type { Plan as WeekPlan } from '../core/plan';
 import { readTeam, teamCapacity } from '../workbook/team';
 import { planKey, weekPlan } from './plan';
-import { healthOf, type Health } from '../core/health';
+import { healthOf, type Health, isUnansweredAttempt, repeatShareInYear, suggestsNoResponse, unansweredAttempts } from '../core/health';
 import { type BantAnswers, bantVerdict, PHASES } from '../core/prep';
 import { type Advice, tierAdvice } from '../core/tierAdvice';
 import { pipelineTable, readProspects } from '../workbook/pipeline';
@@ -28,6 +31,7 @@ import { appendLog } from './log';
 import { planMarks } from './marks';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
+import { isPlacementKind, referralMoment, type ReferralTouch, referralsInYear } from '../core/referrals';
 import type { Tier } from '../core/parse';
 import { OPEN_STAGES } from '../core/pipeline';
 import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
@@ -42,6 +46,10 @@ export interface RelationOutcome extends CadenceResult {
   advice: Advice | null;
   /** Null for an inactive relationship. */
   health: Health | null;
+  /** Issue 12: the last contact was a placement or went well; the mail line says "moment voor een referral". */
+  referralMoment?: boolean;
+  /** Issue 12: attempts in a row without a reaction, when they suggest the flag "geen reactie"; else null. */
+  noResponseSuggested?: number | null;
 }
 
 export type StatusCounts = Record<Status, number>;
@@ -149,6 +157,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
       if (t.day > today) continue;
       if (!touchesById.has(t.relationId)) touchesById.set(t.relationId, []);
       touchesById.get(t.relationId)!.push(t);
+      // Issue 12: an attempt without a reaction is no contact (it counts towards "geen reactie").
+      if (isUnansweredAttempt(t)) continue;
       const known = latestTouch.get(t.relationId);
       if (known === undefined || t.day > known) latestTouch.set(t.relationId, t.day);
     }
@@ -195,10 +205,13 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   for (const o of outcomes) {
     o.advice = adviceByRow.get(o.relation.row) ?? null;
     const own = byId.get(o.relation.id) === o.relation ? (touchesById.get(o.relation.id) ?? []) : [];
-    const contacts = own.map((t) => t.day);
+    const contacts = own.filter((t) => !isUnansweredAttempt(t)).map((t) => t.day);
     if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
+    o.referralMoment = referralMoment(own.map(referralTouch), today) !== null;
+    const attempts = unansweredAttempts(own, today);
+    o.noResponseSuggested = suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, o.relation.redFlags) ? attempts : null;
   }
   // The week plan: each owner's relationships due within the horizon on a working day with room.
   const teamName = findTab(TEAM_TAB, names);
@@ -208,7 +221,15 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const plannedCol = relations.columns.index.get('planned');
   const plan = weekPlan(outcomes, (row) => (plannedCol === undefined ? '' : relations.rows[row - 2]?.[plannedCol]), team, settings, today, ctx);
 
-  const actions = openActions(workbook, names, settings.language, ctx, problems);
+  const { actions, records: actionRecords } = openActions(workbook, names, settings.language, ctx, problems);
+  // Issue 12: a placement touchpoint puts the after-sales call in Acties (once per placement).
+  const afterSales = planAfterSales(byId, touchpointRecords, actionRecords, settings, today);
+  if (afterSales.rows.length > 0) {
+    actions.actions.push(...afterSales.open);
+    writes.push(() =>
+      appendByHeader(workbook, ACTIONS, workbook.sheetNames(), afterSales.rows.map((r) => ({ ...r, due: workbook.clock.instantOf(r.due), created: workbook.clock.instantOf(r.created), done: settings.language === 'nl' ? 'nee' : 'no' })), settings.language),
+    );
+  }
 
   const accounts = summarise(view.accounts, settings.reports, new Map(outcomes.map((o) => [o.relation.row, o.health?.score ?? null])));
   const pipelineName = findTab(PIPELINE, names);
@@ -324,17 +345,20 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */
-function openActions(workbook: WorkbookPort, names: readonly string[], language: Language, ctx: ReturnType<typeof parseContextOf>, problems: ProblemList): RefreshResult['actions'] {
+function openActions(workbook: WorkbookPort, names: readonly string[], language: Language, ctx: ReturnType<typeof parseContextOf>, problems: ProblemList): { actions: RefreshResult['actions']; records: ActionRecord[] } {
   const name = findTab(ACTIONS, names);
-  if (!name) return { actions: [], sheet: displayName(ACTIONS, language), ownerColumn: null };
+  if (!name) return { actions: { actions: [], sheet: displayName(ACTIONS, language), ownerColumn: null }, records: [] };
   const values = workbook.sheet(name).readAll();
   const actions = readActions(name, values, ctx, problems);
   const header = values[0] ?? [];
   const ownerIndex = mapColumns(ACTIONS, header).index.get('owner');
   return {
-    actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
-    sheet: name,
-    ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+    actions: {
+      actions: actions.filter((a): a is typeof a & { due: Day } => a.due !== null && a.action !== '').map((a) => ({ ...a, relation: a.relation || a.relationId })),
+      sheet: name,
+      ownerColumn: ownerIndex === undefined ? null : columnLabel(header[ownerIndex], ownerIndex),
+    },
+    records: actions,
   };
 }
 
@@ -363,10 +387,19 @@ export function healthFor(o: CadenceResult & { relation: RelationRecord; lastCon
     intervalDays: o.lastContact !== null && o.nextContact !== null ? o.nextContact - o.lastContact : null,
     redFlags: o.relation.redFlags,
     signals: o.relation.signals,
-    referrals: o.relation.referrals,
-    repeatPlacements: o.relation.repeatPlacements,
+    // Issue 12: rates over the last 12 months from the dated touchpoints (the columns as fallback).
+    referrals: referralsInYear(touches, o.relation.referrals, today),
+    repeatShare: repeatShareInYear(touches.filter((t) => isPlacementKind(t.kind)).map((t) => t.day), o.relation.placements, o.relation.repeatPlacements, today, addMonths(today, -12)),
+    referralTarget: settings.reports.targets.referralsPerA,
+    repeatTarget: settings.reports.targets.repeatPlacementShare,
     recentValueAdd: recentValueAdd(touches, today, months),
+    satisfaction: latestSatisfaction(touches, today),
   }, settings.reports.health);
+}
+
+/** What the referral rules read of a touchpoint (issue 12). */
+export function referralTouch(t: TouchpointRecord): ReferralTouch {
+  return { day: t.day, row: t.row, kind: t.kind, referral: t.referral, positive: t.positive ?? false, satisfaction: t.satisfaction ?? null };
 }
 
 function maxDay(a: Day | null, b: Day | null): Day | null {

@@ -160,7 +160,7 @@ export function planReminders(workbook: WorkbookPort, options: ReminderOptions, 
         local: options.local,
       }),
       owner: d.owner,
-      count: d.items.length + (d.pipeline?.length ?? 0),
+      count: d.items.length + (d.pipeline?.length ?? 0) + (d.attention?.length ?? 0),
     }));
   return { ...base, verdict, noTeam: false, digests, pending, alreadySent, problems };
 }

@@ -16,6 +16,7 @@ import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
 import { LADDER, medianDaysPerStage, requestsInYear, requestsPerMonth, thinPipeline, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
 import { termLabel } from '../core/vocabulary';
+import { referralFigures, type ReferralFigures, referralsInYear } from '../core/referrals';
 import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
@@ -95,6 +96,8 @@ export interface ReportFigures {
   accountPenetration: AccountPenetration[];
   newDepartmental: { quarters: QuarterIndex[]; perAccount: Array<{ name: string; counts: number[] }> };
   upgrades: UpgradeRate;
+  /** Issue 12: referrals in the last 12 months per tier and per owner's A relationships. */
+  referrals?: ReferralFigures;
 }
 
 export interface ReportTabs {
@@ -330,7 +333,18 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
     today,
   );
   const activity = activityOf(input.touchpoints, today);
-  const indicators = indicatorsOf(input.relations, today, r);
+  // Issue 12: referrals are the dated `Referral = ja` touchpoints of the last 12 months; the
+  // Relaties column counts only for a relationship without any dated referral (history by hand).
+  const touchesById = new Map<string, TouchpointRecord[]>();
+  for (const t of input.touchpoints) touchesById.set(t.relationId, [...(touchesById.get(t.relationId) ?? []), t]);
+  const firstRowOfId = new Map<string, number>();
+  for (const rel of input.relations) if (rel.id !== '' && !firstRowOfId.has(rel.id)) firstRowOfId.set(rel.id, rel.row);
+  const withReferrals = input.relations.map((rel) => ({
+    ...rel,
+    referrals: referralsInYear(firstRowOfId.get(rel.id) === rel.row ? (touchesById.get(rel.id) ?? []) : [], rel.referrals, today),
+  }));
+  const indicators = indicatorsOf(withReferrals, today, r);
+  const referrals = referralFigures(withReferrals, r.targets.referralsPerA);
   const penetration = penetrationOf(input.relations);
   const attention = attentionOf(input.relations, settings.cadence, r);
   const accountPenetration = input.accounts
@@ -351,7 +365,7 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
       .filter((a) => a.counts.some((n) => n > 0)),
   };
   const upgrades = upgradeRate(input.history, input.accounts.filter((a) => a.account.revenue > 0).map((a) => ({ organisation: a.account.name, tier: a.tier })), today);
-  const figures: ReportFigures = { risk, compliance, activity, indicators, penetration, attention, accountPenetration, newDepartmental, upgrades };
+  const figures: ReportFigures = { risk, compliance, activity, indicators, penetration, attention, accountPenetration, newDepartmental, upgrades, referrals };
   return {
     kpi: kpiTab(input, figures, language, words),
     risk: riskTab(input, risk, language, words),
@@ -515,6 +529,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.note(w.why.indicators);
   g.header(w.indicatorsHeader);
   for (const line of indicatorLines(f.indicators, language)) g.line(line);
+  if (f.referrals) referralSections(g, f.referrals, words, language);
 
   // Penetration and expansion per client organisation (issue 11).
   const a = words.accounts;
@@ -748,6 +763,29 @@ function portfolioReview(input: ReportInput, words: Catalogue): unknown[][] {
     }
   }
   return rows;
+}
+
+/**
+ * Issue 12: referrals of the last 12 months per tier, and per owner over their A relationships,
+ * against the playbook's target per A relationship (Instellingen > Doel referrals per A-relatie).
+ */
+function referralSections(g: Grid, f: ReferralFigures, words: Catalogue, language: Language): void {
+  const w = words.report;
+  const judge = (line: { perRelation: number | null }) => mark(line.perRelation === null ? 'unknown' : line.perRelation >= f.target ? 'good' : 'poor', words);
+  const perRelation = (line: { perRelation: number | null }) => (line.perRelation === null ? w.noData : asDecimal(round1(line.perRelation)));
+  const target = fill(w.atLeast, { n: decimal(f.target, language) });
+  g.title(w.referralsTierTitle);
+  g.note(w.why.referrals);
+  g.header(w.referralsTierHeader);
+  for (const t of ['A', 'B', 'C'] as Tier[]) {
+    const line = f.perTier[t];
+    g.line([t, line.relations, line.referrals, perRelation(line), t === 'A' ? target : '', t === 'A' ? judge(line) : '']);
+  }
+  g.title(w.referralsOwnerTitle);
+  g.note(w.why.referralsOwner);
+  g.header(w.referralsOwnerHeader);
+  if (f.perOwnerA.length === 0) g.line([w.noReferralOwners]);
+  for (const o of f.perOwnerA) g.line([o.owner || w.noOwner, o.relations, o.referrals, perRelation(o), target, judge(o)]);
 }
 
 /** The Waarom text: every part of the health score with its points, e.g. `basis 60; op schema +10`. */

@@ -91,7 +91,13 @@ export function buildTodayTab(input: TodayInput): ReportTab {
     const shown = settings.reminders.maxDigestItems;
     digest.items.slice(0, shown).forEach((item, i) => {
       const status = item.status === 'overdue' ? fill(item.daysOverdue === 1 ? words.digest.dayOverdue : words.digest.daysOverdue, { n: item.daysOverdue ?? 0 }) : words.status[item.status];
-      const state = flagged.has(item.row) ? `${status} · ${w.redFlag}` : status;
+      // Issue 12: the mail's referral moment and "geen reactie" suggestion, here too.
+      const state = [
+        status,
+        flagged.has(item.row) ? w.redFlag : null,
+        item.referralMoment ? words.digest.referralMoment : null,
+        item.noResponseSuggested ? fill(words.digest.noResponseSuggested, { n: item.noResponseSuggested }) : null,
+      ].filter(Boolean).join(' · ');
       const day = plannedDay(item.row);
       line([
         plan && i < plan.plannedToday ? w.today : '',

@@ -6,6 +6,7 @@ import type { Digest, DigestItem } from '../core/digest';
 import type { Language } from '../core/locale';
 import { type PipelineLine, STAGE_NAMES } from '../core/pipeline';
 import type { RelationType, Tier } from '../core/parse';
+import { termLabel } from '../core/vocabulary';
 import { catalogue, fill } from '../i18n/catalogue';
 import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 
@@ -75,6 +76,7 @@ export function shortDate(day: Day, language: Language): string {
 export function digestSubject(digest: Digest, language: Language, dueSoonDays: number): string {
   const words = catalogue(language).digest;
   const parts: string[] = [];
+  if (digest.attention?.length) parts.push(fill(words.subjectAttention, { n: digest.attention.length }));
   if (digest.counts.overdue) parts.push(fill(words.subjectOverdue, { n: digest.counts.overdue }));
   if (digest.counts.never) parts.push(fill(words.subjectNever, { n: digest.counts.never }));
   if (digest.counts.dueSoon) {
@@ -102,6 +104,9 @@ function facts(item: DigestItem, language: Language): string[] {
       `${d.due}: ${formatDay(item.nextContact)}`,
       // "never" already stands after Last contact; say it once.
       item.status === 'overdue' ? (item.daysOverdue === 1 ? d.dayOverdue : fill(d.daysOverdue, { n: item.daysOverdue ?? 0 })) : item.status === 'never' ? null : words.status[item.status],
+      // Issue 12: the last contact was a placement or went well: the playbook's referral moment.
+      item.referralMoment ? d.referralMoment : null,
+      item.noResponseSuggested ? fill(d.noResponseSuggested, { n: item.noResponseSuggested }) : null,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -131,7 +136,8 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
   const { language } = options;
   const d = catalogue(language).digest;
   const subject = digestSubject(digest, language, options.dueSoonDays);
-  const introTemplate = digest.items.length === 0 ? (digest.actions.length === 0 && (digest.pipeline ?? []).length > 0 ? d.introPipelineOnly : d.introActionsOnly) : digest.items.length === 1 ? d.introOne : digest.plan ? d.introPlanned : d.intro;
+  const attention = digest.attention ?? [];
+  const introTemplate = digest.items.length === 0 && attention.length > 0 ? d.introAttentionOnly : digest.items.length === 0 ? (digest.actions.length === 0 && (digest.pipeline ?? []).length > 0 ? d.introPipelineOnly : d.introActionsOnly) : digest.items.length === 1 ? d.introOne : digest.plan ? d.introPlanned : d.intro;
   const intro = fill(introTemplate, { n: digest.items.length, date: shortDate(digest.day, language) });
 
   const textLines = [intro, ''];
@@ -141,10 +147,6 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
     textLines.push(`== ${text} ==`, '');
     htmlItems.push(`<div style="font-weight:bold;font-size:15px;margin:16px 0 8px 0">${escapeHtml(text)}</div>`);
   };
-  if (plan) {
-    const template = plan.plannedToday === 0 ? d.planTodayNone : plan.plannedToday === 1 ? d.planTodayOne : d.planToday;
-    heading(fill(template, { n: plan.plannedToday, minutes: plan.todayMinutes, capacity: plan.minutesPerDay }));
-  }
   const sheetLink = options.sheetLink ?? null;
   const more = (template: string, n: number) => {
     const line = fill(template, { n });
@@ -153,6 +155,36 @@ function composeShown(digest: Digest, options: ComposeOptions, maxItems: number,
       `<p style="margin:0 0 12px 0;font-weight:bold">${escapeHtml(line)}${sheetLink ? ` <a href="${escapeHtml(sheetLink)}" target="_blank">${escapeHtml(d.openSheet)}</a>` : ''}</p>`,
     );
   };
+  if (attention.length > 0) {
+    // Issue 12: red flags without contact since come first, whatever their cadence status.
+    heading(fill(d.attentionTitle, { n: attention.length }));
+    for (const a of attention.slice(0, maxActions)) {
+      const line1 = [a.organisation, `${d.tier} ${a.tier}`].filter(Boolean).map(oneLine).join(' · ');
+      const line2 = [
+        fill(d.attentionFlags, { flags: a.flags.map((f) => termLabel('redFlag', f, language)).join(', ') }),
+        a.since === null ? d.attentionSinceUnknown : fill(d.attentionSince, { date: formatDay(a.since) }),
+        `${d.lastContact}: ${a.lastContact === null ? d.never : formatDay(a.lastContact)}`,
+      ].join(' · ');
+      const link = options.rowLink(a.row);
+      textLines.push(`- ${oneLine(a.name) || a.id}`, `  ${line1}`, `  ${line2}`, ...(link ? [`  ${link}`] : []), '');
+      htmlItems.push(
+        [
+          `<div style="border-left:4px solid ${STATUS_COLOURS.overdue.text};padding:6px 10px;margin:0 0 12px 0">`,
+          `<div style="font-weight:bold;font-size:16px;overflow-wrap:anywhere">${escapeHtml(oneLine(a.name) || a.id)}</div>`,
+          `<div style="color:#444;overflow-wrap:anywhere">${escapeHtml(line1)}</div>`,
+          `<div style="color:${STATUS_COLOURS.overdue.text}">${escapeHtml(line2)}</div>`,
+          link ? `<div style="margin-top:4px"><a href="${escapeHtml(link)}" target="_blank">${escapeHtml(d.openRow)}</a></div>` : '',
+          '</div>',
+        ].join(''),
+      );
+    }
+    if (attention.length > maxActions) more(d.moreAttention, attention.length - maxActions);
+    if (!plan && digest.items.length > 0) heading(d.attentionRest);
+  }
+  if (plan) {
+    const template = plan.plannedToday === 0 ? d.planTodayNone : plan.plannedToday === 1 ? d.planTodayOne : d.planToday;
+    heading(fill(template, { n: plan.plannedToday, minutes: plan.todayMinutes, capacity: plan.minutesPerDay }));
+  }
   digest.items.slice(0, maxItems).forEach((item, index) => {
     if (plan && index === plan.plannedToday) heading(d.planRest);
     const [line1, line2] = facts(item, language);

@@ -15,7 +15,7 @@ interface Runner {
 declare const google: { script: { run: Runner } };
 
 type Labels = Extract<PrepContext, { kind: 'none' }>['labels'];
-type Step = { kind: 'warmIntroduction' | 'introductionMeeting' | 'custom'; text?: string; due?: string };
+type Step = { kind: 'warmIntroduction' | 'introductionMeeting' | 'referenceDocuments' | 'successMetrics' | 'custom'; text?: string; due?: string };
 
 let labels: Labels | null = null;
 let context: PrepContext | null = null;
@@ -147,6 +147,7 @@ function phaseSection(phase: PhaseView, withNotes: boolean): HTMLElement {
 function renderRelation(content: HTMLElement, c: Extract<PrepContext, { kind: 'relation' }>): void {
   const l = labels!;
   content.append(relationCard(c.relation));
+  if (c.hints.length > 0) content.append(el('ul', { id: 'hints', class: 'muted' }, ...c.hints.map((h) => el('li', {}, h))));
   if (c.account) content.append(accountSection(c.account, c.accountLabels, true));
   if (c.agenda) content.append(el('p', {}, el('b', {}, `${l.agenda}: `), c.agenda));
   content.append(el('h3', {}, l.history));
@@ -192,6 +193,9 @@ function logForm(c: Extract<PrepContext, { kind: 'relation' }>, conversation: Co
     el('select', { id: 'valueAdd' }, ...(['none', 'marketInsight', 'introduction', 'advice'] as const).map((k) => el('option', { value: k }, l.valueAdds[k]))),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'newOpportunity' }), l.newOpportunity),
     el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'referral' }), l.referral),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'positive' }), l.positive),
+    // Issue 12: the after-sales call's answer, 1-10 (Tevredenheid in Touchpoints).
+    ...(conversation.type === 'afterSales' ? [el('label', { for: 'satisfaction' }, l.satisfaction), el('input', { type: 'number', id: 'satisfaction', min: '1', max: '10', step: '1' })] : []),
     // Issue 12: the flags and signals, ticked as the sheet has them; saved with the touchpoint.
     el('h3', {}, l.redFlags + (c.flags.since ? ` (${fill(l.redFlagSince, { date: c.flags.since })})` : '')),
     ...c.flags.redFlags.map((f) => el('label', { class: 'check' }, checkbox(`flag-${f.key}`, f.checked), f.label)),
@@ -200,7 +204,7 @@ function logForm(c: Extract<PrepContext, { kind: 'relation' }>, conversation: Co
     el('h3', {}, l.nextSteps),
     el('ul', { id: 'steps', class: 'steps' }, ...steps.map(stepItem)),
     el('label', { for: 'stepKind' }, l.nextSteps),
-    el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
+    el('select', { id: 'stepKind' }, ...(['warmIntroduction', 'introductionMeeting', 'referenceDocuments', 'successMetrics', 'custom'] as const).map((k) => el('option', { value: k }, l.stepKinds[k]))),
     el('label', { for: 'stepText' }, l.stepText),
     el('input', { type: 'text', id: 'stepText', maxlength: '500' }),
     el('label', { for: 'stepDue' }, l.stepDue),
@@ -257,17 +261,22 @@ async function submit(c: Extract<PrepContext, { kind: 'relation' }>): Promise<vo
     valueAdd: value('valueAdd'),
     newOpportunity: (document.getElementById('newOpportunity') as HTMLInputElement).checked,
     referral: (document.getElementById('referral') as HTMLInputElement).checked,
+    positive: (document.getElementById('positive') as HTMLInputElement).checked,
+    satisfaction: document.getElementById('satisfaction') && value('satisfaction').trim() !== '' ? Number(value('satisfaction')) : null,
     notes,
     steps,
     redFlags: ticked('flag', c.flags.redFlags),
     signals: ticked('signal', c.flags.signals),
+    // Issue 12: the checklist items ticked, by their text, saved in Touchpoints.
+    checklist: chosenConversation(c).checklist.filter((_, i) => (document.getElementById(`check-${i}`) as HTMLInputElement | null)?.checked),
   };
-  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags }>('logTouchpoint', payload));
+  const result = await busy(() => call<{ alreadyLogged: boolean; message: string; relation: RelationCard; flags: typeof c.flags; hints: string[] }>('logTouchpoint', payload));
   if (!result) return; // the same request ID is kept, so a retry cannot log twice
   requestId = newRequestId();
   steps = [];
   c.relation = result.relation;
   c.flags = result.flags;
+  c.hints = result.hints;
   render();
   say(result.message, 'ok');
 }

@@ -11,6 +11,7 @@ import {
   parseEmail,
   parseRelationType,
   parseRevenue,
+  parseScore,
   parseTier,
   parseYesNo,
   type RelationType,
@@ -169,6 +170,12 @@ export interface TouchpointRecord {
   referral: boolean;
   /** A testimonial collected (issue 13). */
   testimonial: boolean;
+  /** Issue 12: the contact went well (a referral moment). */
+  positive?: boolean;
+  /** Issue 12: the after-sales answer, 1-10; null when not filled in. */
+  satisfaction?: number | null;
+  /** Issue 12: Reactie; null when not filled in (a reached contact, unless Soort says attempt). */
+  reaction?: boolean | null;
 }
 
 export function readTouchpoints(table: Table, ctx: ParseContext, problems: ProblemList): TouchpointRecord[] {
@@ -197,6 +204,9 @@ export function readTouchpoints(table: Table, ctx: ParseContext, problems: Probl
       newOpportunity: read(row, rowNumber, 'newOpportunity', parseYesNo) ?? false,
       referral: read(row, rowNumber, 'referral', parseYesNo) ?? false,
       testimonial: read(row, rowNumber, 'testimonial', parseYesNo) ?? false,
+      positive: read(row, rowNumber, 'positive', parseYesNo) ?? false,
+      satisfaction: read(row, rowNumber, 'satisfaction', (v) => parseScore(v, ctx.conventions)),
+      reaction: read(row, rowNumber, 'reaction', parseYesNo),
     });
   });
   return out;

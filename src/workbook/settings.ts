@@ -49,7 +49,18 @@ export interface Settings {
   reports: ReportSettings;
   /** The Pipeline's go/no-go rule and nurturing (issue 13). */
   pipeline: PipelineSettings;
+  /** After-sales and unanswered attempts (issue 12). */
+  conversations: ConversationSettings;
 }
+
+export interface ConversationSettings {
+  /** The after-sales call is due this many days after a placement. */
+  afterSalesDays: number;
+  /** This many attempts in a row without a reaction suggest the flag "geen reactie". */
+  noResponseAttempts: number;
+}
+
+export const DEFAULT_CONVERSATIONS: ConversationSettings = { afterSalesDays: 14, noResponseAttempts: 2 };
 
 export interface PipelineSettings {
   goNoGo: GoNoGoSettings;
@@ -88,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timeZone: null,
   reports: DEFAULT_REPORT_SETTINGS,
   pipeline: DEFAULT_PIPELINE,
+  conversations: DEFAULT_CONVERSATIONS,
 };
 
 export interface SettingsTable {
@@ -215,6 +227,10 @@ export function readSettings(values: unknown[][] | null, sheetName: string, spre
     ),
     reports: DEFAULT_REPORT_SETTINGS,
     pipeline: DEFAULT_PIPELINE,
+    conversations: {
+      afterSalesDays: setting('afterSalesDays', (v) => wholeNumber(v, 1, 365), DEFAULT_CONVERSATIONS.afterSalesDays),
+      noResponseAttempts: setting('noResponseAttempts', (v) => wholeNumber(v, 1, 20), DEFAULT_CONVERSATIONS.noResponseAttempts),
+    },
   };
   settings.reports = readReportSettings(setting, spreadsheetLocale);
   settings.pipeline = readPipelineSettings(setting, spreadsheetLocale);
@@ -299,6 +315,7 @@ function readReportSettings(setting: SettingReader, locale: string): ReportSetti
       referrals: amount('healthReferrals', d.health.referrals),
       repeatBusiness: amount('healthRepeatBusiness', d.health.repeatBusiness),
       recentValueAdd: amount('healthRecentValueAdd', d.health.recentValueAdd),
+      satisfaction: amount('healthSatisfaction', d.health.satisfaction),
     },
     historyMonths: setting('historyMonths', (v) => {
       const n = numberOf(v, locale);

@@ -17,12 +17,14 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * calls whatever its rows: per tab one setNumberFormats, setFontWeights, setFontStyles,
  * setConditionalFormatRules and setFrozenRows over one range (25 with its getRange), one
  * setColumnWidths per column of the layout (36), and the colour rules built locally (120, with 8
- * ranges for the status columns of Vandaag and of KPI's attention list). And 17 mark the two cells
- * Cadans cannot read (issue 14): the marks' record read and written in the document properties
- * (4), the Relaties block's notes read and written once (3 with its range), and its
- * conditional-format rules read and written once with one rule over both cells (4, and 6 building it).
+ * ranges for the status columns of Vandaag and of KPI's attention list). Each tab's format print is
+ * then remembered in the document properties (12: one read, five writes), so that a later run whose
+ * tab looks the same skips its formatting (see reports.test.ts). And 17 mark the two cells Cadans
+ * cannot read (issue 14): the marks' record read and written in the document properties (4), the
+ * Relaties block's notes read and written once (3 with its range), and its conditional-format
+ * rules read and written once with one rule over both cells (4, and 6 building it).
  */
-const REFRESH_CALLS = 338;
+const REFRESH_CALLS = 350;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Issue 14: the colour rules of the generated tabs, built locally: the four verdict marks on KPI,
@@ -47,9 +49,9 @@ const REFRESH_CALLS_BY_METHOD = {
   'Lock.releaseLock': 1, // every Log write under the script lock (issue 9)
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
-  'Properties.getProperty': 3, // the reminders' switch (for the Vandaag tab), the Log's layout: none yet, so it is laid out once, and the tabs Cadans marked
-  'Properties.setProperty': 3, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), and the tabs marked now
-  'PropertiesService.getDocumentProperties': 6,
+  'Properties.getProperty': 4, // the reminders' switch (for the Vandaag tab), the Log's layout (none yet, so it is laid out once), the tabs' format prints, the tabs Cadans marked (issue 14)
+  'Properties.setProperty': 8, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), each formatted tab's format print (5), the tabs marked now
+  'PropertiesService.getDocumentProperties': 12,
   'Range.getNotes': 1, // Relaties's notes, in one block (issue 14)
   'Range.setNotes': 1,
   'RangeList.getRanges': 1, // the two marked cells, for the colour rule
@@ -91,7 +93,7 @@ const REFRESH_CALLS_BY_METHOD = {
   'Utilities.formatDate': 7,
 };
 
-function team(relations: number, tz = 'Pacific/Auckland') {
+function team(relations: number, tz = 'Pacific/Auckland', placements = false) {
   const T = todayIn(tz);
   const rows: unknown[][] = [HEADER];
   const touchpoints: unknown[][] = [['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities']];
@@ -103,6 +105,8 @@ function team(relations: number, tz = 'Pacific/Auckland') {
     rows.push([id, `Relatie ${i}`, i % 2 ? 'Klant' : 'Kandidaat', 'Org', `r${i}@example.nl`, 'joost@bureau.nl', tier, last, 1000 * i, 1, 0, i % 11 === 0 ? 'nee' : 'ja', '']);
     touchpoints.push([midnight(tz, addDays(T, -((i * 13) % 90))), id, 'Bel', 15, 'joost@bureau.nl', '']);
     touchpoints.push([midnight(tz, addDays(T, -((i * 29) % 300))), id, 'Mail', 5, 'eva@bureau.nl', '']);
+    // Issue 12: a placement last week puts the after-sales call in Acties.
+    if (placements) touchpoints.push([midnight(tz, addDays(T, -7)), id, 'plaatsing', 30, 'joost@bureau.nl', '']);
   }
   return workbook({
     timeZone: tz,
@@ -138,6 +142,49 @@ describe('refreshNow service calls', () => {
     expect(rest).toEqual(small.byMethod);
     expect(small.total).toBe(REFRESH_CALLS);
     expect(large.total).toBe(REFRESH_CALLS + 1);
+  });
+});
+
+describe('refreshNow with after-sales actions (issue 12)', () => {
+  it('appends them all to Acties with a constant number of calls, the same for 10 placements as for 2,000', () => {
+    const calls = (relations: number) => {
+      const ss = team(relations, 'Pacific/Auckland', true);
+      const cadans = loadCadans(ss);
+      cadans.env.reset();
+      cadans.refreshNow();
+      // Every relationship with an ID gets its call (R0005's bad tier does not matter here).
+      expect(ss.$sheet('Acties').$values().slice(1)).toHaveLength(relations);
+      return cadans.env.byMethod();
+    };
+    const small = calls(10);
+    const { 'Sheet.insertRowsAfter': grown, ...rest } = calls(2000);
+    expect(grown).toBeGreaterThanOrEqual(1);
+    const { 'Sheet.insertRowsAfter': _none, ...smallRest } = small;
+    expect(rest).toEqual(smallRest);
+    // Against a refresh without placements: the Acties tab created, its header, and one append.
+    const plain = (() => {
+      const cadans = loadCadans(team(10));
+      cadans.env.reset();
+      cadans.refreshNow();
+      return cadans.env.byMethod();
+    })();
+    const extra: Record<string, number> = Object.fromEntries(Object.keys(small).map((k) => [k, small[k] - (plain[k] ?? 0)]).filter(([, n]) => n !== 0));
+    expect(Object.values(extra).reduce((a, b) => a + b, 0)).toBe(18);
+    // Against a refresh without placements: 18 more, all for the Acties tab, none per row. It is
+    // created (this workbook has none): insertSheet, its header (getRange, setValues), styled
+    // (setFontWeight, a width per column: 7, setFrozenRows); then the one append of every row
+    // (getLastRow, getMaxRows and getMaxColumns for the grid, getRange, setValues).
+    expect(extra).toEqual({
+      'Spreadsheet.insertSheet': 1,
+      'Range.setFontWeight': 1,
+      'Sheet.setColumnWidth': 7,
+      'Sheet.setFrozenRows': 1,
+      'Sheet.getLastRow': 1,
+      'Sheet.getMaxColumns': 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getRange': 3,
+      'Range.setValues': 2,
+    });
   });
 });
 

@@ -174,6 +174,8 @@ describe.each(ZONES)('getPrepContext in a spreadsheet in %s', (tz) => {
       suggestExpansion: true,
       // Issue 12: the flags and signals as checkboxes, none ticked for R1.
       flags: NO_FLAGS,
+      // Its last contact was a business check-in, not a placement nor marked positive: no hints.
+      hints: [],
       today: t,
     });
     expect(ctx.phases.map((p: { title: string; questions: string[] }) => [p.title, p.questions])).toEqual([
@@ -373,7 +375,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const before = snapshot(f.ss);
     const result = ok(cadans.serverCall('logTouchpoint', r1Payload()));
     const expected = logged(f);
-    expect(result).toEqual({ alreadyLogged: false, message: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(expected.next)}. Acties: 3.`, relation: expected.card, flags: NO_FLAGS });
+    expect(result).toEqual({ alreadyLogged: false, message: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(expected.next)}. Acties: 3.`, relation: expected.card, flags: NO_FLAGS, hints: [] });
 
     const { changed, added } = diff(before, snapshot(f.ss));
     // Gezondheid and Waarom should follow as well; that they do not is pinned below (src bug).
@@ -401,9 +403,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(dutchHoliday(warm)).toBe(false);
 
     // The request ID is kept in the document's properties.
-    // (Beside the Log's and the Historie tab's layouts, which the fixture's refresh stored: issues 9 and 11,
-    // and the cells it marked as unreadable: issue 14.)
-    expect([...cadans.project.documentProperties.map.keys()].filter((k) => k !== 'cadans.log.layout' && k !== 'cadans.history.layout' && k !== 'cadans.marks')).toEqual(['cadans.logged.req-r1-000001']);
+    // (Beside the Log's and the Historie tab's layouts, the generated tabs' format prints and the
+    // cells it marked as unreadable, which the fixture's refresh stored: issues 9, 11 and 14.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => !['cadans.log.layout', 'cadans.history.layout', 'cadans.tabFormats', 'cadans.marks'].includes(k))).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });
@@ -441,7 +443,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const once = snapshot(f.ss);
     const expected = logged(f);
     const again = ok(cadans.serverCall('logTouchpoint', r1Payload()));
-    expect(again).toEqual({ alreadyLogged: true, message: NL.alreadyLogged, relation: expected.card, flags: NO_FLAGS });
+    expect(again).toEqual({ alreadyLogged: true, message: NL.alreadyLogged, relation: expected.card, flags: NO_FLAGS, hints: [] });
     // A retry after a network error comes in a new execution.
     expect(ok(loadCadans(f.ss).serverCall('logTouchpoint', r1Payload())).alreadyLogged).toBe(true);
     expect(diff(once, snapshot(f.ss))).toEqual({ changed: [], added: [] });

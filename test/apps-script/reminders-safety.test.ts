@@ -322,21 +322,21 @@ function dailyRunCalls(relations: number, owners: readonly string[]) {
  * The first run creates the Vandaag, KPI and Risico tabs and inserts the KPI tab's two charts
  * (compliance, capacity), and, as the month's first run, the Historie tab with its snapshot.
  * Issue 14 adds 194 calls that format the five tabs, a fixed number per tab whatever its rows
- * (see REFRESH_CALLS in batch.test.ts: 74 service calls, 120 local rule builders).
+ * (see REFRESH_CALLS in batch.test.ts: 74 service calls, 120 local rule builders), and 12 that
+ * remember each tab's format print in the document properties.
  */
-const DAILY_RUN_BASE = 330; // 2 of them read which tabs an earlier run marked (issue 14; none here, so no tab is touched for it)
+const DAILY_RUN_BASE = 342; // 2 of them read which tabs an earlier run marked (issue 14; none here, so no tab is touched for it)
 /**
  * The same day again sends nothing and makes fewer calls: the report tabs and the Log's layout
  * exist (issue 9: the first run lays the Log out; later ones read only its live end), and the
  * Historie tab is not read at all: its stored layout and its last row say this month is there.
  */
-// and the Kwartaal tab: its quarter read from B1, then rebuilt. Issue 14: 181 format the four
-// rebuilt tabs (Historie is not written again): 12 range formats with their 4 ranges, the same 20
-// colour rules (120 local builder calls, 8 ranges), 29 column widths, 4 rule sets and 4 frozen rows.
-const DAILY_RUN_AGAIN = 310; // 2 read the marks' record again (issue 14)
+// and the Kwartaal tab: its quarter read from B1, then rebuilt. Issue 14: the rebuilt tabs look as
+// they did this morning, so their formats stay and only the format prints are read (2 calls).
+const DAILY_RUN_AGAIN = 131; // and 2 read the marks' record (issue 14)
 const DAILY_RUN_PER_DIGEST = 5;
 const PER_DIGEST_BY_METHOD = { 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 1, 'Range.setValues': 1, 'Sheet.getLastRow': 1, 'Sheet.getRange': 1 };
-/** The 345 calls of a first dailyRun that sends three digests. */
+/** The 357 calls of a first dailyRun that sends three digests. */
 const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: which of mail, triggers, address were granted
   // Issue 14: the colour rules of the generated tabs, built locally (as in batch.test.ts).
@@ -363,10 +363,11 @@ const DAILY_RUN_CALLS_BY_METHOD_3 = {
   'LockService.getScriptLock': 1,
   'MailApp.getRemainingDailyQuota': 3, // before each send
   'MailApp.sendEmail': 3,
-  // The reminders' switch (read, then adopted: this workbook predates it), the Log's layout, and the tabs marked before (issue 14).
-  'Properties.getProperty': 5,
-  'Properties.setProperty': 4, // and the Historie tab's layout
-  'PropertiesService.getDocumentProperties': 9,
+  // The reminders' switch (read, then adopted: this workbook predates it), the Log's layout, the
+  // tabs' format prints, and the tabs marked before (issue 14).
+  'Properties.getProperty': 6,
+  'Properties.setProperty': 9, // and the Historie tab's layout, and the five formatted tabs' prints
+  'PropertiesService.getDocumentProperties': 15,
   'Range.getValues': 8, // Instellingen, Relaties, Touchpoints, the Log header twice, the Log's live end twice, what was sent today
   'Range.setValues': 12, // the computed columns, the Vandaag cell, the Vandaag, KPI, Risico and Kwartaal tabs, Historie, the refresh's Log lines, one Log line per digest, the closing Log lines
   'ScriptApp.getAuthorizationInfo': 1,

@@ -187,11 +187,12 @@ describe('refreshNow and the generated tabs', () => {
     // The second run finds the tabs and charts: it clears and rewrites Vandaag, KPI and Risico, and updates the three charts.
     expect(small.byMethod).toMatchObject({ 'Sheet.clearContents': 4, 'Sheet.getCharts': 4, 'EmbeddedChart.modify': 3, 'Sheet.updateChart': 3 });
     expect(small.byMethod['Sheet.insertChart']).toBeUndefined();
-    // The formats of Vandaag, KPI, Risico and Kwartaal: one call each per tab (Historie is not
-    // rewritten in the same month), and one width call per column of the layout.
-    expect(small.byMethod).toMatchObject({ 'Range.setNumberFormats': 4, 'Range.setFontWeights': 4, 'Range.setFontStyles': 4, 'Sheet.setConditionalFormatRules': 4, 'Sheet.setFrozenRows': 4 });
-    const columns = ['Vandaag', 'KPI', 'Risico', 'Kwartaal'].reduce((n, name) => n + small.ss.$sheet(name).$lastColumn(), 0);
-    expect(small.byMethod['Sheet.setColumnWidths']).toBe(columns);
+    // The tabs look as they did after the first run: their formats stay (clearContents keeps them)
+    // and no formatting call is made; the document properties remember each tab's format print.
+    for (const method of ['Range.setNumberFormats', 'Range.setFontWeights', 'Range.setFontStyles', 'Sheet.setConditionalFormatRules', 'Sheet.setFrozenRows', 'Sheet.setColumnWidths']) {
+      expect(small.byMethod[method], method).toBeUndefined();
+    }
+    expect(small.ss.$sheet('KPI').frozenRows).toBeGreaterThan(0);
     expect(small.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
     for (const { ss } of [small, large]) {
       const kpi = ss.$sheet('KPI');
@@ -215,6 +216,28 @@ describe('refreshNow and the generated tabs', () => {
       const n = ss === small.ss ? 10 : 2000;
       expect(pie.ranges.map((r) => [r.row, r.column, r.numRows])).toEqual([[clientsHeader, 2, n + 1], [clientsHeader, 6, n + 1]]);
     }
+  });
+
+  it('formats a tab again when its layout changed, or when the team deleted it, in one call each per tab', () => {
+    const ss = sheetWith([client('R1', 'Anna', 10), client('R2', 'Bram', 20)]);
+    loadCadans(ss).refreshNow();
+    // A relationship with a much longer organisation name widens Risico's Organisatie column.
+    const relaties = ss.$sheet('Relaties');
+    relaties.$write({ row: 4, column: 1, numRows: 1, numColumns: HEADER.length }, [client('R3', 'Christiaan', 30, { organisation: 'Stichting Openbaar Onderwijs Midden-Nederland' })]);
+    let cadans = loadCadans(ss);
+    cadans.env.reset();
+    cadans.refreshNow();
+    const changed = cadans.env.byMethod();
+    expect(changed['Range.setNumberFormats']).toBeGreaterThanOrEqual(1);
+    expect(changed['Range.setNumberFormats']).toBeLessThanOrEqual(4);
+    expect(ss.$sheet('Risico').columnWidths.get(2)).toBe('Stichting Openbaar Onderwijs Midden-Nederland'.length * 7 + 16);
+    // The team deletes the KPI tab: the next run inserts and formats it, though its format print is unchanged.
+    ss.sheets.splice(ss.sheets.indexOf(ss.$sheet('KPI')), 1);
+    cadans = loadCadans(ss);
+    cadans.env.reset();
+    cadans.refreshNow();
+    expect(cadans.env.byMethod()['Range.setNumberFormats']).toBe(1);
+    expect(ss.$sheet('KPI').frozenRows).toBeGreaterThan(0);
   });
 
   it('leaves nothing of a longer earlier run behind: the rebuilt tab equals a fresh one', () => {

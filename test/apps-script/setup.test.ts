@@ -11,7 +11,7 @@ const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eig
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds', 'Afdeling', 'Rol'];
 const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
-const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial'];
+const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial', 'Positief', 'Tevredenheid', 'Reactie', 'Checklist'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
 const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal'];
 const ACTIES = ['Relatie-ID', 'Relatie', 'Eigenaar', 'Actie', 'Deadline', 'Gedaan', 'Aangemaakt'];
@@ -138,6 +138,7 @@ const SETTINGS_NL = [
   ['Gezondheid: per kanssignaal', 5],
   ['Gezondheid: referrals', 5],
   ['Gezondheid: herhaalplaatsingen', 5],
+  ['Gezondheid: tevredenheid na plaatsing', 5],
   ['Gezondheid: recente waarde-add', 5],
   ['Historie: maanden bewaren', 24],
   ['Go/no-go gewicht: plezier', 1],
@@ -154,6 +155,8 @@ const SETTINGS_NL = [
   ['Start uiterlijk over (maanden)', 6],
   ['Afgehaakt opnieuw benaderen na (maanden)', 6],
   ['Prospect stil na (dagen)', 30],
+  ['Nabellen na plaatsing (dagen)', 14],
+  ['Geen reactie na pogingen', 2],
 ];
 
 const STATUS_COLOURS = [
@@ -304,7 +307,7 @@ describe('setupWorkbook on a new spreadsheet', () => {
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(2);
-    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 9 tabbladen en 0 kolommen toegevoegd, 74 instellingen aangevuld', '', '', '']);
+    expect(log[1].slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 9 tabbladen en 0 kolommen toegevoegd, 77 instellingen aangevuld', '', '', '']);
     expect(Math.abs((log[1][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
@@ -324,10 +327,10 @@ describe('setupWorkbook on a new spreadsheet', () => {
 // The team's own Pipeline tab (a name Cadans now uses, but none of its columns) is left alone
 // and named on its own in the list.
 const MISSING_NOTE =
-  '23 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
+  '27 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): ' +
   'Relaties: Plaatsingen, Relaties: Referrals, Relaties: Actief, Relaties: Notities, Relaties: Uitstellen tot, ' +
   KPI_INPUTS.map((c) => `Relaties: ${c}, `).join('') +
-  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, Touchpoints: Testimonial. ' +
+  'Touchpoints: Duur (min), Touchpoints: Eigenaar, Touchpoints: Notities, Touchpoints: Waarde-add, Touchpoints: Nieuwe kans, Touchpoints: Referral, Touchpoints: Testimonial, Touchpoints: Positief, Touchpoints: Tevredenheid, Touchpoints: Reactie, Touchpoints: Checklist. ' +
   'Heeft je kolom een andere naam, geef hem dan die naam.\n\n' +
   'Cadans heeft deze tabbladen met rust gelaten, omdat ze al eigen kolommen hebben (zie tabblad Log): Pipeline.';
 
@@ -391,6 +394,10 @@ describe('setupWorkbook on a filled spreadsheet', () => {
       ['Touchpoints', 1, 'Nieuwe kans'],
       ['Touchpoints', 1, 'Referral'],
       ['Touchpoints', 1, 'Testimonial'],
+      ['Touchpoints', 1, 'Positief'],
+      ['Touchpoints', 1, 'Tevredenheid'],
+      ['Touchpoints', 1, 'Reactie'],
+      ['Touchpoints', 1, 'Checklist'],
       ['Pipeline', 1, ''],
     ]);
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem' && r[2] === 'Pipeline').map((r) => [r[5], r[6]])).toEqual([['', TAB_NOT_ADOPTED]]);
@@ -478,7 +485,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team']);
     expect(ss.$sheet('Relations').$row(1).slice(-8)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Suggested contact day', 'Last contact (computed)']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
-    expect(ss.$sheet('Touchpoints').$row(1).slice(-4)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial']);
+    expect(ss.$sheet('Touchpoints').$row(1).slice(-8)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial', 'Positive', 'Satisfaction', 'Response', 'Checklist']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
     expect(ss.$sheet('Pipeline').$row(1)).toEqual([
       'Organisation', 'Contact', 'Owner', 'Stage', 'Budget', 'Budget note', 'Authority', 'Authority note',
@@ -532,14 +539,14 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 5 tabbladen en 12 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 5 tabbladen en 16 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '12 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(1 + 1 + 12);
-    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 12 kolommen toegevoegd, 66 instellingen aangevuld', '', '', '']);
+    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 16 kolommen toegevoegd, 69 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-12).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });

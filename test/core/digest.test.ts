@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/core/dates';
 import { type DigestCandidate, isOnTeam, parseSendDays, parseTeam, planDigests, sendDayVerdict } from '../../src/core/digest';
+import { needsAttention } from '../../src/core/health';
+import type { RedFlag } from '../../src/core/vocabulary';
 
 const today = dayFromYmd(2026, 11, 23); // a Monday
 
@@ -44,6 +46,82 @@ describe('planDigests', () => {
     expect(plan.digests).toEqual([]);
     expect(plan.notOnTeam).toEqual([{ owner: 'iemand@gmail.com', rows: [9] }]);
     expect(plan.withoutOwner).toEqual([10]);
+  });
+});
+
+describe('the attention section (issue 12): red flags without contact since, whatever the cadence', () => {
+  /** A candidate as the engine makes it: `attention` is core/health's needsAttention. */
+  function flagged(over: Partial<DigestCandidate> & { redFlags: RedFlag[]; redFlagsSince: number | null; active?: boolean }): DigestCandidate {
+    const c = candidate(over);
+    const attention = needsAttention({ relation: { active: over.active ?? true, redFlags: over.redFlags, redFlagsSince: over.redFlagsSince }, lastContact: c.lastContact });
+    return { ...c, attention };
+  }
+  const onTrack = { status: 'onTrack' as const, nextContact: today + 40, daysOverdue: 0 };
+
+  it('lists flagged relationships without contact since the flag, on track or not; longest without contact first', () => {
+    const plan = planDigests(
+      [
+        // On track, flag raised after the last contact: listed (the case the mail used to miss).
+        flagged({ row: 2, name: 'Op schema, vlag', ...onTrack, lastContact: today - 20, redFlags: ['ratePressure'], redFlagsSince: today - 5 }),
+        // Contact after the flag: not listed.
+        flagged({ row: 3, name: 'Gesproken na vlag', ...onTrack, lastContact: today - 2, redFlags: ['competitor'], redFlagsSince: today - 5 }),
+        // Contact on the flag's day itself: no contact *since*, listed.
+        flagged({ row: 4, name: 'Zelfde dag', ...onTrack, tier: 'A', lastContact: today - 5, redFlags: ['competitor'], redFlagsSince: today - 5 }),
+        // Overdue and flagged, Rode vlag sinds empty: Cadans cannot tell, listed.
+        flagged({ row: 5, name: 'Te laat, sinds leeg', lastContact: today - 100, redFlags: ['noResponse', 'lostExclusivity'], redFlagsSince: null }),
+        // Never contacted and flagged: listed, and first (longest without contact).
+        flagged({ row: 6, name: 'Nooit', status: 'never', lastContact: null, nextContact: today, daysOverdue: 0, redFlags: ['stakeholderChange'], redFlagsSince: today - 1 }),
+        // No flag: not listed.
+        flagged({ row: 7, name: 'Geen vlag', ...onTrack, lastContact: today - 20, redFlags: [], redFlagsSince: null }),
+        // Inactive: not listed.
+        flagged({ row: 8, name: 'Inactief', status: 'inactive', nextContact: null, daysOverdue: null, lastContact: today - 300, redFlags: ['competitor'], redFlagsSince: null, active: false }),
+        // Snoozed: out of the mail until its day, as every line.
+        flagged({ row: 9, name: 'Uitgesteld', ...onTrack, snoozedUntil: today + 3, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 5 }),
+        // Another owner's.
+        flagged({ row: 10, name: 'Van Joris', owner: 'joris@bureau.nl', ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 5 }),
+      ],
+      today,
+      team,
+    );
+    const sanne = plan.digests.find((d) => d.owner === 'sanne@bureau.nl')!;
+    expect(sanne.attention!.map((a) => [a.name, a.flags, a.since, a.lastContact])).toEqual([
+      ['Nooit', ['stakeholderChange'], today - 1, null],
+      ['Te laat, sinds leeg', ['noResponse', 'lostExclusivity'], null, today - 100],
+      ['Op schema, vlag', ['ratePressure'], today - 5, today - 20],
+      ['Zelfde dag', ['competitor'], today - 5, today - 5],
+    ]);
+    // The routine lines are as before: what the cadence says is due.
+    expect(sanne.items.map((i) => i.name)).toEqual(['Te laat, sinds leeg', 'Nooit']);
+    expect(plan.digests.find((d) => d.owner === 'joris@bureau.nl')!.attention!.map((a) => a.name)).toEqual(['Van Joris']);
+  });
+
+  it('mails an owner whose only line is a flag, and orders equal waits A before B, then by name', () => {
+    const plan = planDigests(
+      [
+        flagged({ row: 2, name: 'Bea', tier: 'B', ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 3 }),
+        flagged({ row: 3, name: 'Anna', tier: 'B', ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 3 }),
+        flagged({ row: 4, name: 'Zeno', tier: 'A', ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 3 }),
+      ],
+      today,
+      team,
+    );
+    expect(plan.digests).toHaveLength(1);
+    expect(plan.digests[0].items).toEqual([]);
+    expect(plan.digests[0].attention!.map((a) => a.name)).toEqual(['Zeno', 'Anna', 'Bea']);
+  });
+
+  it('reports a flagged relationship that reaches nobody: no owner, or an owner off the team', () => {
+    const plan = planDigests(
+      [
+        flagged({ row: 4, owner: null, ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 3 }),
+        flagged({ row: 5, owner: 'iemand@gmail.com', ...onTrack, lastContact: today - 20, redFlags: ['competitor'], redFlagsSince: today - 3 }),
+      ],
+      today,
+      team,
+    );
+    expect(plan.digests).toEqual([]);
+    expect(plan.withoutOwner).toEqual([4]);
+    expect(plan.notOnTeam).toEqual([{ owner: 'iemand@gmail.com', rows: [5] }]);
   });
 });
 

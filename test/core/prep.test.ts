@@ -24,7 +24,7 @@ const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return dayFromYmd(y, m, d);
 };
-const due = (kind: 'warmIntroduction' | 'introductionMeeting', today: string) => isoFromDay(stepDue(kind, day(today)));
+const due = (kind: 'warmIntroduction' | 'introductionMeeting' | 'referenceDocuments' | 'successMetrics', today: string) => isoFromDay(stepDue(kind, day(today)));
 
 /** A question of the bank: general (every audience, every tier) unless said otherwise. */
 function q(phase: Question['phase'], text: string, over: Partial<Question> = {}): Question {
@@ -350,5 +350,11 @@ describe('stepDue', () => {
     expect(due('introductionMeeting', '2026-05-11')).toBe('2026-05-26');
     // Saturday + 14 = Saturday: Monday.
     expect(due('introductionMeeting', '2026-11-28')).toBe('2026-12-14');
+  });
+  it('puts reference documents and success metrics, the commitment\'s other actions, 2 weeks ahead too (issue 12)', () => {
+    for (const kind of ['referenceDocuments', 'successMetrics'] as const) {
+      expect(due(kind, '2026-11-24')).toBe('2026-12-08');
+      expect(due(kind, '2026-12-11')).toBe('2026-12-28');
+    }
   });
 });

@@ -13,6 +13,7 @@ describe('src/core', () => {
   it('has its rules in files of their own', () => {
     expect(files.sort()).toEqual([
       'accounts.ts',
+      'aftersales.ts',
       'cadence.ts',
       'concentration.ts',
       'dates.ts',
@@ -29,6 +30,7 @@ describe('src/core', () => {
       'portfolio.ts',
       'prep.ts',
       'quarter.ts',
+      'referrals.ts',
       'report-settings.ts',
       'risk.ts',
       'tierAdvice.ts',

@@ -82,8 +82,9 @@ describe('the KPI tab on a hand-built workbook', () => {
     expect(section(kpi, 'Succesindicatoren')).toEqual([
       // R1 (client since 2020) 800 of 1,000 with a known date.
       ['Omzet uit bestaande relaties (%)', 0.8, 'minstens 80%', '✔ op doel'],
-      // Active A: R1 4 referrals, R3 0 → 2.
-      ['Referrals per A-relatie per jaar', 2, 'minstens 3', '✘ onder doel'],
+      // Active A (issue 12: dated referrals of the last 12 months, the column only without any):
+      // R1 one dated referral (10 Mar; its column's 4 is not read), R3 none dated, column 0 → 0.5.
+      ['Referrals per A-relatie per jaar', 0.5, 'minstens 3', '✘ onder doel'],
       // A/B clients with revenue last year: R1, R2; both still have revenue.
       ['Behoud A- en B-klanten (%)', 1, 'minstens 90%', '✔ op doel'],
       // (3 + 0 + 2) / (5 + 5 + 2) = 5/12.
@@ -105,25 +106,39 @@ describe('the KPI tab on a hand-built workbook', () => {
     expect(section(kpi, 'Geplande relatie-uren per eigenaar per maand')).toEqual([['joris@b.nl', 0.3], ['sanne@b.nl', 0.3]]);
   });
 
+  it('gives referrals of the last 12 months per tier and per owner of A relationships against 3 per A (issue 12)', () => {
+    // A: R1 one dated (10 Mar), R3 none (column 0); B: R2 one dated (20 Mar).
+    expect(section(kpi, 'Referrals per tier (laatste 12 maanden; doel per A-relatie uit het playbook)')).toEqual([
+      ['A', 2, 1, 0.5, 'minstens 3', '✘ onder doel'],
+      ['B', 1, 1, 1],
+      ['C', 0, 0, 'geen gegevens'],
+    ]);
+    expect(section(kpi, 'Referrals per eigenaar, A-relaties (laatste 12 maanden)')).toEqual([
+      ['sanne@b.nl', 1, 1, 1, 'minstens 3', '✘ onder doel'],
+      ['joris@b.nl', 1, 0, 0, 'minstens 3', '✘ onder doel'],
+    ]);
+  });
+
   it('lists red flags, the portfolio review, and writes tier advice and health with their reasons', () => {
     // No 'Rode vlag sinds' column: Cadans cannot tell when the flag was raised, so it is listed.
     expect(section(kpi, 'Aandachtslijst: rode vlaggen zonder contact sindsdien')).toEqual([['R1', 'Anna', 'sanne@b.nl', 'tariefdruk', '?', '2026-03-10', 'te laat']]);
     expect(result.outcomes.map((o) => [o.relation.id, o.advice?.tier, o.health?.score])).toEqual([
-      // R1: due 10 Apr, 20 days overdue of a 31-day interval: −26; flag −15; signal +5; referrals +5; repeat +5 → 34.
-      ['R1', 'A', 34],
+      // R1: due 10 Apr, 20 days overdue of a 31-day interval: −26; flag −15; signal +5; 1 referral
+      // in 12 months of the playbook's 3: round(5 × 1/3) = +2; repeat 3 of 5 = 60%, the target: +5 → 31.
+      ['R1', 'A', 31],
       // R2: 200 of 1,000 comes after the first 80%: advice B, its own tier. Next 20 Jun, on
-      // schedule +10; no repeat placements; value add on 20 Mar, within 3 months, +5 → 75.
-      ['R2', 'B', 75],
+      // schedule +10; no repeat placements; value add on 20 Mar, within 3 months, +5; 1 referral +2 → 77.
+      ['R2', 'B', 77],
       // R3: never −20; repeat placements 2 +5 → 45.
       ['R3', 'A', 45],
     ]);
     const relaties = workbook.rowsOf('Relaties')!;
-    expect(relaties[1].slice(17, 20)).toEqual(['A', 34, 'basis 60; 20 dagen te laat −26; rode vlag tariefdruk −15; kanssignaal eerste keus +5; 4 referrals +5; 3 herhaalplaatsingen +5']);
+    expect(relaties[1].slice(17, 20)).toEqual(['A', 31, 'basis 60; 20 dagen te laat −26; rode vlag tariefdruk −15; kanssignaal eerste keus +5; 1 referral in 12 maanden +2; herhaalplaatsingen 60% in 12 maanden +5']);
     // One action per relationship that needs one, the reason being what pulls its health down
     // (not its Tier or Gezondheid again); Bram (B, advice B, health 75) needs nothing (issue 14).
     expect(section(kpi, 'Portfolio-review')).toEqual([
-      ['Verdiepen: A-relatie weer op peil brengen', 'R1', 'Anna', 'A', 'A', 34, '20 dagen te laat −26; rode vlag tariefdruk −15'],
-      ['Verdiepen: A-relatie weer op peil brengen', 'R3', 'Cor', 'A', 'A', 45, 'nooit gesproken −20'],
+      ['Verdiepen: A-relatie versterken', 'R1', 'Anna', 'A', 'A', 31, '20 dagen te laat −26; rode vlag tariefdruk −15'],
+      ['Verdiepen: A-relatie versterken', 'R3', 'Cor', 'A', 'A', 45, 'nooit gesproken −20'],
     ]);
     expect(isoFromDay(TODAY)).toBe('2026-04-30');
   });

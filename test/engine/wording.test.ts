@@ -50,10 +50,10 @@ describe('Waarom and Status on Relaties', () => {
     const rows = run().rowsOf('Relaties')!.slice(1).map((r) => [r[0], r[11], r[14]]);
     expect(rows).toEqual([
       ['R1', 'op schema', 'basis 60; op tijd +10; kanssignaal eerste keus +5'],
-      ['R2', 'op schema', 'basis 60; op tijd +10; 1 referral +5; 3 herhaalplaatsingen +5'],
+      ['R2', 'op schema', 'basis 60; op tijd +10; 1 referral in 12 maanden +2; herhaalplaatsingen 60% in 12 maanden +5'],
       ['R3', 'op schema', 'basis 60; op tijd +10'],
       ['R4', 'nooit', 'basis 60; nooit gesproken −20'],
-      ['R5', 'te laat', 'basis 60; 1 dag te laat −1; 1 referral +5; 1 herhaalplaatsing +5'],
+      ['R5', 'te laat', 'basis 60; 1 dag te laat −1; 1 referral in 12 maanden +2; herhaalplaatsingen 50% in 12 maanden +4'],
       ['R6', 'binnenkort', 'basis 60; op tijd +10'],
     ]);
   });
@@ -62,11 +62,11 @@ describe('Waarom and Status on Relaties', () => {
 describe('the portfolio review', () => {
   it('puts each relationship that needs an action under one heading naming it, with a reason that adds to the row', () => {
     expect(section(run().rowsOf('KPI')!, 'Portfolio-review')).toEqual([
-      ['Opwaarderen: tier omhoog zetten', 'R2', 'Bram', 'B', 'A', 80, '3 herhaalplaatsingen (A vanaf 2)'],
-      // Eva is an A at health 69 (below 70, Cadans's line): deepen, for what pulls it down. Anna, an A at 75, needs nothing.
-      ['Verdiepen: A-relatie weer op peil brengen', 'R5', 'Eva', 'A', 'A', 69, '1 dag te laat −1'],
-      ['Afschalen: lagere tier overwegen', 'R3', 'Cor', 'A', 'C', 70, '1 plaatsing (B vanaf 2)'],
-      ['Heroverwegen: C-relatie houden of loslaten', 'R4', 'Dina', 'C', 'C', 40, 'nooit gesproken −20'],
+      ['Opwaarderen: tier omhoog', 'R2', 'Bram', 'B', 'A', 77, '3 herhaalplaatsingen (A vanaf 2)'],
+      // Eva is an A at health 65 (below 70, Cadans's line): deepen, for what pulls it down. Anna, an A at 75, needs nothing.
+      ['Verdiepen: A-relatie versterken', 'R5', 'Eva', 'A', 'A', 65, '1 dag te laat −1'],
+      ['Afschalen: tier omlaag', 'R3', 'Cor', 'A', 'C', 70, '1 plaatsing (B vanaf 2)'],
+      ['Heroverwegen: houden of loslaten', 'R4', 'Dina', 'C', 'C', 40, 'nooit gesproken −20'],
     ]);
   });
 });

@@ -151,11 +151,11 @@ describe('cadans init', () => {
       'Tier-advies: grens A', 'Tier-advies: grens B',
       'Tier-advies kandidaat A: herhaalplaatsingen', 'Tier-advies kandidaat A: referrals', 'Tier-advies kandidaat B: plaatsingen',
       'Gezondheid: basis', 'Gezondheid: op schema', 'Gezondheid: te laat (max)', 'Gezondheid: nooit gesproken', 'Gezondheid: per rode vlag',
-      'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: recente waarde-add',
+      'Gezondheid: per kanssignaal', 'Gezondheid: referrals', 'Gezondheid: herhaalplaatsingen', 'Gezondheid: tevredenheid na plaatsing', 'Gezondheid: recente waarde-add',
       'Historie: maanden bewaren',
       'Go/no-go gewicht: plezier', 'Go/no-go gewicht: brengt ons verder', 'Go/no-go gewicht: betaalgedrag', 'Go/no-go gewicht: regie', 'Go/no-go gewicht: werktest',
       'Go/no-go gewicht: budget', 'Go/no-go gewicht: beslisser', 'Go/no-go gewicht: behoefte', 'Go/no-go gewicht: tijdlijn', 'Go vanaf score', 'No-go onder score',
-      'Start uiterlijk over (maanden)', 'Afgehaakt opnieuw benaderen na (maanden)', 'Prospect stil na (dagen)',
+      'Start uiterlijk over (maanden)', 'Afgehaakt opnieuw benaderen na (maanden)', 'Prospect stil na (dagen)', 'Nabellen na plaatsing (dagen)', 'Geen reactie na pogingen',
     ]);
   });
 

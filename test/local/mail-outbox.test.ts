@@ -287,9 +287,9 @@ describe('the sample workbook through the built cadans command', () => {
     expect(stdout).toContain('cadans run: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     const mails = await readOutbox(join(dir, 'outbox'));
     expect(mails.map((m) => [m.file, addresses(m.parsed.to), m.parsed.subject])).toEqual([
-      ['2026-11-24-amira.elidrissi@bureau-lindeboom.nl.eml', ['amira.elidrissi@bureau-lindeboom.nl'], 'Cadans: 1 binnen 7 dagen (di 24 nov)'],
-      ['2026-11-24-joris.bakker@bureau-lindeboom.nl.eml', ['joris.bakker@bureau-lindeboom.nl'], 'Cadans: 2 te laat, 1 binnen 7 dagen (di 24 nov)'],
-      ['2026-11-24-sanne.devries@bureau-lindeboom.nl.eml', ['sanne.devries@bureau-lindeboom.nl'], 'Cadans: 1 te laat, 2 nooit gesproken, 1 binnen 7 dagen (di 24 nov)'],
+      ['2026-11-24-amira.elidrissi@bureau-lindeboom.nl.eml', ['amira.elidrissi@bureau-lindeboom.nl'], 'Cadans: 2 met rode vlag, 1 binnen 7 dagen (di 24 nov)'],
+      ['2026-11-24-joris.bakker@bureau-lindeboom.nl.eml', ['joris.bakker@bureau-lindeboom.nl'], 'Cadans: 2 met rode vlag, 2 te laat, 1 binnen 7 dagen (di 24 nov)'],
+      ['2026-11-24-sanne.devries@bureau-lindeboom.nl.eml', ['sanne.devries@bureau-lindeboom.nl'], 'Cadans: 1 met rode vlag, 1 te laat, 2 nooit gesproken, 1 binnen 7 dagen (di 24 nov)'],
     ]);
     for (const m of mails) {
       expect(m.parsed.from?.value).toEqual([{ address: 'cadans@bureau-lindeboom.nl', name: 'Cadans Lindeboom' }]);
@@ -298,16 +298,17 @@ describe('the sample workbook through the built cadans command', () => {
       expect(m.parsed.html).toBeTruthy();
     }
     const listed = (i: number) => mails[i].parsed.text!.split('\n').filter((l) => l.startsWith('- '));
-    // The week plan puts Thomas Verbeek on today first: on schedule, but with a red flag and no
-    // contact since it was raised.
-    expect(listed(2)).toEqual(['- Thomas Verbeek', '- Marieke Hoekstra', '- Eva Koster', '- Jeroen de Boer', '- Fatima El Amrani']);
+    // Thomas Verbeek is on schedule, but with a red flag and no contact since it was raised: first
+    // in the attention section (issue 12), then first of what the week plan puts on today.
+    expect(listed(2)).toEqual(['- Thomas Verbeek', '- Thomas Verbeek', '- Marieke Hoekstra', '- Eva Koster', '- Jeroen de Boer', '- Fatima El Amrani']);
     // Jeroen de Boer's Last contact reads 'vorige week' (row 14, also reported as a problem): the
     // mail says so instead of "never".
     const sanne = mails[2].parsed.text!.split('\n');
     expect(sanne[sanne.indexOf('- Jeroen de Boer') + 2]).toBe("  Laatste contact onleesbaar ('vorige week'), zie rij 14 · Contact uiterlijk: 24-11-2026");
     expect(mails[2].parsed.html).toContain('Laatste contact onleesbaar (&#39;vorige week&#39;), zie rij 14');
     // Lotte Smit is overdue but snoozed ("Uitstellen tot" in 10 days): not in Amira's mail.
-    expect(listed(0)).toEqual(['- Kees van Leeuwen']);
+    // Amira's two flagged relationships without contact since come first (issue 12).
+    expect(listed(0)).toEqual(['- Hans Mulder', '- Kees van Leeuwen', '- Kees van Leeuwen']);
     expect(mails.some((m) => `${m.parsed.text}${m.parsed.html}`.includes('Lotte Smit'))).toBe(false);
   });
 });

@@ -318,3 +318,43 @@ describe('composeDigest', () => {
     expect(mail.body).toContain('Goedemorgen! Vandaag (ma 23 nov) staan er 3 relaties op je lijst');
   });
 });
+
+describe('issue 12: the attention section and the referral moment', () => {
+  const flagged: NonNullable<Digest['attention']>[number] = {
+    row: 7, id: 'R7', name: 'Ellen <i>de Vries</i>', organisation: 'Acme & Co', tier: 'A', flags: ['ratePressure', 'competitor'], since: dayFromYmd(2026, 11, 20), lastContact: dayFromYmd(2026, 11, 2),
+  };
+
+  it('in English: the flag lines first, then the rest of the list, and the referral moment on its line', () => {
+    const d = { ...digest([item({ referralMoment: true })]), attention: [flagged, { ...flagged, row: 8, id: 'R8', name: '', since: null, lastContact: null }] };
+    const mail = composeDigest(d, options({ language: 'en' }));
+    expect(mail.subject).toBe('Cadans: 2 red-flagged, 1 overdue (Mon 23 Nov)');
+    expect(mail.text.split('\n').slice(2, 19)).toEqual([
+      '== Attention: red flag, no contact since (2) ==',
+      '',
+      '- Ellen <i>de Vries</i>',
+      '  Acme & Co · Tier A',
+      '  Red flag: rate pressure, competitor · since 20-11-2026 · Last contact: 02-11-2026',
+      '',
+      '- R8',
+      '  Acme & Co · Tier A',
+      '  Red flag: rate pressure, competitor · since unknown (Red flag since is empty) · Last contact: never',
+      '',
+      '== The rest of your list ==',
+      '',
+      '- Marieke Hoekstra',
+      '  Client · Waterschap Rijnvallei · Tier A',
+      '  Last contact: 13-10-2026 · Due: 13-11-2026 · 10 days overdue · time to ask for a referral',
+      '  Agenda: agenda client A',
+      '',
+    ]);
+    expect(mail.html).toContain('Ellen &lt;i&gt;de Vries&lt;/i&gt;');
+    expect(mail.html).not.toContain('<i>de Vries');
+  });
+
+  it('with only flagged relationships: its own greeting, no empty routine heading', () => {
+    const mail = composeDigest({ ...digest([]), attention: [flagged] }, options());
+    expect(mail.subject).toBe('Cadans: 1 met rode vlag (ma 23 nov)');
+    expect(mail.text.split('\n')[0]).toBe('Goedemorgen! Vandaag (ma 23 nov) vragen relaties met een rode vlag je aandacht.');
+    expect(mail.text).not.toContain('Verder op je lijst');
+  });
+});

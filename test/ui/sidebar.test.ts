@@ -222,7 +222,7 @@ describe('the sidebar for a client', () => {
     ]);
     expect(await texts(page, 'label.check')).toEqual([
       'Organisatie in kaart gebracht', 'SPIN-gesprek gevoerd', 'Uitbreidingsroadmap besproken', 'Warme introducties gepland',
-      'Partnerschap besproken', 'Volgende stappen met datum afgesproken', 'Nieuwe kans', 'Referral',
+      'Partnerschap besproken', 'Volgende stappen met datum afgesproken', 'Nieuwe kans', 'Referral', 'Positief (lof, tevreden)',
       'geen reactie', 'concurrent', 'tariefdruk', 'wisseling contactpersoon', 'exclusiviteit kwijt',
       'klant belt zelf', 'interne referrals', 'strategisch betrokken', 'eerste keus',
     ]);
@@ -261,24 +261,30 @@ describe('the sidebar for a client', () => {
     await page.close();
   });
 
-  it('logs the conversation: one Touchpoints row, the new dates in the sheet and on the card, the next step in Acties', async () => {
+  it('logs the conversation: one Touchpoints row with the checklist ticks, the new dates in the sheet and on the card, the next step in Acties', async () => {
     const { ss } = prepWorkbook(TZ, { today: TODAY });
     const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
     await page.click('#prepareExpansion');
     await page.fill('#notes-situation', 'Twee nieuwe afdelingen in Arnhem');
     await page.fill('#notes-problem', 'Tekort aan IT-capaciteit');
     await page.check('#check-1');
+    await page.check('#check-5');
     expect(await page.isChecked('#check-1')).toBe(true);
     await page.selectOption('#stepKind', 'warmIntroduction');
     await page.click('#addStep');
-    expect(await texts(page, '#steps li')).toEqual(['Warme introductie (binnen 48 uur)']);
+    // Issue 12: the commitment's concrete actions, reference documents and success metrics.
+    await page.selectOption('#stepKind', 'referenceDocuments');
+    await page.click('#addStep');
+    await page.selectOption('#stepKind', 'successMetrics');
+    await page.click('#addStep');
+    expect(await texts(page, '#steps li')).toEqual(['Warme introductie (binnen 48 uur)', 'Referentiedocumenten (binnen 2 weken)', 'Succescriteria (binnen 2 weken)']);
 
     server.delayMs = 400;
     await page.click('#logButton');
     // While the call runs, every button is disabled and the page says it is busy.
     expect(await buttonsDisabled(page)).toEqual([true, true, true, true]);
     expect(await message(page)).toEqual({ text: 'Bezig…', kind: '' });
-    expect(await settled(page, 'ok')).toEqual({ text: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 1.`, kind: 'ok' });
+    expect(await settled(page, 'ok')).toEqual({ text: `Vastgelegd voor Marieke Hoekstra. Volgend contact: ${dmy(LOGGED_NEXT)}. Acties: 3.`, kind: 'ok' });
     expect(await buttonsDisabled(page)).toEqual([false, false, false, false]);
 
     // The call the page made.
@@ -293,28 +299,72 @@ describe('the sidebar for a client', () => {
         valueAdd: 'none',
         newOpportunity: false,
         referral: false,
+        positive: false,
+        satisfaction: null,
         notes: { situation: 'Twee nieuwe afdelingen in Arnhem', problem: 'Tekort aan IT-capaciteit', implication: '', needPayoff: '', expansion: '', commitment: '' },
-        steps: [{ kind: 'warmIntroduction' }],
+        steps: [{ kind: 'warmIntroduction' }, { kind: 'referenceDocuments' }, { kind: 'successMetrics' }],
         redFlags: [],
         signals: [],
+        checklist: ['SPIN-gesprek gevoerd', 'Volgende stappen met datum afgesproken'],
       },
     ]);
     // The sheet.
     const touchpoints = ss.$sheet('Touchpoints');
     expect(touchpoints.$lastRow()).toBe(7);
-    expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
-    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Accountuitbreiding', 50, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee']);
+    // Issue 12: the checklist ticks land in Touchpoints; this older tab had no Checklist column,
+    // so it gets one, in the first free column (the rows above keep their cells).
+    expect(touchpoints.$row(1)).toEqual([...TOUCHPOINTS, 'Checklist']);
+    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Accountuitbreiding', 50, ANNA, 'Situatie: Twee nieuwe afdelingen in Arnhem\nProbleem: Tekort aan IT-capaciteit', 'geen', 'nee', 'nee', 'SPIN-gesprek gevoerd; Volgende stappen met datum afgesproken']);
+    expect(touchpoints.$row(6).length).toBe(10);
+    expect(touchpoints.$row(6)[9]).toBe('');
     const relaties = ss.$sheet('Relaties');
     expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([midnight(TZ, TODAY), midnight(TZ, LOGGED_NEXT), 'op schema', 0]);
     // Tuesday + 48 hours: Thursday 26 November, a working day.
     expect(ss.$sheet('Acties').$values()).toEqual([
       ACTIES,
       ['R1', 'Marieke Hoekstra', ANNA, 'Warme introductie versturen (binnen 48 uur)', midnight(TZ, '2026-11-26'), 'nee', midnight(TZ, TODAY)],
+      // Two weeks on: Tuesday 8 December.
+      ['R1', 'Marieke Hoekstra', ANNA, 'Referentiedocumenten klaarzetten (binnen 2 weken)', midnight(TZ, '2026-12-08'), 'nee', midnight(TZ, TODAY)],
+      ['R1', 'Marieke Hoekstra', ANNA, 'Succescriteria vastleggen met de klant (binnen 2 weken)', midnight(TZ, '2026-12-08'), 'nee', midnight(TZ, TODAY)],
     ]);
     // The card shows the new dates; the form is fresh for the next conversation.
     expect(await texts(page, '#card .facts > span')).toEqual(['Laatste contact', dmy(TODAY), 'Contact uiterlijk', `${dmy(LOGGED_NEXT)} op schema`, 'Aandeel in omzet', '80,0%']);
     expect(await texts(page, '#steps li')).toEqual([]);
     expect(await page.inputValue('#notes-situation')).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('logs an after-sales call with its satisfaction and a positive mark in Touchpoints, closes its open after-sales action, and the satisfaction feeds health in Waarom', async () => {
+    const { ss } = prepWorkbook(TZ, { today: TODAY });
+    // The refresh put the after-sales call in Acties after placements of R1 and R2 (issue 12).
+    const call = (id: string, name: string, date: string) => [id, name, ANNA, `Nabellen na plaatsing van ${date}: is alles gegaan zoals gehoopt? (tevredenheid 1-10 in Touchpoints)`, midnight(TZ, '2026-11-30'), 'nee', midnight(TZ, '2026-11-16')];
+    ss.$sheet('Acties').appendRow(call('R1', 'Marieke Hoekstra', '16-11-2026'));
+    ss.$sheet('Acties').appendRow(call('R2', 'Bakkerij Jansen', '16-11-2026'));
+    const { page, server, errors } = await openSidebar(ss, ['Relaties', ROW.R1]);
+    expect(await count(page, '#satisfaction, #hints')).toBe(0);
+    await page.selectOption('#conversationType', 'afterSales');
+    expect([await page.inputValue('#duration'), await page.inputValue('#kind')]).toEqual(['10', 'Nabellen na plaatsing']);
+    // 11 is refused by the field itself (1-10): nothing is sent; a forged call is refused by the server.
+    await page.fill('#satisfaction', '11');
+    await page.check('#positive');
+    await page.click('#logButton');
+    expect(await page.evaluate<boolean>(`document.getElementById('satisfaction').validity.valid`)).toBe(false);
+    expect(logCalls(server)).toEqual([]);
+    expect(server.cadans.serverCall('logTouchpoint', { requestId: 'forged-satisfaction-1', row: ROW.R1, relationId: 'R1', kind: 'x', duration: 10, valueAdd: 'none', newOpportunity: false, referral: false, satisfaction: 11 })).toEqual({ ok: false, message: 'Tevredenheid is een heel getal van 1 tot en met 10, of leeg.' });
+    await page.fill('#satisfaction', '9');
+    await page.click('#logButton');
+    await settled(page, 'ok');
+    const touchpoints = ss.$sheet('Touchpoints');
+    // This older tab had neither column: both are added, in the first free columns.
+    expect(touchpoints.$row(1)).toEqual([...TOUCHPOINTS, 'Positief', 'Tevredenheid']);
+    expect(touchpoints.$row(7)).toEqual([midnight(TZ, TODAY), 'R1', 'Nabellen na plaatsing', 10, ANNA, '', 'geen', 'nee', 'nee', 'ja', 9]);
+    // The after-sales answer is a part of health: satisfaction 8 or more adds its points.
+    expect(String(ss.$sheet('Relaties').$value(ROW.R1, COL.Waarom))).toContain('tevredenheid na plaatsing 9 +5');
+    // The call is made: R1's after-sales action is done, R2's still open.
+    expect(ss.$sheet('Acties').$values().slice(1).map((r) => [r[0], r[5]])).toEqual([['R1', 'ja'], ['R2', 'nee']]);
+    // A contact that went well is a referral moment: the card says so, as the morning mail will.
+    expect(await texts(page, '#hints li')).toEqual(['moment voor een referral']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -499,7 +549,7 @@ describe('the sidebar for a client', () => {
       'refresh', 'conversationType', 'prepareExpansion',
       'summary:developments', 'notes-developments', 'summary:challenges', 'notes-challenges', 'summary:runningProjects', 'notes-runningProjects',
       'summary:marketInsight', 'notes-marketInsight', 'summary:outlook', 'notes-outlook',
-      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral',
+      'kind', 'duration', 'valueAdd', 'newOpportunity', 'referral', 'positive',
       'flag-noResponse', 'flag-competitor', 'flag-ratePressure', 'flag-stakeholderChange', 'flag-lostExclusivity',
       'signal-clientReachesOut', 'signal-internalReferrals', 'signal-strategicInvolvement', 'signal-firstCall',
       'stepKind', 'stepText', 'stepDue', 'addStep', 'logButton',
