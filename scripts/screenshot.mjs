@@ -32,7 +32,7 @@ const output = join(dir, 'cadans-voorbeeld.xlsx');
   await book.xlsx.readFile(output);
   for (const ws of [...book.worksheets]) if (ws.name !== 'Relaties') book.removeWorksheet(ws.id);
   const ws = book.getWorksheet('Relaties');
-  const SHOWN = new Set(['ID', 'Naam', 'Type', 'Organisatie', 'Tier', 'Laatste contact', 'Jaaromzet', 'Actief', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid']);
+  const SHOWN = new Set(['ID', 'Naam', 'Type', 'Organisatie', 'Tier', 'Laatste contact', 'Jaaromzet', 'Actief', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Laatste contact (berekend)']);
   ws.getRow(1).eachCell((cell, column) => {
     if (!SHOWN.has(String(cell.value))) ws.getColumn(column).hidden = true;
   });

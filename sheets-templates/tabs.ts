@@ -90,7 +90,12 @@ export const RELATIONS: TabDef = {
     { key: 'healthWhy', nl: 'Waarom', en: 'Why', computed: true, setupOnly: true, width: 360 },
     // The working day the week plan gives this relationship (src/core/plan.ts); the previous value
     // is read back so that the plan stays put from run to run.
-    { key: 'planned', nl: 'Gepland', en: 'Planned', computed: true, setupOnly: true, format: 'date', width: 100 },
+    // Named as a suggestion (issue 14): "Gepland" read like an appointment on a row never contacted.
+    { key: 'planned', nl: 'Voorgestelde contactdag', en: 'Suggested contact day', aliases: ['Gepland', 'Planned'], computed: true, setupOnly: true, format: 'date', width: 150 },
+    // The last contact Cadans counts: the later of Laatste contact and the newest touchpoint up to
+    // today (issue 14), so that Volgend contact explains itself. Added by setup (to the right of the
+    // team's columns in a tab with data; last, so no column of an older layout moves), written by every refresh where present.
+    { key: 'lastContactComputed', nl: 'Laatste contact (berekend)', en: 'Last contact (computed)', computed: true, setupOnly: true, format: 'date', width: 150 },
   ],
 };
 

@@ -2,7 +2,8 @@
 // job's number of calls does not grow with its rows.
 
 import type { ZoneClock } from '../core/dates';
-import { type ChartSpec, type DocumentStore, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
+import { mergeNotes } from '../core/notes';
+import { type CellMark, type ChartSpec, type DocumentStore, type MarkExtent, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,6 +33,13 @@ function rectangular(values: unknown[][]): unknown[][] {
   return values.map((r) => Array.from({ length: width }, (_, i) => asCellValue(r[i])));
 }
 
+/**
+ * The condition of Cadans's colour rule for cells it could not use: always true (the rule's ranges
+ * are exactly those cells), and a text no rule of the team's has, so a later run finds its own.
+ */
+export const MARK_FORMULA = '=ISTEXT("cadans:mark")';
+/** The colour of such a cell: the light red of `te laat`, so it reads as "needs you". */
+const MARK_COLOURS = { background: '#f4c7c3', color: '#a50e0e' };
 /** A short fingerprint of a tab's presentation (FNV-1a over its JSON): equal formats, equal prints. */
 export function formatPrint(format: TabFormat): string {
   const text = JSON.stringify(format);
@@ -90,7 +98,67 @@ class AppsScriptSheet implements SheetPort {
 
   readAll(): unknown[][] {
     const values = this.sheet.getDataRange().getValues();
-    return values.length === 1 && values[0].length === 1 && values[0][0] === '' ? [] : values;
+    const all = values.length === 1 && values[0].length === 1 && values[0][0] === '' ? [] : values;
+    this.seen = { rows: all.length, columns: all[0]?.length ?? 0 };
+    return all;
+  }
+
+  /** The block readAll last read, so marking cells after a refresh needs no second look. */
+  private seen: MarkExtent | null = null;
+
+  /**
+   * One read and at most one write of the block's notes (getNotes, setNotes), and the tab's
+   * conditional-format rules read and written once with Cadans's rule over exactly these cells
+   * (one getRangeList for all of them): a fixed number of calls, whatever the rows or marks.
+   */
+  markCells(marks: readonly CellMark[], previous: MarkExtent | null): MarkExtent {
+    const seen = this.seen ?? { rows: this.sheet.getLastRow(), columns: this.sheet.getLastColumn() };
+    let rows = Math.max(seen.rows, previous?.rows ?? 0);
+    let columns = Math.max(seen.columns, previous?.columns ?? 0);
+    for (const m of marks) {
+      rows = Math.max(rows, m.row);
+      columns = Math.max(columns, m.column);
+    }
+    if (rows > seen.rows || columns > seen.columns) {
+      // An earlier run's block may be larger than the grid is now (rows deleted since): stay inside it.
+      if (!this.grid) this.grid = { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+      rows = Math.min(rows, this.grid.rows);
+      columns = Math.min(columns, this.grid.columns);
+    }
+    if (rows < 1 || columns < 1) return { rows: Math.max(rows, 0), columns: Math.max(columns, 0) };
+    const block = this.sheet.getRange(1, 1, rows, columns);
+    const texts = new Map(marks.filter((m) => m.row <= rows && m.column <= columns).map((m) => [`${m.row - 1},${m.column - 1}`, m.text]));
+    const notes = mergeNotes(block.getNotes(), texts);
+    if (notes) block.setNotes(notes);
+
+    const rules = this.sheet.getConditionalFormatRules();
+    const kept = rules.filter((rule) => {
+      const condition = rule.getBooleanCondition();
+      return !(
+        condition !== null &&
+        condition.getCriteriaType() === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA &&
+        String(condition.getCriteriaValues()[0]) === MARK_FORMULA
+      );
+    });
+    if (kept.length !== rules.length || texts.size > 0) {
+      const cells = [...texts.keys()].map((k) => {
+        const [r, c] = k.split(',').map(Number);
+        return `${columnLetters(c + 1)}${r + 1}`;
+      });
+      // First, so that the mark shows over any colour of the team's on the same cell.
+      const ours = cells.length
+        ? [
+            SpreadsheetApp.newConditionalFormatRule()
+              .whenFormulaSatisfied(MARK_FORMULA)
+              .setBackground(MARK_COLOURS.background)
+              .setFontColor(MARK_COLOURS.color)
+              .setRanges(this.sheet.getRangeList(cells).getRanges())
+              .build(),
+          ]
+        : [];
+      this.sheet.setConditionalFormatRules([...ours, ...kept]);
+    }
+    return { rows, columns };
   }
 
   readHeader(): unknown[] {

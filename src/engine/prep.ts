@@ -546,6 +546,7 @@ export function logTouchpoint(workbook: WorkbookPort, payload: unknown, today: D
   const health = relation.tier ? healthFor({ ...updated, relation: flagged, lastContact: today }, touches, today, refreshed.settings) : null;
   const cells: Record<string, unknown> = {
     lastContact: workbook.clock.instantOf(today),
+    lastContactComputed: workbook.clock.instantOf(today),
     nextContact: updated.nextContact === null ? '' : workbook.clock.instantOf(updated.nextContact),
     status: relation.tier ? catalogue(language).status[updated.status] : '',
     daysOverdue: updated.daysOverdue ?? '',

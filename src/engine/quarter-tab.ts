@@ -3,6 +3,7 @@
 // actions, testimonials collected, and the goals against the playbook's targets. Rebuilt by every
 // refresh; the first refresh of a new quarter keeps the old tab as a copy first (src/core/quarter.ts).
 
+import { REVIEW_ACTIONS, reviewAction } from '../core/portfolio';
 import { type Day, formatDay } from '../core/dates';
 import type { Tier } from '../core/parse';
 import { inQuarter, type Quarter, quarterKey } from '../core/quarter';
@@ -90,10 +91,10 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   title(w.actionsTitle);
   grid.note(w.why.actions);
   header(w.actionsHeader);
+  // The portfolio review's actions (the KPI tab lists who), one per relationship (issue 14).
   const review = words.report.review;
-  line([review.deepen, active.filter((o) => o.relation.tier === 'A').length]);
-  line([review.upgrade, active.filter((o) => o.relation.tier === 'B' && o.advice?.tier === 'A').length]);
-  line([review.reassess, active.filter((o) => o.relation.tier === 'C' && o.advice?.tier === 'C').length]);
+  const actions = active.map((o) => reviewAction({ active: o.relation.active, tier: o.relation.tier, advice: o.advice, health: o.health?.score ?? null }));
+  for (const action of REVIEW_ACTIONS) line([review[action], actions.filter((a) => a === action).length]);
   const requests = input.received === null ? null : input.received.filter((d) => inQuarter(d, quarter) && d <= input.today).length;
   line([w.newProspects, requests ?? words.report.unknown]);
 

@@ -29,6 +29,7 @@ import { buildReportTabs, formatLike, healthWhy, recentValueAdd, type ReportTab,
 import { withWorkbookName } from '../workbook/names';
 import { loadSettings, parseContextOf, type Settings } from '../workbook/settings';
 import { appendLog } from './log';
+import { planMarks } from './marks';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
 import { isPlacementKind, referralMoment, type ReferralTouch, referralsInYear } from '../core/referrals';
@@ -338,6 +339,10 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     }
     writes.push(() => writeReportTab(workbook, QUARTER_TAB, quarterTab, settings.language));
   }
+  // Every cell the run could not use gets a note and a colour; last run's go where fixed (issue 14).
+  // Only a refresh that writes: previews and the sidebar leave the sheet alone.
+  const marks = withReports ? planMarks(workbook, problems.items, settings.language) : null;
+  if (marks) writes.push(marks);
   const ownerCol = relations.columns.index.get('owner');
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
   const snoozeCol = relations.columns.index.get('snoozeUntil');
@@ -454,6 +459,7 @@ function writeComputedColumns(
   if (rowCount === 0) return;
   const valueOf = (key: string, o: RelationOutcome | undefined): unknown => {
     if (!o) return '';
+    if (key === 'lastContactComputed') return o.lastContact === null ? '' : workbook.clock.instantOf(o.lastContact);
     if (key === 'nextContact') return o.nextContact === null ? '' : workbook.clock.instantOf(o.nextContact);
     if (key === 'status') return statusLabels[o.status];
     if (key === 'tierAdvice') return o.advice?.tier ?? '';

@@ -4,6 +4,7 @@
 // report.html. Percentages are written as numbers 0-100 rounded to 0.1, with "(%)" in the
 // header, so that they read the same in every locale and chart without a number format.
 
+import { REVIEW_ACTIONS, reviewAction } from '../core/portfolio';
 import { addMonths, type Day, formatDay, isDate } from '../core/dates';
 import { type Status } from '../core/cadence';
 import type { Language } from '../core/locale';
@@ -611,7 +612,7 @@ function kpiTab(input: ReportInput, f: ReportFigures, language: Language, words:
   g.title(w.reviewTitle);
   g.note(w.why.review);
   g.header(w.reviewHeader);
-  for (const line of portfolioReview(input.outcomes, words)) g.line(line);
+  for (const line of portfolioReview(input, words)) g.line(line);
   return g.tab(charts);
 }
 
@@ -727,31 +728,39 @@ export function indicatorLines(indicators: readonly Indicator[], language: Langu
   });
 }
 
-/** The annual review's four lists: A to deepen, B that qualify for A, C to reassess, suggested changes. */
-function portfolioReview(outcomes: readonly ReportRelation[], words: Catalogue): unknown[][] {
+/**
+ * The annual review: each relationship that needs an action under the heading that names it
+ * (src/core/portfolio.ts), weakest first, with a reason that adds to the row's Tier, Tier-advies
+ * and Gezondheid: what the advice rests on, or what pulls the health down (issue 14).
+ */
+function portfolioReview(input: ReportInput, words: Catalogue): unknown[][] {
   const w = words.report;
-  const active = outcomes.filter((o) => o.relation.active && o.relation.tier !== null);
-  const why = (o: ReportRelation) => (o.advice ? w.adviceReason[o.advice.reason] : '');
-  const line = (group: keyof typeof w.review, o: ReportRelation, reason: string) => [
-    w.review[group],
-    o.relation.id,
-    o.relation.name,
-    o.relation.tier,
-    o.advice?.tier ?? '',
-    o.health?.score ?? '',
-    reason,
-  ];
+  const language = input.settings.language;
+  const { abc, candidateAdvice: c } = input.settings.reports;
+  const share = (x: number) => {
+    const text = String(Math.round(x * 1000) / 10);
+    return language === 'nl' ? text.replace('.', ',') : text;
+  };
+  const adviceWhy = (o: ReportRelation): string => {
+    const a = o.advice!;
+    const r = o.relation;
+    if (a.reason === 'revenueShare') return fill(w.reviewReason.revenueShare, { advice: a.tier, a: share(abc.aShare), b: share(abc.bShare) });
+    if (a.reason === 'repeatPlacements') return fill(w.reviewReason.repeatPlacements, { n: r.repeatPlacements ?? 0, min: c.aRepeatPlacements });
+    if (a.reason === 'referrals') return fill(w.reviewReason.referrals, { n: r.referrals ?? 0, min: c.aReferrals });
+    return fill(w.reviewReason.placements, { n: r.placements ?? 0, min: c.bPlacements });
+  };
+  const weakWhy = (o: ReportRelation): string => {
+    const minus = o.health?.parts.filter((p) => p.points < 0) ?? [];
+    return minus.length ? healthWhy({ score: o.health!.score, parts: minus }, language) : w.reviewReason.noMinus;
+  };
   const byHealth = (a: ReportRelation, b: ReportRelation) => (a.health?.score ?? 0) - (b.health?.score ?? 0) || a.relation.row - b.relation.row;
+  const actionOf = (o: ReportRelation) => reviewAction({ active: o.relation.active, tier: o.relation.tier, advice: o.advice, health: o.health?.score ?? null });
   const rows: unknown[][] = [];
-  for (const o of active.filter((o) => o.relation.tier === 'A').sort(byHealth)) {
-    rows.push(line('deepen', o, fill(w.reviewReason.deepen, { health: o.health?.score ?? '' })));
-  }
-  for (const o of active.filter((o) => o.relation.tier === 'B' && o.advice?.tier === 'A')) rows.push(line('upgrade', o, fill(w.reviewReason.upgrade, { why: why(o) })));
-  for (const o of active.filter((o) => o.relation.tier === 'C' && o.advice?.tier === 'C').sort(byHealth)) {
-    rows.push(line('reassess', o, fill(w.reviewReason.reassess, { why: why(o) })));
-  }
-  for (const o of active.filter((o) => o.advice && o.advice.tier !== o.relation.tier)) {
-    rows.push(line('change', o, fill(w.reviewReason.change, { tier: o.relation.tier!, advice: o.advice!.tier, why: why(o) })));
+  for (const action of REVIEW_ACTIONS) {
+    for (const o of input.outcomes.filter((o) => actionOf(o) === action).sort(byHealth)) {
+      const reason = action === 'upgrade' || action === 'downgrade' ? adviceWhy(o) : weakWhy(o);
+      rows.push([w.review[action], o.relation.id, o.relation.name, o.relation.tier, o.advice?.tier ?? '', o.health?.score ?? '', reason]);
+    }
   }
   return rows;
 }

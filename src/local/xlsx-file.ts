@@ -22,8 +22,9 @@
 import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
+import { NOTE_MARK } from '../core/notes';
 import { columnLetter } from '../workbook/headers';
-import { type ChartSpec, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
+import { type CellMark, type ChartSpec, type MarkExtent, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 import { moveFormula } from './shared-formula';
 import { formProblem } from './messages';
 import {
@@ -306,6 +307,60 @@ function stylesWithAdditions(styles: Styles): string {
   return applySplices(styles.xml, splices);
 }
 
+/** The colour of a cell Cadans cannot use: light red, dark red text (as in Sheets). */
+const MARK_COLOURS = { background: '#F4C7C3', color: '#A50E0E' };
+/** The formula of Cadans's mark rule: always true, and recognisable at the next run (as in Sheets). */
+const MARK_FORMULA_TEXT = 'ISTEXT("cadans:mark")';
+/** Elements a worksheet has after its conditionalFormatting ones, in the schema's order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
+const AFTER_CONDITIONAL_FORMATTING = new Set(['dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+/** Elements a worksheet has after its legacyDrawing (the anchor of its notes), in the schema's order. */
+const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const COMMENTS_TYPE = `${REL_NS}/comments`;
+const VML_TYPE = `${REL_NS}/vmlDrawing`;
+const COMMENTS_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
+const VML_CONTENT = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
+/** The author Cadans gives its notes. */
+const NOTE_AUTHOR = 'Cadans';
+
+/** Whether every note of a comments part is Cadans's: its text (all its runs) starts with the mark. */
+function notesAreCadans(comments: XmlNode): boolean {
+  const list = childrenOf(comments, 'commentList', MAIN_NS)[0];
+  const all = list ? childrenOf(list, 'comment', MAIN_NS) : [];
+  const textOf = (node: XmlNode): string => (node.local === 't' ? node.text : node.children.map(textOf).join(''));
+  return all.every((c) => textOf(c).startsWith(NOTE_MARK));
+}
+
+/** A comments part holding Cadans's notes (ECMA-376 Part 1, 18.7 Comments). */
+function commentsXml(marks: readonly CellMark[]): string {
+  const list = marks
+    .map((m) => `<comment ref="${columnLetters(m.column)}${m.row}" authorId="0"><text><t xml:space="preserve">${escapeXml(`${NOTE_MARK}${m.text}`)}</t></text></comment>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>${NOTE_AUTHOR}</author></authors><commentList>${list}</commentList></comments>`;
+}
+
+/**
+ * The VML drawing that shows those notes (hidden until the pointer rests on the cell), as Excel
+ * writes it. `block` keeps shape ids unique in the workbook: Excel gives drawing n the ids from
+ * n × 1024 + 1 (its o:idmap), and repairs a file whose drawings share them.
+ */
+function notesVml(marks: readonly CellMark[], block: number): string {
+  const shapes = marks.map((m, i) => {
+    const r = m.row - 1;
+    const c = m.column - 1;
+    return (
+      `<v:shape id="_x0000_s${block * 1024 + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:220pt;height:80pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c + 1}, 15, ${Math.max(0, r - 1)}, 10, ${c + 4}, 15, ${r + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
+    );
+  });
+  return (
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    `${shapes.join('')}</xml>`
+  );
+}
+
 // ---- Sheets ---------------------------------------------------------------------------------
 
 // Per cell, in one flat Int32Array per row: where it is in the part and what it holds.
@@ -361,6 +416,16 @@ class XlsxFileSheet implements SheetPort {
   frozenHeader = false;
   /** A generated tab's presentation (issue 14), applied as the part is written. */
   private format: { tab: TabFormat; codes: Map<number, string>; bold: Set<number>; italic: Set<number> } | null = null;
+  /** Cadans's marks for this tab (issue 14), set by markCells; null when this run did not look. */
+  marks: readonly CellMark[] | null = null;
+  /** The relationship id of the notes' VML drawing, when this run adds the legacyDrawing that shows them. */
+  notesDrawing: string | null = null;
+
+  /** Whether the worksheet already has a legacyDrawing (notes or controls of its own). */
+  hasLegacyDrawing(): boolean {
+    this.scan();
+    return this.topLevel.some((e) => e.local === 'legacyDrawing');
+  }
   /** The worksheet's own children, for placing the view, widths and colour rules in schema order. */
   private readonly topLevel: XmlElement[] = [];
 
@@ -660,6 +725,53 @@ class XlsxFileSheet implements SheetPort {
     return { views, cols, rules };
   }
 
+  /**
+   * Notes and colour (issue 14): the cells get Cadans's conditional-format rule (an earlier run's
+   * goes), and the workbook writes the notes as legacy comments on save (XlsxFile.writeNotes). The
+   * whole part is read anyway, so `previous` is not needed.
+   */
+  markCells(marks: readonly CellMark[], _previous: MarkExtent | null): MarkExtent {
+    const all = this.readAll();
+    this.marks = marks;
+    return { rows: all.length, columns: all.reduce((w, r) => Math.max(w, r.length), 0) };
+  }
+
+  /** Splices that replace Cadans's mark rule of an earlier run with this run's (none when this run did not look). */
+  private markSplices(): Splice[] {
+    if (this.marks === null || !this.root) return [];
+    const splices: Splice[] = [];
+    let priority = 0;
+    for (const e of this.topLevel) {
+      if (e.local !== 'conditionalFormatting') continue;
+      const text = this.xml.slice(e.start, e.end);
+      if (text.includes('cadans:mark')) splices.push({ from: e.start, to: e.end, text: '' });
+      for (const m of text.matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
+    }
+    const dxf = this.marks.length ? this.file.colourStyle(MARK_COLOURS.background, MARK_COLOURS.color) : null;
+    if (dxf === null) return splices;
+    const p = this.root.prefix;
+    const sqref = this.marks.map((m) => `${columnLetters(m.column)}${m.row}`).join(' ');
+    const rule =
+      `${tag(qualified(p, 'conditionalFormatting'), { sqref }, false)}${tag(qualified(p, 'cfRule'), { type: 'expression', dxfId: String(dxf), priority: String(priority + 1) }, false)}` +
+      `<${qualified(p, 'formula')}>${escapeXml(MARK_FORMULA_TEXT)}</${qualified(p, 'formula')}></${qualified(p, 'cfRule')}></${qualified(p, 'conditionalFormatting')}>`;
+    const after = this.topLevel.find((e) => AFTER_CONDITIONAL_FORMATTING.has(e.local));
+    const at = after ? after.start : this.root.closeStart;
+    splices.push({ from: at, to: at, text: rule });
+    return splices;
+  }
+
+  /** The legacyDrawing element that shows the notes this run adds (after the rule: the schema's order). */
+  private notesSplices(): Splice[] {
+    if (this.notesDrawing === null || !this.root) return [];
+    const r = prefixFor(this.root, REL_NS);
+    const attrs: Record<string, string> = {};
+    if (r === null || r === '') attrs['xmlns:cr'] = REL_NS;
+    attrs[`${r || 'cr'}:id`] = this.notesDrawing;
+    const after = this.topLevel.find((e) => AFTER_LEGACY_DRAWING.has(e.local));
+    const at = after ? after.start : this.root.closeStart;
+    return [{ from: at, to: at, text: tag(qualified(this.root.prefix, 'legacyDrawing'), attrs, true) }];
+  }
+
   /** Only a tab this port created gets a frozen header row; an existing tab keeps the team's view. */
   styleHeader(): void {
     if (this.created) this.frozenHeader = true;
@@ -725,7 +837,13 @@ class XlsxFileSheet implements SheetPort {
 
   /** The sheet's XML with Cadans's writes applied; null when nothing changed. */
   serialise(): string | null {
-    if (this.writes.size === 0 && !this.created && !this.cleared && !this.format) return null;
+    if (this.writes.size === 0 && !this.created && !this.cleared && !this.format) {
+      // Only the marks may change: the part stays byte for byte when they do not.
+      if (this.marks === null) return null;
+      this.scan();
+      const only = [...this.markSplices(), ...this.notesSplices()];
+      return only.length ? applySplices(this.xml, only) : null;
+    }
     this.scan();
     if (this.created) return this.newPart();
     const sheetData = this.sheetData!;
@@ -803,6 +921,7 @@ class XlsxFileSheet implements SheetPort {
       splices.push({ from: dimension.start, to: dimension.end, text: retag(dimension, { ref }) });
     }
     if (this.format) splices.push(...this.formatSplices(p));
+    splices.push(...this.markSplices(), ...this.notesSplices());
     const out = applySplices(this.xml, splices);
     return out;
   }
@@ -1079,6 +1198,7 @@ export class XlsxFile implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     const zip = this.zip;
     const created: XlsxFileSheet[] = [];
+    const noteTypes = await this.writeNotes();
     for (const sheet of this.sheets.values()) {
       const xml = sheet.serialise();
       if (xml !== null) zip.file(sheet.path, xml);
@@ -1086,6 +1206,7 @@ export class XlsxFile implements WorkbookPort {
     }
     if (this.styles && (this.styles.xfs.length > 0 || this.styles.dxfs.length > 0 || this.styles.fonts.length > 0) && this.stylesPath) zip.file(this.stylesPath, stylesWithAdditions(this.styles));
     await this.patchPackage(created);
+    if (noteTypes.length) await this.addContentTypes(noteTypes);
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 
@@ -1099,6 +1220,86 @@ export class XlsxFile implements WorkbookPort {
    * asked for on load, and Excel's calculation chain dropped once a formula cell became a value
    * (it lists formula cells and must then be rebuilt).
    */
+  /**
+   * Cadans's notes (issue 14) as the legacy comments every spreadsheet program reads: a comments
+   * part and the VML drawing that shows it, per tab with marks. A tab whose comments part is
+   * Cadans's alone (a run on an earlier output) gets it rewritten, so fixed cells lose their note;
+   * a tab with notes or a drawing of the team's keeps them untouched and gets the colour only.
+   * Returns the content types the package needs for new parts.
+   */
+  private async writeNotes(): Promise<Array<{ part: string; type: string } | { extension: string; type: string }>> {
+    const zip = this.zip;
+    const types: Array<{ part: string; type: string } | { extension: string; type: string }> = [];
+    for (const sheet of this.sheets.values()) {
+      if (sheet.marks === null || sheet.created) continue;
+      const relsPath = relsPathOf(sheet.path);
+      const relsXml = (await zip.file(relsPath)?.async('string')) ?? null;
+      const rels = relsXml === null ? null : parseTree(relsXml, relsPath);
+      const entries = rels ? childrenOf(rels, 'Relationship', PACKAGE_REL_NS) : [];
+      const comments = entries.find((e) => e.attrs.Type === COMMENTS_TYPE);
+      const vml = entries.find((e) => e.attrs.Type === VML_TYPE);
+      if (comments) {
+        // Only Cadans's own notes are rewritten; the team's are never touched.
+        const commentsPath = resolvePart(sheet.path, comments.attrs.Target ?? '');
+        const existing = await zip.file(commentsPath)?.async('string');
+        if (!existing || !vml) continue;
+        // Cadans's alone when every note starts with its mark (LibreOffice and others rewrite the author).
+        if (!notesAreCadans(parseTree(existing, commentsPath))) continue;
+        zip.file(commentsPath, commentsXml(sheet.marks));
+        const vmlPath = resolvePart(sheet.path, vml.attrs.Target ?? '');
+        zip.file(vmlPath, notesVml(sheet.marks, Number(/(\d+)\.vml$/i.exec(vmlPath)?.[1] ?? 0) || 900));
+        continue;
+      }
+      if (sheet.marks.length === 0 || vml || sheet.hasLegacyDrawing()) continue;
+      let n = 1;
+      while (zip.file(`xl/comments${n}.xml`) || zip.file(`xl/drawings/vmlDrawing${n}.vml`)) n++;
+      const commentsPath = `xl/comments${n}.xml`;
+      const vmlPath = `xl/drawings/vmlDrawing${n}.vml`;
+      zip.file(commentsPath, commentsXml(sheet.marks));
+      zip.file(vmlPath, notesVml(sheet.marks, n));
+      const ids = new Set(entries.map((e) => e.attrs.Id));
+      let next = 1;
+      const id = () => {
+        while (ids.has(`rId${next}`)) next++;
+        ids.add(`rId${next}`);
+        return `rId${next}`;
+      };
+      const commentsId = id();
+      const vmlId = id();
+      const relative = (part: string) => `../${part.slice('xl/'.length)}`;
+      const added =
+        tag(qualified(rels?.prefix ?? '', 'Relationship'), { Id: commentsId, Type: COMMENTS_TYPE, Target: relative(commentsPath) }, true) +
+        tag(qualified(rels?.prefix ?? '', 'Relationship'), { Id: vmlId, Type: VML_TYPE, Target: relative(vmlPath) }, true);
+      if (rels && relsXml !== null && !rels.selfClosing) zip.file(relsPath, applySplices(relsXml, [{ from: rels.closeStart, to: rels.closeStart, text: added }]));
+      else zip.file(relsPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}">${added}</Relationships>`);
+      sheet.notesDrawing = vmlId;
+      types.push({ part: `/${commentsPath}`, type: COMMENTS_CONTENT }, { extension: 'vml', type: VML_CONTENT });
+    }
+    return types;
+  }
+
+  /** Content types for the notes' new parts: an Override per comments part, a Default for .vml where missing. */
+  private async addContentTypes(needed: ReadonlyArray<{ part: string; type: string } | { extension: string; type: string }>): Promise<void> {
+    const typesXml = await this.zip.file('[Content_Types].xml')?.async('string');
+    if (typesXml === undefined) throw new WorkbookFormError('the package has no [Content_Types].xml; the file is damaged');
+    const types = parseTree(typesXml, '[Content_Types].xml');
+    const defaults = new Set(childrenOf(types, 'Default', CONTENT_TYPES_NS).map((d) => (d.attrs.Extension ?? '').toLowerCase()));
+    const parts = new Set(childrenOf(types, 'Override', CONTENT_TYPES_NS).map((o) => o.attrs.PartName));
+    const added: string[] = [];
+    for (const t of needed) {
+      if ('extension' in t) {
+        if (defaults.has(t.extension)) continue;
+        defaults.add(t.extension);
+        added.push(tag(qualified(types.prefix, 'Default'), { Extension: t.extension, ContentType: t.type }, true));
+      } else if (!parts.has(t.part)) {
+        parts.add(t.part);
+        added.push(tag(qualified(types.prefix, 'Override'), { PartName: t.part, ContentType: t.type }, true));
+      }
+    }
+    // Default and Override may come in any order (ECMA-376 Part 2, the Types element).
+    if (added.length) this.zip.file('[Content_Types].xml', applySplices(typesXml, [{ from: types.closeStart, to: types.closeStart, text: added.join('') }]));
+  }
+
   private async patchPackage(created: XlsxFileSheet[]): Promise<void> {
     const zip = this.zip;
     const rels = parseTree(this.relsXml, formProblem('relsLabel'));

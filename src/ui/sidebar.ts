@@ -54,7 +54,18 @@ function say(text: string, kind: 'ok' | 'error' | '' = ''): void {
 }
 
 function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  // As the catalogue's fill: `{n|stap|stappen}` picks the singular when n is 1.
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, many?: string) => {
+    if (!(key in params)) return whole;
+    if (one === undefined) return String(params[key]);
+    return Number(params[key]) === 1 ? one : (many ?? '');
+  });
+}
+
+/** A share as a percentage with one decimal, in the workbook's language: 80,0% in Dutch, 80.0% in English. */
+function percent(share: number): string {
+  const text = `${(share * 100).toFixed(1)}%`;
+  return context?.language === 'en' ? text : text.replace('.', ',');
 }
 
 /** Disables every button while a server call runs, and says when it failed. */
@@ -118,7 +129,7 @@ function relationCard(r: RelationCard): HTMLElement {
   fact(l.lastContact, r.lastContact ?? '—');
   fact(l.nextContact, el('span', {}, `${r.nextContact ?? '—'} `, el('span', { class: `badge ${r.statusKey}` }, r.status)));
   if (r.daysOverdue) fact(l.daysOverdue, String(r.daysOverdue));
-  if (r.revenueShare !== null) fact(l.revenueShare, `${(r.revenueShare * 100).toFixed(1)}%`);
+  if (r.revenueShare !== null) fact(l.revenueShare, percent(r.revenueShare));
   return el('section', { class: 'card', id: 'card' }, el('h2', { id: 'name' }, r.name || r.id), el('div', { class: 'muted' }, [r.type, r.organisation, r.tier ? `Tier ${r.tier}` : ''].filter(Boolean).join(' · ')), facts);
 }
 
@@ -310,7 +321,7 @@ function accountSection(a: AccountCard, w: AccountLabels, others: boolean): HTML
   const facts = el('div', { class: 'facts' });
   const fact = (name: string, value: Node | string) => facts.append(el('span', { class: 'muted' }, name), el('span', {}, value));
   if (a.revenueShare !== null) {
-    fact(w.share, el('span', {}, `${(a.revenueShare * 100).toFixed(1)}%`, a.key ? el('span', { class: 'badge overdue', id: 'keyClient' }, ` ${w.keyClient}`) : ''));
+    fact(w.share, el('span', {}, percent(a.revenueShare), a.key ? el('span', { class: 'badge overdue', id: 'keyClient' }, ` ${w.keyClient}`) : ''));
   }
   fact(w.missingRoles, a.missingRoles.length > 0 ? a.missingRoles.join(', ') : w.noMissingRoles);
   // One block per person (a table is too narrow at 300 px): name, role · department, then the last

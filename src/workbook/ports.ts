@@ -20,6 +20,19 @@ export interface ChartSpec {
   anchor: { row: number; column: number };
 }
 
+/** A cell Cadans could not use: its 1-based place and what is wrong, for a note in the sheet (issue 14). */
+export interface CellMark {
+  row: number;
+  column: number;
+  text: string;
+}
+
+/** The block (from A1) in which a tab's marks were checked: kept between runs, so a mark on a cell since cleared is still found. */
+export interface MarkExtent {
+  rows: number;
+  columns: number;
+}
+
 /**
  * How a number cell of a generated tab reads. The patterns are the same in Sheets and in .xlsx:
  * `,` groups thousands and `.` marks decimals in the pattern, and the spreadsheet shows them in its
@@ -99,6 +112,13 @@ export interface SheetPort {
    * inserted, extra ones removed. A shell without embedded charts ignores it.
    */
   setCharts(charts: readonly ChartSpec[]): void;
+  /**
+   * Makes Cadans's marks on this tab exactly these (issue 14): a note on each cell, below the team's
+   * own note where it has one, and a colour through one conditional-format rule; Cadans's notes and
+   * colour elsewhere in the block (at least `previous`) go. A fixed number of calls, whatever the
+   * rows. Returns the block it checked. A shell that cannot mark cells leaves it out.
+   */
+  markCells?(marks: readonly CellMark[], previous: MarkExtent | null): MarkExtent;
   /**
    * For Cadans's own generated tabs only: widths, bold and italic rows, number formats, colour
    * rules and the frozen rows, replacing the tab's earlier ones, in a fixed number of calls.

@@ -54,6 +54,18 @@ export class ProblemList {
   }
 }
 
+/**
+ * The cell a problem is about (1-based), read back from its column label; null for a problem with
+ * a header, a whole row or a whole tab (those get no note in the sheet).
+ */
+export function problemCell(problem: Pick<Problem, 'row' | 'column'>): { row: number; column: number } | null {
+  if (problem.row === null || problem.row < 2 || problem.column === null) return null;
+  const m = /(?:^|\()([A-Z]{1,3})\)?$/.exec(problem.column);
+  if (!m) return null;
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: problem.row, column };
+}
+
 /** `Laatste contact (H)`: the header as the team wrote it and the column letter. */
 export function columnLabel(header: unknown, index0: number): string {
   const name = String(header ?? '').trim();

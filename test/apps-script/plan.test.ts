@@ -165,7 +165,7 @@ describe('refreshNow and the week plan', () => {
     expect(rows[0][0]).toBe('Vandaag, ma 30-11-2026: opgebouwd door Cadans (refreshNow). Dit tabblad wordt bij elke run opnieuw opgebouwd; wijzigingen hier gaan verloren.');
     const anna = rows.findIndex((r) => String(r[0]).startsWith(`${ANNA}:`));
     expect(rows[anna]).toEqual([`${ANNA}: te laat 16 · nooit gesproken 0 · binnenkort 0 · acties 0 · vandaag gepland 6 (60 van 60 min)`]);
-    expect(rows[anna + 1]).toEqual(['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link']);
+    expect(rows[anna + 1]).toEqual(['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Voorstel', 'Link']);
     // A01 was last seen on 15 April: due 15 October, 46 days overdue.
     expect(rows[anna + 2]).toEqual(['vandaag', 'Relatie A01', 'A01', 'Org A01', 'C', '46 dagen te laat', '15-10-2026', '30-11-2026', `${url}&range=A2`]);
     expect(rows[anna + 8]).toEqual(['', 'Relatie A07', 'A07', 'Org A07', 'C', '40 dagen te laat', '21-10-2026', '01-12-2026', `${url}&range=A8`]);
@@ -174,7 +174,7 @@ describe('refreshNow and the week plan', () => {
     const bram = rows.findIndex((r) => String(r[0]).startsWith(`${BRAM}:`));
     expect(rows.slice(bram, bram + 9)).toEqual([
       [`${BRAM}: te laat 3 · nooit gesproken 1 · binnenkort 0 · acties 1 · vandaag gepland 1 (20 van 30 min)`],
-      ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link'],
+      ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Voorstel', 'Link'],
       ['vandaag', 'Relatie B1', 'B1', 'Org B1', 'A', '35 dagen te laat', '26-10-2026', '30-11-2026', `${url}&range=A18`],
       ['', 'Relatie B2', 'B2', 'Org B2', 'A', '34 dagen te laat', '27-10-2026', '01-12-2026', `${url}&range=A19`],
       ['', 'Relatie B3', 'B3', 'Org B3', 'A', '33 dagen te laat', '28-10-2026', '02-12-2026', `${url}&range=A20`],

@@ -380,7 +380,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     const { changed, added } = diff(before, snapshot(f.ss));
     // Gezondheid and Waarom should follow as well; that they do not is pinned below (src bug).
     const health = new Set([`Relaties!2,${COL.Gezondheid}`, `Relaties!2,${COL.Waarom}`]);
-    expect(changed.filter((k) => !health.has(k)).sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
+    expect(changed.filter((k) => !health.has(k)).sort()).toEqual([`Relaties!2,${COL['Laatste contact']}`, `Relaties!2,${COL['Laatste contact (berekend)']}`, `Relaties!2,${COL['Volgend contact']}`, `Relaties!2,${COL.Status}`, `Relaties!2,${COL['Dagen te laat']}`].sort());
     const cells = (sheet: string, row: number, columns: number) => Array.from({ length: columns }, (_, i) => `${sheet}!${row},${i + 1}`);
     expect(added.sort()).toEqual([...cells('Touchpoints', 7, 9), ...cells('Acties', 2, 7), ...cells('Acties', 3, 7), ...cells('Acties', 4, 7)].sort());
 
@@ -388,7 +388,8 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(touchpoints.$row(1)).toEqual(TOUCHPOINTS);
     expect(touchpoints.$row(7)).toEqual(expected.touchpoint);
     const relaties = f.ss.$sheet('Relaties');
-    expect([COL['Laatste contact'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([
+    expect([COL['Laatste contact'], COL['Laatste contact (berekend)'], COL['Volgend contact'], COL.Status, COL['Dagen te laat']].map((c) => relaties.$value(ROW.R1, c))).toEqual([
+      midnight(tz, f.today),
       midnight(tz, f.today),
       midnight(tz, expected.next),
       'op schema',
@@ -402,9 +403,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(dutchHoliday(warm)).toBe(false);
 
     // The request ID is kept in the document's properties.
-    // (Beside the Log's and the Historie tab's layouts and the generated tabs' format prints, which
-    // the fixture's refresh stored: issues 9, 11 and 14.)
-    expect([...cadans.project.documentProperties.map.keys()].filter((k) => !['cadans.log.layout', 'cadans.history.layout', 'cadans.tabFormats'].includes(k))).toEqual(['cadans.logged.req-r1-000001']);
+    // (Beside the Log's and the Historie tab's layouts, the generated tabs' format prints and the
+    // cells it marked as unreadable, which the fixture's refresh stored: issues 9, 11 and 14.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => !['cadans.log.layout', 'cadans.history.layout', 'cadans.tabFormats', 'cadans.marks'].includes(k))).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });
@@ -423,7 +424,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect(relaties.$value(ROW.R1, COL.Gepland)).toBe('');
     expect(refreshed.length).toBeGreaterThan(0);
     // The refresh gives R1 its health on schedule, with the value add logged today.
-    expect([COL.Gezondheid, COL.Waarom].map((c) => relaties.$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
+    expect([COL.Gezondheid, COL.Waarom].map((c) => relaties.$value(ROW.R1, c))).toEqual([75, 'basis 60; op tijd +10; recente waarde-add +5']);
   });
 
   it("keeps that relationship's Gezondheid and Waarom in step with the logged touchpoint, as a refresh would write them", () => {
@@ -432,7 +433,7 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     cadans.refreshNow();
     ok(cadans.serverCall('logTouchpoint', r1Payload()));
     // On schedule, with a value add today: what the refresh after it writes (asserted above).
-    expect([COL.Gezondheid, COL.Waarom].map((c) => f.ss.$sheet('Relaties').$value(ROW.R1, c))).toEqual([75, 'basis 60; op schema +10; recente waarde-add +5']);
+    expect([COL.Gezondheid, COL.Waarom].map((c) => f.ss.$sheet('Relaties').$value(ROW.R1, c))).toEqual([75, 'basis 60; op tijd +10; recente waarde-add +5']);
   });
 
   it('logs once for a double click or a retry with the same request ID, also from another execution', () => {
@@ -586,9 +587,10 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
     expect([small.rows, large.rows]).toEqual([11, 2001]);
     expect(large.context).toEqual(small.context);
     expect(large.log).toEqual(small.log);
-    // One write for the touchpoint, three for the relationship's cells (last contact; next contact,
-    // status and days overdue; health and why, beyond the unchanged tier advice), one for the actions.
-    expect(small.log['Range.setValues']).toBe(5);
+    // One write for the touchpoint, four for the relationship's cells (last contact; next contact,
+    // status and days overdue; health and why, beyond the unchanged tier advice; Laatste contact
+    // (berekend), beyond Gepland: issue 14), one for the actions.
+    expect(small.log['Range.setValues']).toBe(6);
     expect(Object.values(small.log).reduce((a, b) => a + b, 0)).toBeLessThan(80);
   });
 });
@@ -616,7 +618,7 @@ describe.each(ZONES)('the morning mail with open actions, in a spreadsheet in %s
     const cadans = loadCadans(t.ss);
     cadans.dailyRun();
     const anna = cadans.project.mail.to(ANNA)[0];
-    expect(anna.subject).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 deze week, 3 acties (${shortDate(t.today)})`);
+    expect(anna.subject).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 binnen 7 dagen, 3 acties (${shortDate(t.today)})`);
     const footer = 'Verstuurd door Cadans. Uitstellen? Vul "Uitstellen tot" in bij de relatie. Herinneringen uit: Cadans > Herinneringen uitzetten.';
     const actions = [
       'Acties:',

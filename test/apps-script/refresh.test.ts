@@ -270,7 +270,7 @@ describe('refreshNow before setup', () => {
     expect(problems).toEqual([['Relaties', '', '', '', 'tabblad ontbreekt; kies Cadans > Werkboek inrichten', midnight('Pacific/Auckland', todayIn('Pacific/Auckland')), '', 1]]);
     // The Log it created has every column.
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
-    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual(['Bijgewerkt: 0 relaties, 0 te laat, 0 nooit gesproken, 1 problemen (zie tabblad Log).']);
+    expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual(['Bijgewerkt: 0 relaties, 0 te laat, 0 nooit gesproken, 1 probleem (zie tabblad Log).']);
   });
 });
 
@@ -292,6 +292,6 @@ describe('refreshNow on a row the team emptied', () => {
     cadans.refreshNow();
     expect(ss.$sheet('Log').$values().filter((r) => r[1] === 'probleem')).toEqual([]);
     expect(ss.$sheet('Relaties').$row(3)).toEqual(['', '', '', '', '', '', '']);
-    expect(cadans.ui.alerts[0].prompt).toBe('Bijgewerkt: 1 relaties, 0 te laat, 0 nooit gesproken, 0 problemen (zie tabblad Log).');
+    expect(cadans.ui.alerts[0].prompt).toBe('Bijgewerkt: 1 relatie, 0 te laat, 0 nooit gesproken, 0 problemen (zie tabblad Log).');
   });
 });

@@ -237,7 +237,7 @@ export function team(tz: string, settings: SettingsOptions = {}): Team {
   const subjects = new Map<string, string>();
   for (const [owner, list] of digests) {
     const n = (s: ExpectedItem['status']) => list.filter((i) => i.status === s).length;
-    const parts = [n('overdue') && `${n('overdue')} te laat`, n('never') && `${n('never')} nooit gesproken`, n('dueSoon') && `${n('dueSoon')} deze week`].filter(Boolean);
+    const parts = [n('overdue') && `${n('overdue')} te laat`, n('never') && `${n('never')} nooit gesproken`, n('dueSoon') && `${n('dueSoon')} binnen 7 dagen`].filter(Boolean);
     subjects.set(owner, `Cadans: ${parts.join(', ')} (${shortDate(today)})`);
   }
   return { tz, today, ss, relations, relationAddresses: relations.map((r) => r.email), digests, subjects, zoeRows: [12, 13], dirkRow: 15 };

@@ -72,9 +72,9 @@ describe.each(ZONES)('dailyRun in a spreadsheet in %s', (tz) => {
       for (const i of t.digests.get(m.to)!) expect(m.htmlBody).toContain(`href="${rowLink(t.ss, i.row).replace('&', '&amp;')}"`);
     }
     // The subject counts, spelled out for the owner with every kind of item.
-    expect(t.subjects.get(ANNA)).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 deze week (${shortDate(t.today)})`);
+    expect(t.subjects.get(ANNA)).toBe(`Cadans: 2 te laat, 1 nooit gesproken, 1 binnen 7 dagen (${shortDate(t.today)})`);
     expect(t.subjects.get(BRAM)).toBe(`Cadans: 1 te laat, 1 nooit gesproken (${shortDate(t.today)})`);
-    expect(t.subjects.get(CHRIS)).toBe(`Cadans: 1 deze week (${shortDate(t.today)})`);
+    expect(t.subjects.get(CHRIS)).toBe(`Cadans: 1 binnen 7 dagen (${shortDate(t.today)})`);
 
     // One 'verzonden' line per owner: the day (a date of the spreadsheet), the owner, the count.
     const day = midnight(tz, t.today);
@@ -92,7 +92,7 @@ describe.each(ZONES)('dailyRun in a spreadsheet in %s', (tz) => {
     const runs = messages(kinds(t.ss, 'run'));
     expect(runs).toEqual([
       'dailyRun: 14 relaties, 3 nooit, 6 te laat, 2 binnenkort, 2 op schema, 1 inactief, 0 problemen',
-      'dailyRun: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
+      'dailyRun: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     const relaties = t.ss.$sheet('Relaties');
     expect(relaties.$value(2, columnOf(relaties, 'Status'))).toBe('te laat');
@@ -129,9 +129,9 @@ describe.each(ZONES)('dailyRun in a spreadsheet in %s', (tz) => {
     expect(menu.project.mail.sent).toHaveLength(3);
     expect(sentRows(t.ss).map((r) => r[2])).toEqual([ANNA, BRAM, CHRIS]);
     expect(messages(kinds(t.ss, 'run')).filter((m) => String(m).includes('ochtendmails'))).toEqual([
-      'dailyRun: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
-      'dailyRun: 0 ochtendmails verstuurd, 3 al eerder vandaag, 0 mislukt, 0 wachten',
-      'sendRemindersNow: 0 ochtendmails verstuurd, 3 al eerder vandaag, 0 mislukt, 0 wachten',
+      'dailyRun: 3 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen',
+      'dailyRun: 0 ochtendmails verstuurd, 3 al eerder vandaag, 0 mislukt, 0 nog te versturen',
+      'sendRemindersNow: 0 ochtendmails verstuurd, 3 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     expect(menu.ui.alerts.map((a) => a.prompt)).toEqual(['0 ochtendmails verstuurd, 3 waren vandaag al verstuurd, 0 mislukt, 0 wachten op een vervolgrun.']);
   });
@@ -153,7 +153,7 @@ describe('the Log as the memory of sent digests', () => {
     const cadans = loadCadans(t.ss);
     cadans.dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to)).toEqual([ANNA, CHRIS]);
-    expect(messages(kinds(t.ss, 'run')).at(-1)).toBe('dailyRun: 2 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 wachten');
+    expect(messages(kinds(t.ss, 'run')).at(-1)).toBe('dailyRun: 2 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 nog te versturen');
   });
 
   it('writes its lines as text, so a subject or owner can never become a formula', () => {
@@ -232,7 +232,7 @@ describe('Uitstellen tot (snooze)', () => {
     cadans.dailyRun();
     const anna = cadans.project.mail.to(ANNA)[0];
     expect(anna.body).toContain('- Ingrid de Wit\n');
-    expect(anna.subject).toBe(`Cadans: 3 te laat, 1 nooit gesproken, 1 deze week (${shortDate(t.today)})`);
+    expect(anna.subject).toBe(`Cadans: 3 te laat, 1 nooit gesproken, 1 binnen 7 dagen (${shortDate(t.today)})`);
   });
 
   it('reports an unreadable snooze date with its place and keeps the relationship in the digest', () => {
@@ -364,9 +364,9 @@ describe('an English workbook', () => {
     const [y, m, d] = t.today.split('-').map(Number);
     const date = `${weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${months[m - 1]}`;
     expect(cadans.project.mail.sent.map((mail) => [mail.to, mail.subject])).toEqual([
-      [ANNA, `Cadans: 2 overdue, 1 never contacted, 1 this week (${date})`],
+      [ANNA, `Cadans: 2 overdue, 1 never contacted, 1 within 7 days (${date})`],
       [BRAM, `Cadans: 1 overdue, 1 never contacted (${date})`],
-      [CHRIS, `Cadans: 1 this week (${date})`],
+      [CHRIS, `Cadans: 1 within 7 days (${date})`],
     ]);
     const log = t.ss.$sheet('Log').$values().slice(1);
     expect(log.filter((r) => r[1] === 'sent').map((r) => r[8])).toEqual([...OWNERS]);

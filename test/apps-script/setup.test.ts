@@ -9,7 +9,7 @@ import { diff, formula, loadCadans, midnight, snapshot, workbook } from './harne
 /** The Relaties header before the KPI and Risico inputs (issue 4). */
 const RELATIES_BEFORE_KPI = ['ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot', 'Volgend contact', 'Status', 'Dagen te laat'];
 const KPI_INPUTS = ['Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds', 'Afdeling', 'Rol'];
-const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland'];
+const COMPUTED = ['Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)'];
 const RELATIES = [...RELATIES_BEFORE_KPI.slice(0, 14), ...KPI_INPUTS, ...COMPUTED];
 const TOUCHPOINTS = ['Datum', 'Relatie-ID', 'Soort', 'Duur (min)', 'Eigenaar', 'Notities', 'Waarde-add', 'Nieuwe kans', 'Referral', 'Testimonial', 'Positief', 'Tevredenheid', 'Reactie', 'Checklist'];
 const INSTELLINGEN = ['Instelling', 'Waarde', 'Uitleg'];
@@ -375,7 +375,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     // in the Log, never recreated empty beside theirs. Cadans's computed columns are its own. The
     // team's own Pipeline tab (a name Cadans now uses, none of its columns) is theirs: reported
     // and left exactly as it was, without a BANT column.
-    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 18).sort());
+    expect(addedToExisting).toEqual(headerCells('Relaties', 12, 19).sort());
     expect(ss.$sheet('Relaties').$row(1)).toEqual([...relaties[0], ...COMPUTED]);
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(touchpoints[0]);
     expect(ss.$sheet('Pipeline').$values()).toEqual(pipeline);
@@ -429,7 +429,7 @@ describe('setupWorkbook on a filled spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 6 tabbladen en 7 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
+      'Werkboek ingericht: 6 tabbladen en 8 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' + MISSING_NOTE,
     ]);
   });
 
@@ -483,7 +483,7 @@ describe('setupWorkbook in an English spreadsheet', () => {
     const cadans = loadCadans(ss);
     cadans.setupWorkbook();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Blad1', 'Relations', 'Touchpoints', 'Settings', 'Log', 'Actions', 'Pipeline', 'Conversation questions', 'Organisations', 'Team']);
-    expect(ss.$sheet('Relations').$row(1).slice(-7)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Planned']);
+    expect(ss.$sheet('Relations').$row(1).slice(-8)).toEqual(['Next contact', 'Status', 'Days overdue', 'Tier advice', 'Health', 'Why', 'Suggested contact day', 'Last contact (computed)']);
     expect(ss.$sheet('Team').$row(1)).toEqual(['Owner', 'Minutes per day', 'Working days', 'Absent from', 'Absent until']);
     expect(ss.$sheet('Touchpoints').$row(1).slice(-8)).toEqual(['Value add', 'New opportunity', 'Referral', 'Testimonial', 'Positive', 'Satisfaction', 'Response', 'Checklist']);
     expect(ss.$sheet('Actions').$row(1)).toEqual(['Relation ID', 'Relation', 'Owner', 'Action', 'Due', 'Done', 'Created']);
@@ -530,7 +530,7 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     // than Log bewaren (dagen) and goes (issue 9).
     expect(changed.filter((key) => !key.startsWith('Log!'))).toEqual([]);
     // The computed columns Tier-advies, Gezondheid, Waarom and Gepland are Cadans's own: added.
-    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland']);
+    expect(ss.$sheet('Relaties').$row(1)).toEqual([...old, 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)']);
     expect(ss.$sheet('Log').$row(1)).toEqual(LOG);
     // Touchpoints holds no data yet: its new columns are added.
     expect(ss.$sheet('Touchpoints').$row(1)).toEqual(TOUCHPOINTS);
@@ -539,14 +539,14 @@ describe('setupWorkbook on a workbook from before the reminders, the conversatio
     expect(rows).toEqual(SETTINGS_NL.map(([name, value]) => [name, name === 'Venster binnenkort (dagen)' ? 14 : value]));
     expect(added.filter((k) => k.startsWith('Instellingen!')).every((k) => Number(k.split('!')[1].split(',')[0]) >= 10)).toBe(true);
     expect(cadans.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Werkboek ingericht: 5 tabbladen en 15 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
+      'Werkboek ingericht: 5 tabbladen en 16 kolommen toegevoegd. Bestaande gegevens zijn niet gewijzigd.\n\n' +
         '12 kolommen ontbreken in tabbladen met gegevens en zijn niet toegevoegd (zie tabblad Log): Relaties: Uitstellen tot, ' +
         KPI_INPUTS.map((c) => `Relaties: ${c}`).join(', ') +
         '. Heeft je kolom een andere naam, geef hem dan die naam.',
     ]);
     const log = ss.$sheet('Log').$values();
     expect(log).toHaveLength(1 + 1 + 12);
-    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 15 kolommen toegevoegd, 69 instellingen aangevuld', '', '', '']);
+    expect(log.at(-13)!.slice(1)).toEqual(['inrichting', '', '', '', '', 'Inrichting: 5 tabbladen en 16 kolommen toegevoegd, 69 instellingen aangevuld', '', '', '']);
     const notAdded = 'kolom ontbreekt en is niet toegevoegd, omdat het tabblad al gegevens bevat: heeft de kolom een andere naam, geef hem dan deze naam; anders voeg hem zelf toe';
     expect(log.slice(-12).map((r) => r.slice(1, 7))).toEqual(['Uitstellen tot', ...KPI_INPUTS].map((c) => ['probleem', 'Relaties', 1, c, '', notAdded]));
   });

@@ -52,7 +52,7 @@ function rowsOf(ss: ReturnType<typeof workbook>, tab: string): unknown[][] {
   });
 }
 
-const HEADER = ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link'];
+const HEADER = ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Voorstel', 'Link'];
 
 describe('the Vandaag tab of the sample team, through the bundle', () => {
   it('says per owner whom to contact today, in the mail’s order, and what is wrong in the workbook, with links', () => {

@@ -133,10 +133,12 @@ describe('the KPI tab on a hand-built workbook', () => {
       ['R3', 'A', 45],
     ]);
     const relaties = workbook.rowsOf('Relaties')!;
-    expect(relaties[1].slice(17, 20)).toEqual(['A', 31, 'basis 60; 20 dagen te laat −26; rode vlag tariefdruk −15; kanssignaal eerste keus +5; 1 referrals in 12 maanden +2; herhaalplaatsingen 60% in 12 maanden +5']);
+    expect(relaties[1].slice(17, 20)).toEqual(['A', 31, 'basis 60; 20 dagen te laat −26; rode vlag tariefdruk −15; kanssignaal eerste keus +5; 1 referral in 12 maanden +2; herhaalplaatsingen 60% in 12 maanden +5']);
+    // One action per relationship that needs one, the reason being what pulls its health down
+    // (not its Tier or Gezondheid again); Bram (B, advice B, health 75) needs nothing (issue 14).
     expect(section(kpi, 'Portfolio-review')).toEqual([
-      ['A: verdiepen', 'R1', 'Anna', 'A', 'A', 31, 'A-relatie; gezondheid 31'],
-      ['A: verdiepen', 'R3', 'Cor', 'A', 'A', 45, 'A-relatie; gezondheid 45'],
+      ['Verdiepen: A-relatie versterken', 'R1', 'Anna', 'A', 'A', 31, '20 dagen te laat −26; rode vlag tariefdruk −15'],
+      ['Verdiepen: A-relatie versterken', 'R3', 'Cor', 'A', 'A', 45, 'nooit gesproken −20'],
     ]);
     expect(isoFromDay(TODAY)).toBe('2026-04-30');
   });

@@ -255,7 +255,7 @@ export function expectProblems(o: Outcome, expected: Expected[]): void {
   expect(o.problemCount).toBe(expected.length);
   // The run's own Log line counts them too.
   const runLine = o.log.find((r) => r.kind === 'run' && String(r.message).startsWith('cadans run: '));
-  expect(String(runLine?.message)).toMatch(new RegExp(`, ${expected.length} (problemen|problems)$`));
+  expect(String(runLine?.message)).toMatch(new RegExp(`, ${expected.length} ${expected.length === 1 ? '(probleem|problem)' : '(problemen|problems)'}$`));
   expect(o.logProblems).toEqual(expected.map(([sheet, row, column, value, message]) => [sheet, row ?? undefined, column ?? undefined, value === '' ? undefined : value, message]));
 }
 

@@ -67,7 +67,7 @@ describe('the attention section and the referral moment in the morning mail', ()
 
   it('counts the flagged relationships first in the subject', () => {
     expect(byOwner(SANNE).parsed.subject).toBe('Cadans: 2 met rode vlag, 1 te laat (di 24 nov)');
-    expect(byOwner(JORIS).parsed.subject).toBe('Cadans: 2 te laat, 1 deze week, 1 actie (di 24 nov)');
+    expect(byOwner(JORIS).parsed.subject).toBe('Cadans: 2 te laat, 1 binnen 7 dagen, 1 actie (di 24 nov)');
   });
 
   it('puts the attention section before the routine lines, longest without contact first, on track included', () => {

@@ -22,7 +22,7 @@ describe('cadans check', () => {
     expect(code).toBe(0);
     expect(lines[0]).toBe('Controleren: 2 in orde, 0 let op, 0 fout');
     expect(lines).toContain('[in orde] Tabbladen en kolommen: alles aanwezig');
-    expect(lines.some((l) => /^ {2}Relaties: \d+ x 32 = [\d.]+ cellen, \d+ rijen gebruikt$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}Relaties: \d+ x 33 = [\d.]+ cellen, \d+ rijen gebruikt$/.test(l))).toBe(true);
   });
 
   it('names the tabs and columns a team\'s export lacks, with exit code 1 when Cadans cannot work', async () => {

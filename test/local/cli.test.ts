@@ -112,7 +112,7 @@ describe('cadans init', () => {
     expect(header).toEqual([
       'ID', 'Naam', 'Type', 'Organisatie', 'E-mail', 'Eigenaar', 'Tier', 'Laatste contact', 'Jaaromzet', 'Plaatsingen', 'Referrals', 'Actief', 'Notities', 'Uitstellen tot',
       'Klant sinds', 'Jaaromzet vorig jaar', 'Herhaalplaatsingen', 'Retainer per maand', 'Afdelingen bekend', 'Afdelingen bediend', 'Rode vlaggen', 'Kanssignalen', 'Rode vlag sinds',
-      'Afdeling', 'Rol', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Gepland',
+      'Afdeling', 'Rol', 'Volgend contact', 'Status', 'Dagen te laat', 'Tier-advies', 'Gezondheid', 'Waarom', 'Voorgestelde contactdag', 'Laatste contact (berekend)',
     ]);
     expect(book.getWorksheet('Relaties')!.actualRowCount).toBe(16);
     const out: string[] = [];

@@ -106,7 +106,9 @@ describe("the generated tabs of a team's .xlsx", () => {
     const before = await parts(input);
     const after = await parts(first);
     for (const tab of ['Relaties', 'Touchpoints', 'Instellingen', 'Pipeline']) {
-      const pick = (xml: string) => [all(xml, /<sheetViews>.*?<\/sheetViews>/g), all(xml, /<cols>.*?<\/cols>/g), all(xml, /<conditionalFormatting .*?<\/conditionalFormatting>/g)];
+      // (Cadans's own rule over the cells it cannot read, such as H14 here, is its mark: test/local/marks.test.ts.)
+      const rules = (xml: string) => all(xml, /<conditionalFormatting .*?<\/conditionalFormatting>/g).filter((r) => !String(r).includes('cadans:mark'));
+      const pick = (xml: string) => [all(xml, /<sheetViews>.*?<\/sheetViews>/g), all(xml, /<cols>.*?<\/cols>/g), rules(xml)];
       expect(pick(sheetPart(after, tab)), tab).toEqual(pick(sheetPart(before, tab)));
     }
   });

@@ -131,9 +131,9 @@ describe('two runs at once on the same workbook', () => {
     expect(sent(rows)).toEqual([JORIS, SANNE]);
     expect(rows.filter((r) => r.Soort === 'run' && String(r.Melding).startsWith('cadans run: ')).map((r) => r.Melding)).toEqual([
       'cadans run: 9 relaties, 2 nooit, 3 te laat, 2 binnenkort, 2 op schema, 0 inactief, 0 problemen',
-      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 wachten',
+      'cadans run: 2 ochtendmails verstuurd, 0 al eerder vandaag, 0 mislukt, 0 nog te versturen',
       'cadans run: 9 relaties, 2 nooit, 3 te laat, 2 binnenkort, 2 op schema, 0 inactief, 0 problemen',
-      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 wachten',
+      'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     expect(existsSync(join(dir, 'out', 'bureau.xlsx.cadans-lock'))).toBe(false);
     // And a third run, later, from the same input: nothing is sent again.

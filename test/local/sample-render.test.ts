@@ -32,7 +32,7 @@ function shown(tab: string): string[][] {
   return rows;
 }
 
-const HEADER = ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Gepland', 'Link'];
+const HEADER = ['Vandaag', 'Relatie', 'ID', 'Organisatie', 'Tier', 'Status', 'Contact uiterlijk', 'Voorstel', 'Link'];
 
 describe('the sample workbook in LibreOffice', () => {
   it.runIf(SOFFICE)('opens every tab, the team’s and Cadans’s own', () => {

@@ -50,13 +50,13 @@ const options = (over: Partial<ComposeOptions> = {}): ComposeOptions => ({
 
 describe('digestSubject', () => {
   it('tells the counts and the date, in Dutch', () => {
-    expect(digestSubject(counted(3, 0, 5), 'nl', 7)).toBe('Cadans: 3 te laat, 5 deze week (ma 23 nov)');
-    expect(digestSubject(counted(1, 2, 1), 'nl', 7)).toBe('Cadans: 1 te laat, 2 nooit gesproken, 1 deze week (ma 23 nov)');
+    expect(digestSubject(counted(3, 0, 5), 'nl', 7)).toBe('Cadans: 3 te laat, 5 binnen 7 dagen (ma 23 nov)');
+    expect(digestSubject(counted(1, 2, 1), 'nl', 7)).toBe('Cadans: 1 te laat, 2 nooit gesproken, 1 binnen 7 dagen (ma 23 nov)');
   });
 
   it('tells the counts and the date, in English', () => {
-    expect(digestSubject(counted(3, 0, 5), 'en', 7)).toBe('Cadans: 3 overdue, 5 this week (Mon 23 Nov)');
-    expect(digestSubject(counted(1, 2, 1), 'en', 7)).toBe('Cadans: 1 overdue, 2 never contacted, 1 this week (Mon 23 Nov)');
+    expect(digestSubject(counted(3, 0, 5), 'en', 7)).toBe('Cadans: 3 overdue, 5 within 7 days (Mon 23 Nov)');
+    expect(digestSubject(counted(1, 2, 1), 'en', 7)).toBe('Cadans: 1 overdue, 2 never contacted, 1 within 7 days (Mon 23 Nov)');
   });
 
   it("says 'within N days' when the window is not a week", () => {
@@ -68,8 +68,8 @@ describe('digestSubject', () => {
   it('leaves out the parts with a count of zero', () => {
     expect(digestSubject(counted(0, 2, 0), 'nl', 7)).toBe('Cadans: 2 nooit gesproken (ma 23 nov)');
     expect(digestSubject(counted(4, 0, 0), 'nl', 7)).toBe('Cadans: 4 te laat (ma 23 nov)');
-    expect(digestSubject(counted(0, 0, 1), 'en', 7)).toBe('Cadans: 1 this week (Mon 23 Nov)');
-    expect(digestSubject(counted(0, 1, 6), 'en', 7)).toBe('Cadans: 1 never contacted, 6 this week (Mon 23 Nov)');
+    expect(digestSubject(counted(0, 0, 1), 'en', 7)).toBe('Cadans: 1 within 7 days (Mon 23 Nov)');
+    expect(digestSubject(counted(0, 1, 6), 'en', 7)).toBe('Cadans: 1 never contacted, 6 within 7 days (Mon 23 Nov)');
   });
 
   it('holds no user text: a hostile name changes nothing in the subject', () => {
@@ -134,7 +134,7 @@ describe('composeDigest', () => {
   it('writes the plain-text part line by line, items in the order given', () => {
     const mail = composeDigest(three, options());
     expect(mail.to).toBe('sanne@bureau.nl');
-    expect(mail.subject).toBe('Cadans: 1 te laat, 1 nooit gesproken, 1 deze week (ma 23 nov)');
+    expect(mail.subject).toBe('Cadans: 1 te laat, 1 nooit gesproken, 1 binnen 7 dagen (ma 23 nov)');
     expect(mail.text.split('\n')).toEqual([
       'Goedemorgen! Vandaag (ma 23 nov) staan er 3 relaties op je lijst: eerst wie te laat is, dan wie nog nooit is gesproken, dan wie binnenkort aan de beurt is.',
       '',
@@ -169,7 +169,7 @@ describe('composeDigest', () => {
 
   it('writes the same in English', () => {
     const mail = composeDigest(three, options({ language: 'en' }));
-    expect(mail.subject).toBe('Cadans: 1 overdue, 1 never contacted, 1 this week (Mon 23 Nov)');
+    expect(mail.subject).toBe('Cadans: 1 overdue, 1 never contacted, 1 within 7 days (Mon 23 Nov)');
     const lines = mail.text.split('\n');
     expect(lines[0]).toBe('Good morning! Today (Mon 23 Nov) there are 3 relationships on your list: overdue first, then never contacted, then due soon.');
     expect(lines.slice(2, 7)).toEqual([

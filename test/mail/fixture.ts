@@ -21,8 +21,8 @@ export const BROKEN_NAME = 'Piet Pienter\r\nBcc: evil@example.com';
 
 /** The expectations for Tuesday 24 November 2026. */
 export const EXPECTED = {
-  [SANNE]: { subject: 'Cadans: 1 te laat, 1 nooit gesproken, 1 deze week (di 24 nov)', count: 3, names: ['Marieke Hoekstra', HOSTILE_NAME, 'Fatima El Amrani'] },
-  [JORIS]: { subject: 'Cadans: 1 nooit gesproken, 1 deze week (di 24 nov)', count: 2, names: ['Piet Pienter Bcc: evil@example.com', 'Daan Visser'] },
+  [SANNE]: { subject: 'Cadans: 1 te laat, 1 nooit gesproken, 1 binnen 7 dagen (di 24 nov)', count: 3, names: ['Marieke Hoekstra', HOSTILE_NAME, 'Fatima El Amrani'] },
+  [JORIS]: { subject: 'Cadans: 1 nooit gesproken, 1 binnen 7 dagen (di 24 nov)', count: 2, names: ['Piet Pienter Bcc: evil@example.com', 'Daan Visser'] },
 } as const;
 
 /**

@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect(await run(['run', '--today', '2026-11-24', '--out', dir], () => {})).toBe(0);
   const sanne = (await readOutbox(join(dir, 'outbox'))).find((m) => m.file.includes('sanne.devries'));
   // Issue 12: the sample's red-flagged relationship without contact since comes first.
-  expect(sanne?.parsed.subject).toBe('Cadans: 1 met rode vlag, 1 te laat, 2 nooit gesproken, 1 deze week (di 24 nov)');
+  expect(sanne?.parsed.subject).toBe('Cadans: 1 met rode vlag, 1 te laat, 2 nooit gesproken, 1 binnen 7 dagen (di 24 nov)');
   sanneHtml = sanne!.parsed.html as string;
   browser = await launchChromium();
 }, 180_000);

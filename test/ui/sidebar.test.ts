@@ -178,9 +178,9 @@ describe('the sidebar for a client', () => {
     expect(await text(page, '#card > .muted')).toBe('Klant · Waterschap Rijnvallei · Tier A');
     expect(await texts(page, '#card .facts > span')).toEqual([
       'Laatste contact', dmy(R1_LAST),
-      'Volgend contact', `${dmy(R1_NEXT)} te laat`,
+      'Contact uiterlijk', `${dmy(R1_NEXT)} te laat`,
       'Dagen te laat', String(R1_LATE),
-      'Aandeel in omzet', '80.0%',
+      'Aandeel in omzet', '80,0%',
     ]);
     expect(await texts(page, '#card .badge.overdue')).toEqual(['te laat']);
     expect(await texts(page, '#history li')).toEqual([
@@ -328,7 +328,7 @@ describe('the sidebar for a client', () => {
       ['R1', 'Marieke Hoekstra', ANNA, 'Succescriteria vastleggen met de klant (binnen 2 weken)', midnight(TZ, '2026-12-08'), 'nee', midnight(TZ, TODAY)],
     ]);
     // The card shows the new dates; the form is fresh for the next conversation.
-    expect(await texts(page, '#card .facts > span')).toEqual(['Laatste contact', dmy(TODAY), 'Volgend contact', `${dmy(LOGGED_NEXT)} op schema`, 'Aandeel in omzet', '80.0%']);
+    expect(await texts(page, '#card .facts > span')).toEqual(['Laatste contact', dmy(TODAY), 'Contact uiterlijk', `${dmy(LOGGED_NEXT)} op schema`, 'Aandeel in omzet', '80,0%']);
     expect(await texts(page, '#steps li')).toEqual([]);
     expect(await page.inputValue('#notes-situation')).toBe('');
     expect(errors).toEqual([]);

@@ -156,6 +156,20 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
 
+  /**
+   * "Sets the conditional format rule to trigger when that given formula evaluates to true"
+   * (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder#whenformulasatisfiedformula);
+   * its criteria type is CUSTOM_FORMULA with the formula as its one value (…/boolean-criteria).
+   * The fake does not evaluate formulas: a test reads the rule's ranges and formula.
+   */
+  whenFormulaSatisfied(formula: string): ConditionalFormatRuleBuilder {
+    this.env.hit('ConditionalFormatRuleBuilder.whenFormulaSatisfied', 'local');
+    if (typeof formula !== 'string' || !formula.startsWith('=')) throw this.env.error(`Invalid argument: formula (${formula})`);
+    this.criteria = BooleanCriteria.CUSTOM_FORMULA;
+    this.args = [formula];
+    return this;
+  }
+
   setBackground(color: string | null): ConditionalFormatRuleBuilder {
     this.env.hit('ConditionalFormatRuleBuilder.setBackground', 'local');
     this.background = color;

@@ -185,6 +185,8 @@ export class FakeSheet {
   readonly fontWeights: Styled<string | null>[] = [];
   readonly fontStyles: Styled<string | null>[] = [];
   conditionalRules: ConditionalFormatRule[] = [];
+  /** Notes per cell, 0-based rows of 0-based cells; kept apart from values, as setValues and clearContents leave notes alone. */
+  readonly notes: Array<Array<string | undefined> | undefined> = [];
   /** Method names (e.g. 'getValues') that throw on this sheet, to simulate a failing service. */
   readonly failures = new Set<string>();
 
@@ -325,6 +327,7 @@ export class FakeSheet {
     if (rowPosition + howMany - 1 > this.maxRows) throw this.env.error('Those rows are out of bounds.');
     if (howMany >= this.maxRows) throw this.env.error('You can\'t delete all the rows on the sheet.');
     this.grid.splice(rowPosition - 1, howMany);
+    this.notes.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
   }
 
@@ -369,6 +372,29 @@ export class FakeSheet {
     this.env.hit('Sheet.setColumnWidth', 'write');
     this.columnWidths.set(column, width);
     return this;
+  }
+
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations" (developers.google.com/apps-script/reference/spreadsheet/sheet#getrangelista1notations).
+   * The fake reads single cells and rectangles (H14, A2:C5); an empty list or another notation throws.
+   */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.env.hit('Sheet.getRangeList', 'read');
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw this.env.error('Invalid argument: a1Notations');
+    const ranges = a1Notations.map((a1) => {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(String(a1));
+      if (!m) throw this.env.error(`Range not found`);
+      const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const row = Number(m[2]);
+      const column = col(m[1]);
+      const endRow = m[4] ? Number(m[4]) : row;
+      const endColumn = m[3] ? col(m[3]) : column;
+      if (row < 1 || endRow < row || endColumn < column) throw this.env.error('Range not found');
+      this.$inGrid(row, column, endRow - row + 1, endColumn - column + 1);
+      return new FakeRange(this, row, column, endRow - row + 1, endColumn - column + 1);
+    });
+    return new FakeRangeList(this.env, ranges);
   }
 
   /**
@@ -499,6 +525,17 @@ export class FakeSheet {
     let n = 0;
     for (const row of this.grid) for (const cell of row ?? []) if (cell?.formula) n++;
     return n;
+  }
+
+  /** The note on a cell, '' without one. */
+  $note(row: number, column: number): string {
+    return this.notes[row - 1]?.[column - 1] ?? '';
+  }
+
+  /** Test set-up: a note of the team's on a cell. */
+  $setNote(row: number, column: number, note: string): void {
+    const r = (this.notes[row - 1] ??= []);
+    r[column - 1] = note === '' ? undefined : note;
   }
 
   $format(row: number, column: number): string | null {
@@ -655,6 +692,42 @@ export class FakeRange implements Rect {
     return this;
   }
 
+  /**
+   * "Returns the notes associated with the cells in the range": a fresh String[][], '' for a cell
+   * without a note (developers.google.com/apps-script/reference/spreadsheet/range#getnotes).
+   */
+  getNotes(): string[][] {
+    this.env.hit('Range.getNotes', 'read');
+    return this.env.array(
+      Array.from({ length: this.numRows }, (_, r) => this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$note(this.row + r, this.column + c)))),
+    );
+  }
+
+  /**
+   * "Sets a rectangular grid of notes (must match dimensions of this range)"
+   * (…/range#setnotesnotes). The reference does not say what an empty string does; the fake keeps
+   * no note for it, which getNotes reads as '' like a cell that never had one (clearNote,
+   * …/range#clearnote, is the documented way to remove one). A wrong size throws, with
+   * setValues's messages: the reference lists no error texts. Values, formats and rules stay.
+   */
+  setNotes(notes: unknown[][]): FakeRange {
+    this.env.hit('Range.setNotes', 'write');
+    if (!Array.isArray(notes) || !notes.every(Array.isArray)) {
+      throw this.env.error("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setNotes.");
+    }
+    if (notes.length !== this.numRows) {
+      throw this.env.error(`The number of rows in the data does not match the number of rows in the range. The data has ${notes.length} but the range has ${this.numRows}.`);
+    }
+    for (const row of notes) {
+      if (row.length !== this.numColumns) {
+        throw this.env.error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numColumns}.`);
+      }
+    }
+    this.sheet.$inGrid(this.row, this.column, this.numRows, this.numColumns);
+    notes.forEach((row, r) => row.forEach((note, c) => this.sheet.$setNote(this.row + r, this.column + c, note === null || note === undefined ? '' : String(note))));
+    return this;
+  }
+
   setNumberFormat(format: string): FakeRange {
     this.env.hit('Range.setNumberFormat', 'write');
     this.sheet.formats.push({ ...this.rect(), value: String(format) });
@@ -723,5 +796,21 @@ export class FakeRange implements Rect {
 
   private rect(): Rect {
     return { row: this.row, column: this.column, numRows: this.openEnded ? Number.MAX_SAFE_INTEGER : this.numRows, numColumns: this.numColumns };
+  }
+}
+
+/**
+ * A list of ranges of one sheet (developers.google.com/apps-script/reference/spreadsheet/range-list):
+ * Cadans only asks it for its ranges (…/range-list#getranges).
+ */
+export class FakeRangeList {
+  constructor(
+    private readonly env: Env,
+    private readonly ranges: readonly FakeRange[],
+  ) {}
+
+  getRanges(): FakeRange[] {
+    this.env.hit('RangeList.getRanges', 'read');
+    return this.env.array(this.ranges);
   }
 }
