@@ -97,6 +97,8 @@ export interface SettingDef {
   /** The value setup writes; null leaves the cell empty (meaning: take it from the spreadsheet). */
   defaultValue: string | number | null | { nl: string; en: string };
   explanation: { nl: string; en: string };
+  /** The explanation in a workbook made for the local runner, where a Sheets menu would mean nothing. */
+  localExplanation?: { nl: string; en: string };
   /** Written by every refresh. */
   computed?: boolean;
 }
@@ -190,6 +192,10 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     explanation: {
       nl: 'Uur (0-23, tijdzone van de spreadsheet) waarop de ochtendmail gaat; Google kiest een moment binnen dat uur. Na wijzigen: Cadans > Herinneringen aanzetten',
       en: 'Hour (0-23, the spreadsheet\'s time zone) of the morning mail; Google picks a moment within that hour. After a change: Cadans > Turn reminders on',
+    },
+    localExplanation: {
+      nl: 'Uur (0-23) waarop de ochtendmail gaat in Google Sheets. De lokale runner mailt bij elke cadans run; plan die zelf (bijv. met cron) op dit uur',
+      en: 'Hour (0-23) of the morning mail in Google Sheets. The local runner mails at every cadans run; schedule that yourself (e.g. with cron) at this hour',
     },
   },
   {

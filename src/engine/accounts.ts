@@ -357,11 +357,11 @@ export interface FillResult {
 export function fillOrganisations(workbook: WorkbookPort, now: Date, options: { plain?: boolean } = {}): FillResult {
   const language = languageOf(workbook);
   const settings = loadSettings(workbook).settings;
-  const problems = new ProblemList(language, workbook.clock);
+  const problems = new ProblemList(language, workbook.clock, workbook.hasMenu === false);
   const ctx = parseContextOf(workbook, settings);
   const words = catalogue(language).accounts;
   const relationsName = findTab(RELATIONS, workbook.sheetNames());
-  if (!relationsName) throw new Error(fill(words.noRelations, { tab: displayName(RELATIONS, language) }));
+  if (!relationsName) throw new Error(fill(workbook.hasMenu === false ? words.noRelationsLocal : words.noRelations, { tab: displayName(RELATIONS, language) }));
   const relationsTable = tableOf(RELATIONS, relationsName, workbook.sheet(relationsName).readAll());
   const records = readRelations(relationsTable, ctx, problems);
 

@@ -41,11 +41,11 @@ export function checkTabs(workbook: WorkbookPort, language: Language): CheckLine
   for (const tab of TABS) {
     const name = findTab(tab, names);
     if (!name) {
-      lines.push({ level: REQUIRED.has(tab.key) ? 'fail' : 'warn', text: fill(words.checkTabMissing, { tab: displayName(tab, language) }) });
+      lines.push({ level: REQUIRED.has(tab.key) ? 'fail' : 'warn', text: fill(workbook.hasMenu === false ? words.checkTabMissingLocal : words.checkTabMissing, { tab: displayName(tab, language) }) });
       continue;
     }
     const missing = mapColumns(tab, workbook.sheet(name).readHeader()).missing;
-    for (const column of missing) lines.push({ level: 'warn', text: fill(words.checkColumnMissing, { column: displayName(column, language), tab: name }) });
+    for (const column of missing) lines.push({ level: 'warn', text: fill(workbook.hasMenu === false ? words.checkColumnMissingLocal : words.checkColumnMissing, { column: displayName(column, language), tab: name }) });
   }
   if (lines.length === 0) lines.push({ level: 'ok', text: words.checkTabsOk });
   return lines;

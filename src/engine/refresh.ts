@@ -111,7 +111,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const settingsName = findTab(SETTINGS, names);
   const settingsTable = loadSettings(workbook);
   const { settings } = settingsTable;
-  const problems = new ProblemList(settings.language, workbook.clock);
+  const problems = new ProblemList(settings.language, workbook.clock, workbook.hasMenu === false);
   problems.items.push(...settingsTable.problems.items);
   const ctx = parseContextOf(workbook, settings);
   const { today } = options;

@@ -6,6 +6,7 @@ import { setupWorkbook } from '../engine/setup';
 import { SAMPLE_PIPELINE, SAMPLE_RELATIONS, SAMPLE_TEAM, SAMPLE_TOUCHPOINTS, type SampleCell, sampleIn } from '../../sheets-templates/sample';
 import type { Language } from '../core/locale';
 import { PIPELINE, RELATIONS, SETTINGS, TOUCHPOINTS } from '../../sheets-templates/tabs';
+import { SETTING_DEFS } from '../../sheets-templates/settings';
 import { loadSettings } from '../workbook/settings';
 import { findTab } from '../workbook/headers';
 import { XlsxWorkbook } from './xlsx';
@@ -23,6 +24,14 @@ export function templateWorkbook(today: Day, now: Date, options: { empty?: boole
   const language = options.language ?? 'nl';
   const workbook = XlsxWorkbook.empty();
   setupWorkbook(workbook, now, language);
+  // Explanations that point at a Sheets menu get their local wording: this file is for the local runner.
+  const table = loadSettings(workbook);
+  const settingsTab = workbook.sheet(findTab(SETTINGS, workbook.sheetNames())!);
+  const explanationColumn = settingsTab.readHeader().findIndex((h) => ['uitleg', 'explanation'].includes(String(h).trim().toLowerCase())) + 1;
+  for (const def of SETTING_DEFS) {
+    const row = table.rows.get(def.key);
+    if (def.localExplanation && row && explanationColumn > 0) settingsTab.write(row, explanationColumn, [[def.localExplanation[language]]]);
+  }
   if (!options.empty) {
     const names = workbook.sheetNames();
     const fill = (tab: typeof RELATIONS, rows: readonly SampleCell[][]) =>
@@ -31,8 +40,7 @@ export function templateWorkbook(today: Day, now: Date, options: { empty?: boole
     fill(TOUCHPOINTS, SAMPLE_TOUCHPOINTS);
     fill(PIPELINE, SAMPLE_PIPELINE);
     // The sample team receives the sample's morning mail.
-    const settings = loadSettings(workbook);
-    workbook.sheet(findTab(SETTINGS, names)!).write(settings.rows.get('team')!, settings.valueColumn!, [[`@${SAMPLE_TEAM.domain}`]]);
+    settingsTab.write(table.rows.get('team')!, table.valueColumn!, [[`@${SAMPLE_TEAM.domain}`]]);
   }
   return workbook;
 }

@@ -1007,6 +1007,8 @@ function relsPathOf(part: string): string {
 }
 
 export class XlsxFile implements WorkbookPort {
+  /** A workbook of the local runner: no Cadans menu to point at. */
+  readonly hasMenu = false;
   readonly clock: ZoneClock = intlClock('UTC');
   private readonly sheets = new Map<string, XlsxFileSheet>();
   private sharedStrings: string[] | null = null;

@@ -198,6 +198,8 @@ class XlsxSheet implements SheetPort {
 
 export class XlsxWorkbook implements WorkbookPort {
   readonly clock: ZoneClock = intlClock('UTC');
+  /** A workbook of the local runner: no Cadans menu to point at. */
+  readonly hasMenu = false;
 
   constructor(
     readonly book: ExcelJS.Workbook,

@@ -145,6 +145,8 @@ export interface WorkbookPort {
   readonly clock: ZoneClock;
   /** The spreadsheet's locale, e.g. nl_NL; the Settings tab may override it. */
   readonly locale: string;
+  /** False where the workbook has no Cadans menu (the local runner): messages then name none. */
+  readonly hasMenu?: boolean;
   sheetNames(): string[];
   sheet(name: string): SheetPort;
   addSheet(name: string): SheetPort;

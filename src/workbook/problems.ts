@@ -39,6 +39,8 @@ export class ProblemList {
   constructor(
     readonly language: Language,
     private readonly clock?: Pick<ZoneClock, 'dayOf'>,
+    /** The workbook has no Cadans menu (the local runner): advice that names one uses its `…Local` wording. */
+    private readonly withoutMenu = false,
   ) {}
 
   add(sheet: string, row: number | null, column: string | null, value: unknown, message: string): void {
@@ -50,7 +52,9 @@ export class ProblemList {
   }
 
   text(key: keyof ReturnType<typeof catalogue>['problem'], params: Record<string, string | number> = {}): string {
-    return fill(catalogue(this.language).problem[key], params);
+    const words = catalogue(this.language).problem;
+    const local = this.withoutMenu ? (words as Record<string, string>)[`${key}Local`] : undefined;
+    return fill(local ?? words[key], params);
   }
 }
 

@@ -61,11 +61,11 @@ describe('the KPI tab on a hand-built workbook', () => {
       ['apr 2026', 1, 0, 0],
       ['Totaal', 4, 2, 0.5],
     ]);
-    expect(section(kpi, 'Naleving per eigenaar (12 maanden)')).toEqual([
+    expect(section(kpi, 'Contactritme per eigenaar (12 maanden)')).toEqual([
       ['joris@b.nl', 1, 1, 1],
       ['sanne@b.nl', 3, 1, 0.3333],
     ]);
-    expect(section(kpi, 'Naleving per tier (12 maanden)')).toEqual([['A', 3, 1, 0.3333], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
+    expect(section(kpi, 'Contactritme per tier (12 maanden)')).toEqual([['A', 3, 1, 0.3333], ['B', 1, 1, 1], ['C', 0, 0, 'geen gegevens']]);
   });
 
   it('counts the activity of each month', () => {

@@ -33,12 +33,30 @@ describe('cadans check', () => {
     await book.xlsx.writeFile(path);
     const { code, lines } = await check(path);
     expect(code).toBe(1);
-    expect(lines).toContain('[fout] Tabblad Instellingen ontbreekt: kies Cadans > Werkboek inrichten');
-    expect(lines).toContain('[fout] Tabblad Log ontbreekt: kies Cadans > Werkboek inrichten');
-    expect(lines).toContain('[let op] Kolom Eigenaar ontbreekt in Relaties: kies Cadans > Werkboek inrichten');
+    // A file has no Cadans menu: the advice says what to do in the file itself (issue 14).
+    expect(lines).toContain('[fout] Tabblad Instellingen ontbreekt: voeg het toe met de kolommen uit cadans init');
+    expect(lines).toContain('[fout] Tabblad Log ontbreekt: voeg het toe met de kolommen uit cadans init');
+    expect(lines).toContain('[let op] Kolom Eigenaar ontbreekt in Relaties: voeg een kolom met deze naam toe');
+    expect(lines.join('\n')).not.toContain('Cadans >');
   });
 
   it('needs --workbook', async () => {
     await expect(run(['check'], () => {})).rejects.toThrow(UsageError);
+  });
+});
+
+describe('cadans run on a file that lacks a column Cadans needs', () => {
+  it('reports it with advice for the file, naming no Sheets menu', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-run-'));
+    const path = join(dir, 'export.xlsx');
+    const book = new ExcelJS.Workbook();
+    // No Tier column: every relationship falls back, and the column is reported once.
+    book.addWorksheet('Relaties').addRow(['ID', 'Naam', 'Eigenaar', 'Laatste contact']);
+    book.getWorksheet('Relaties')!.addRow(['R1', 'Anna', 'anna@bureau.nl', new Date(Date.UTC(2026, 10, 2))]);
+    await book.xlsx.writeFile(path);
+    const lines: string[] = [];
+    await run(['run', '--workbook', path, '--out', join(dir, 'out'), '--today', '2026-11-24'], (line) => void lines.push(line));
+    expect(lines.some((l) => l.includes('Relaties, rij 1, Tier: kolom ontbreekt; voeg een kolom met deze naam toe, of geef een bestaande kolom deze naam'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('Cadans >');
   });
 });
