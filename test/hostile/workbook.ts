@@ -225,8 +225,9 @@ export const NL = {
   relationType: 'geen geldig type; verwacht Klant of Kandidaat',
   email: 'geen geldig e-mailadres',
   cellError: 'de cel bevat een foutwaarde',
-  missingTab: 'tabblad ontbreekt; kies Cadans > Werkboek inrichten',
-  missingColumn: 'kolom ontbreekt; kies Cadans > Werkboek inrichten of geef de kolom deze naam',
+  // The local runner's wording: a file has no Cadans menu (issue 14).
+  missingTab: 'tabblad ontbreekt; voeg het toe met deze naam en de kolommen uit cadans init',
+  missingColumn: 'kolom ontbreekt; voeg een kolom met deze naam toe, of geef een bestaande kolom deze naam',
   duplicateColumn: 'kolom staat er twee keer; Cadans gebruikt de eerste',
   missingTier: 'geen tier ingevuld; verwacht A, B of C',
   missingId: 'geen ID ingevuld',
@@ -239,7 +240,7 @@ export const NL = {
 
 export const EN = {
   date: 'not a valid date; expected e.g. 2/3/2026, 2026-02-03 or a date cell (year 1900-9999)',
-  missingTab: 'tab is missing; choose Cadans > Set up workbook',
+  missingTab: 'tab is missing; add it with this name and the columns of cadans init',
   unknownRelation: 'no relation with this ID in Relations',
 };
 
