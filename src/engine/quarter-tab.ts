@@ -41,8 +41,8 @@ export function buildQuarterTab(input: QuarterInput): ReportTab {
   const header = (cells: readonly string[]) => grid.header(cells);
   const key = quarterKey(quarter);
   // B1 holds the quarter's key: the next quarter's first refresh reads it to know what to keep.
-  line([fill(w.generated, { quarter: key, from: formatDay(quarter.start), to: formatDay(quarter.end), date: formatDay(input.today), frozen: `${displayName(QUARTER_TAB, language)} ${key}` }), key]);
-  line([w.asIs]);
+  line([fill(w.heading, { quarter: key, from: formatDay(quarter.start), to: formatDay(quarter.end) }), key]);
+  line([`${fill(w.generated, { date: formatDay(input.today), frozen: `${displayName(QUARTER_TAB, language)} ${key}` })} ${w.asIs}`]);
   grid.legend(words);
 
   title(w.progressionTitle);

@@ -480,7 +480,9 @@ const nl = {
   },
   // Issue 13: the Kwartaal tab (src/engine/quarter-tab.ts).
   quarter: {
-    generated: 'Kwartaal {quarter} ({from} t/m {to}): opgebouwd door Cadans op {date}. Bij elke run opnieuw opgebouwd; bij het begin van het volgende kwartaal bewaard als tabblad {frozen}, dat Cadans daarna nooit meer wijzigt.',
+    // Row 1 is short: B1 holds the quarter's key, and a longer A1 would be cut off by it.
+    heading: 'Kwartaal {quarter} ({from} t/m {to})',
+    generated: 'Opgebouwd door Cadans op {date}. Bij elke run opnieuw opgebouwd; bij het begin van het volgende kwartaal bewaard als tabblad {frozen}, dat Cadans daarna nooit meer wijzigt.',
     asIs: 'Zonder accounthistorie leest Cadans de kolommen Tier, Jaaromzet, Jaaromzet vorig jaar en Klant sinds zoals ze nu zijn.',
     progressionTitle: 'Relatieprogressie',
     progressionHeader: ['Tier', 'Actief', 'Advies hoger', 'Advies lager'],
@@ -1267,7 +1269,8 @@ const en: Catalogue = {
     htmlEmptyWorkbook: 'This workbook has no relationships yet, so there is nothing to read below. Fill in the {tab} tab (ID, Name, Owner, Tier, Last contact) and run Cadans again.',
   },
   quarter: {
-    generated: 'Quarter {quarter} ({from} to {to}): built by Cadans on {date}. Rebuilt on every run; at the start of the next quarter kept as tab {frozen}, which Cadans never changes again.',
+    heading: 'Quarter {quarter} ({from} to {to})',
+    generated: 'Built by Cadans on {date}. Rebuilt on every run; at the start of the next quarter kept as tab {frozen}, which Cadans never changes again.',
     asIs: 'Without account history Cadans reads the Tier, Annual revenue, Revenue last year and Client since columns as they are now.',
     progressionTitle: 'Relationship progression',
     progressionHeader: ['Tier', 'Active', 'Advice higher', 'Advice lower'],
