@@ -203,7 +203,12 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   view.accounts.accounts.forEach((a, i) => a.contacts.forEach((c) => accountTierByRow.set(c.row, tiersOfAccounts[i])));
 
   // Tier advice over every relation (a client follows its account's ABC tier), health per active outcome.
-  const advice = tierAdvice(records, settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
+  // Referrals as health and the KPI tab count them: the dated ones of the last 12 months (issue 12).
+  const adviceInputs = records.map((r) => {
+    const own = byId.get(r.id) === r ? (touchesById.get(r.id) ?? []) : [];
+    return { ...r, referrals: referralsInYear(own, r.referrals, today) };
+  });
+  const advice = tierAdvice(adviceInputs, settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
   const adviceByRow = new Map(records.map((r, i) => [r.row, advice[i]]));
   const contactsById = new Map<string, Day[]>();
   for (const o of outcomes) {

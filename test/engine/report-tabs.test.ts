@@ -215,3 +215,25 @@ describe('the format of a kept copy (formatLike)', () => {
     expect([format.bold, format.italic, format.numbers, format.rows]).toEqual([[3, 5], [4], [{ row: 6, column: 2, kind: 'percent' }], 7]);
   });
 });
+
+describe('tier advice for a candidate counts dated referrals, as health does (issue 12)', () => {
+  function adviceFor(referralDays: readonly string[], column: number | '') {
+    const workbook = new MemoryWorkbook({
+      Relaties: [HEADER, ['R9', 'Dana', 'Kandidaat', 'joris@b.nl', 'C', '2026-04-01', '', 1, column, 'ja', '', '', 0, '', '', '', '']],
+      Touchpoints: [['Datum', 'Relatie-ID', 'Waarde-add', 'Nieuwe kans', 'Referral'], ...referralDays.map((d) => [d, 'R9', '', 'nee', 'ja'])],
+    });
+    const { outcomes } = refresh(workbook, { today: TODAY, now: new Date(0), job: 'test' });
+    return outcomes[0].advice;
+  }
+
+  it('advises A after two referrals in the last 12 months, with the Referrals column empty', () => {
+    expect(adviceFor(['2025-09-01', '2026-02-01'], '')).toEqual({ tier: 'A', reason: 'referrals' });
+  });
+
+  it('does not count referrals older than 12 months, nor the column when dated referrals exist', () => {
+    // One within the year (1 Feb 2026), one before it (1 Apr 2025); the column's 5 is history typed by hand.
+    expect(adviceFor(['2025-04-01', '2026-02-01'], 5)).toEqual({ tier: 'C', reason: 'fewPlacements' });
+    // Without any dated referral the column still counts.
+    expect(adviceFor([], 5)).toEqual({ tier: 'A', reason: 'referrals' });
+  });
+});
