@@ -46,11 +46,19 @@ export function afterSalesActions(
   const out: AfterSalesAction[] = [];
   const seen = new Set<string>();
   const oldest = Math.max(addDays(today, -2 * days), addMonths(today, -12));
+  // Each relationship's touchpoints, so that looking for the call after a placement reads only
+  // that relationship's history, not every touchpoint again (hundreds of thousands in a big team).
+  const byRelation = new Map<string, AfterSalesTouch[]>();
+  for (const t of touches) {
+    const list = byRelation.get(t.relationId);
+    if (list) list.push(t);
+    else byRelation.set(t.relationId, [t]);
+  }
   for (const t of touches) {
     if (t.relationId === '' || t.day > today || t.day < oldest || !isPlacementKind(t.kind)) continue;
     const key = `${t.relationId}\u0000${t.day}`;
     if (seen.has(key) || hasAction(t.relationId, t.day)) continue;
-    const called = touches.some((c) => c.relationId === t.relationId && c.day >= t.day && c.day <= today && (isAfterSalesKind(c.kind) || (c.satisfaction !== null && !isPlacementKind(c.kind))));
+    const called = byRelation.get(t.relationId)!.some((c) => c.day >= t.day && c.day <= today && (isAfterSalesKind(c.kind) || (c.satisfaction !== null && !isPlacementKind(c.kind))));
     if (called) continue;
     seen.add(key);
     out.push({ relationId: t.relationId, placement: t.day, due: afterSalesDue(t.day, days) });

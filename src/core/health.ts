@@ -119,8 +119,17 @@ export const ATTEMPT_KINDS: readonly string[] = ['poging', 'geen gehoor', 'voice
 /** An attempt without a reaction: Reactie = nee, or a Soort for an attempt without Reactie = ja. */
 export function isUnansweredAttempt(t: { kind: string; reaction?: boolean | null }): boolean {
   if (t.reaction === false) return true;
-  return t.reaction !== true && ATTEMPT_KINDS.includes(t.kind.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
+  if (t.reaction === true || t.kind === '') return false;
+  // A team uses a handful of Soort words over hundreds of thousands of touchpoints: each is
+  // normalised once (the daily job asks this several times per touchpoint).
+  let attempt = attemptByKind.get(t.kind);
+  if (attempt === undefined) {
+    attempt = ATTEMPT_KINDS.includes(t.kind.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
+    if (attemptByKind.size < 10_000) attemptByKind.set(t.kind, attempt);
+  }
+  return attempt;
 }
+const attemptByKind = new Map<string, boolean>();
 
 /**
  * The attempts in a row without a reaction, counted back from the latest touchpoint up to today
@@ -128,6 +137,8 @@ export function isUnansweredAttempt(t: { kind: string; reaction?: boolean | null
  * reaches the setting (Geen reactie na pogingen, default 2) and the flag is not there yet.
  */
 export function unansweredAttempts(touches: ReadonlyArray<{ day: number; row: number; kind: string; reaction?: boolean | null }>, today: number): number {
+  // Most relationships have no attempt at all: no need to order their history.
+  if (!touches.some((t) => t.day <= today && isUnansweredAttempt(t))) return 0;
   const sorted = touches.filter((t) => t.day <= today).sort((a, b) => b.day - a.day || b.row - a.row);
   let n = 0;
   for (const t of sorted) {

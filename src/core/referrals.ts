@@ -14,10 +14,10 @@ export interface ReferralTouch {
   kind: string;
   /** Referral = ja: a referral was given in this contact. */
   referral: boolean;
-  /** Positief = ja: the contact went well (praise, a thank-you). */
-  positive: boolean;
-  /** Tevredenheid 1-10 (the after-sales answer); null when not filled in. */
-  satisfaction: number | null;
+  /** Positief = ja: the contact went well (praise, a thank-you); absent means no. */
+  positive?: boolean;
+  /** Tevredenheid 1-10 (the after-sales answer); null or absent when not filled in. */
+  satisfaction?: number | null;
 }
 
 /** Soort words for a placement touchpoint, Dutch and English; matched as a whole, any case. */
@@ -32,13 +32,21 @@ export const POSITIVE_SATISFACTION = 8;
 const norm = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function isPlacementKind(kind: string): boolean {
-  return PLACEMENT_KINDS.includes(norm(kind));
+  if (kind === '') return false;
+  // A handful of Soort words over hundreds of thousands of touchpoints: each is normalised once.
+  let placement = placementByKind.get(kind);
+  if (placement === undefined) {
+    placement = PLACEMENT_KINDS.includes(norm(kind));
+    if (placementByKind.size < 10_000) placementByKind.set(kind, placement);
+  }
+  return placement;
 }
+const placementByKind = new Map<string, boolean>();
 
 /** A touchpoint after which the playbook asks for a referral (and that did not already bring one). */
 export function isReferralMomentTouch(t: ReferralTouch): boolean {
   if (t.referral) return false;
-  return isPlacementKind(t.kind) || t.positive || (t.satisfaction !== null && t.satisfaction >= POSITIVE_SATISFACTION);
+  return isPlacementKind(t.kind) || t.positive === true || (t.satisfaction !== null && t.satisfaction !== undefined && t.satisfaction >= POSITIVE_SATISFACTION);
 }
 
 /**
@@ -70,7 +78,8 @@ export function inLastYear(day: Day, today: Day): boolean {
 export function referralsInYear(touches: ReadonlyArray<{ day: Day; referral: boolean }>, column: number | null, today: Day): number | null {
   const dated = touches.filter((t) => t.referral);
   if (dated.length === 0) return column;
-  return dated.filter((t) => inLastYear(t.day, today)).length;
+  const from = addMonths(today, -12);
+  return dated.filter((t) => t.day > from && t.day <= today).length;
 }
 
 export interface ReferralRelation {

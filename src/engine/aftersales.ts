@@ -1,6 +1,7 @@
 // The after-sales calls the refresh adds to Acties (issue 12): one per placement touchpoint, never
 // twice for the same placement (src/core/aftersales.ts holds the rule).
 
+import { isPlacementKind } from '../core/referrals';
 import { afterSalesActions } from '../core/aftersales';
 import { type Day, formatDay } from '../core/dates';
 import type { OpenAction } from '../core/digest';
@@ -25,8 +26,12 @@ export interface AfterSalesPlan {
 
 export function planAfterSales(relationsById: ReadonlyMap<string, RelationRecord>, touchpoints: readonly TouchpointRecord[], existing: readonly ActionRecord[], settings: Settings, today: Day): AfterSalesPlan {
   const known = new Set(existing.map((a) => `${a.relationId}\u0000${norm(a.action)}`));
+  // Only relationships with a placement up to today need their history read; most mornings none.
+  const placed = new Set<string>();
+  for (const t of touchpoints) if (t.day <= today && isPlacementKind(t.kind) && relationsById.has(t.relationId)) placed.add(t.relationId);
+  if (placed.size === 0) return { rows: [], open: [] };
   const actions = afterSalesActions(
-    touchpoints.filter((t) => relationsById.has(t.relationId)).map((t) => ({ relationId: t.relationId, day: t.day, row: t.row, kind: t.kind, satisfaction: t.satisfaction ?? null })),
+    touchpoints.filter((t) => placed.has(t.relationId)).map((t) => ({ relationId: t.relationId, day: t.day, row: t.row, kind: t.kind, satisfaction: t.satisfaction ?? null })),
     today,
     settings.conversations.afterSalesDays,
     (id, placement) => (['nl', 'en'] as const).some((l) => known.has(`${id}\u0000${norm(afterSalesText(placement, l))}`)),

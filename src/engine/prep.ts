@@ -32,7 +32,7 @@ import type { WorkbookPort } from '../workbook/ports';
 import { parseContextOf, type Settings } from '../workbook/settings';
 import { ProblemList } from '../workbook/problems';
 import { readQuestionBank } from '../workbook/questions';
-import { computeRefresh, healthFor, referralTouch, type RelationOutcome } from './refresh';
+import { computeRefresh, healthFor, type RelationOutcome } from './refresh';
 import { suggestsNoResponse, unansweredAttempts } from '../core/health';
 import { referralMoment } from '../core/referrals';
 import type { TouchpointRecord } from '../workbook/relations';
@@ -419,7 +419,7 @@ function hintsFor(touches: readonly TouchpointRecord[], redFlags: readonly RedFl
   const d = catalogue(settings.language).digest;
   const attempts = unansweredAttempts(touches, today);
   return [
-    ...(referralMoment(touches.map(referralTouch), today) !== null ? [d.referralMoment] : []),
+    ...(referralMoment(touches, today) !== null ? [d.referralMoment] : []),
     ...(suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, redFlags) ? [fill(d.noResponseSuggested, { n: attempts })] : []),
   ];
 }

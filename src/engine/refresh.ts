@@ -32,7 +32,7 @@ import { appendLog } from './log';
 import { planMarks } from './marks';
 import { type AccountSummary, accountsView, historyOf, summarise, writeOrganisationColumns } from './accounts';
 import { accountTiers } from '../core/accounts';
-import { isPlacementKind, referralMoment, type ReferralTouch, referralsInYear } from '../core/referrals';
+import { isPlacementKind, referralMoment, referralsInYear } from '../core/referrals';
 import type { Tier } from '../core/parse';
 import { OPEN_STAGES } from '../core/pipeline';
 import { freezeAction, parseQuarterKey, previousQuarter, quarterKey, quarterOf } from '../core/quarter';
@@ -218,7 +218,8 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     if (o.relation.lastContactCell !== null && o.relation.lastContactCell <= today) contacts.push(o.relation.lastContactCell);
     if (o.relation.id !== '' && byId.get(o.relation.id) === o.relation) contactsById.set(o.relation.id, contacts);
     o.health = healthFor(o, own, today, settings);
-    o.referralMoment = referralMoment(own.map(referralTouch), today) !== null;
+    // A touchpoint record is a referral touch as it is: no copy of half a million records.
+    o.referralMoment = referralMoment(own, today) !== null;
     const attempts = unansweredAttempts(own, today);
     o.noResponseSuggested = suggestsNoResponse(attempts, settings.conversations.noResponseAttempts, o.relation.redFlags) ? attempts : null;
   }
@@ -408,10 +409,6 @@ export function healthFor(o: CadenceResult & { relation: RelationRecord; lastCon
   }, settings.reports.health);
 }
 
-/** What the referral rules read of a touchpoint (issue 12). */
-export function referralTouch(t: TouchpointRecord): ReferralTouch {
-  return { day: t.day, row: t.row, kind: t.kind, referral: t.referral, positive: t.positive ?? false, satisfaction: t.satisfaction ?? null };
-}
 
 function maxDay(a: Day | null, b: Day | null): Day | null {
   if (a === null) return b;

@@ -226,17 +226,23 @@ export class Grid {
     return { values, charts, titleRows: this.titleRows, headerRows: this.headerRows, format: this.format(values, width) };
   }
   private format(values: unknown[][], width: number): TabFormat {
-    const kinds = new Map(this.numbers.map((n) => [`${n.row},${n.column}`, n.kind]));
+    // Numeric keys: a 50,000-client Risico tab has a quarter of a million number cells.
+    const kinds = new Map<number, NumberKind>();
+    for (const n of this.numbers) kinds.set(n.row * 65_536 + n.column, n.kind);
     const loose = new Set([...this.titleRows, ...this.noteRows]);
+    const headers = new Set(this.headerRows);
     const widths = Array.from({ length: width }, () => MIN_WIDTH);
     values.forEach((row, r) => {
       // Titles, explanations, the tab's first line and single-cell lines run on into the empty cells to their right.
-      if (loose.has(r + 1) || (r === 0 && !this.headerRows.includes(1)) || row.filter((v) => v !== '').length <= 1) return;
-      const perChar = this.headerRows.includes(r + 1) ? 8 : 7;
+      if (loose.has(r + 1) || (r === 0 && !headers.has(1))) return;
+      let filled = 0;
+      for (const v of row) if (v !== '') filled++;
+      if (filled <= 1) return;
+      const perChar = headers.has(r + 1) ? 8 : 7;
       let last = row.length - 1;
       while (last > 0 && row[last] === '') last--;
       row.forEach((v, c) => {
-        let chars = shownLength(v, kinds.get(`${r + 1},${c + 1}`));
+        let chars = shownLength(v, kinds.get((r + 1) * 65_536 + c + 1));
         // A row's last text (a long explanation) runs on too: it widens its column only so far.
         if (c === last && typeof v === 'string') chars = Math.min(chars, RUN_ON_CHARS);
         widths[c] = Math.min(MAX_WIDTH, Math.max(widths[c], chars * perChar + 16));
@@ -336,7 +342,12 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
   // Issue 12: referrals are the dated `Referral = ja` touchpoints of the last 12 months; the
   // Relaties column counts only for a relationship without any dated referral (history by hand).
   const touchesById = new Map<string, TouchpointRecord[]>();
-  for (const t of input.touchpoints) touchesById.set(t.relationId, [...(touchesById.get(t.relationId) ?? []), t]);
+  for (const t of input.touchpoints) {
+    // Pushed, not copied: a copy per touchpoint made this loop quadratic in a relationship's history.
+    const list = touchesById.get(t.relationId);
+    if (list) list.push(t);
+    else touchesById.set(t.relationId, [t]);
+  }
   const firstRowOfId = new Map<string, number>();
   for (const rel of input.relations) if (rel.id !== '' && !firstRowOfId.has(rel.id)) firstRowOfId.set(rel.id, rel.row);
   const withReferrals = input.relations.map((rel) => ({
