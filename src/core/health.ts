@@ -3,7 +3,7 @@
 // business, value add; red flags and opportunity signals).
 
 import type { Status } from './cadence';
-import type { RedFlag, Signal } from './vocabulary';
+import { kindMatcher, type RedFlag, type Signal } from './vocabulary';
 
 export interface HealthPoints {
   base: number;
@@ -119,17 +119,9 @@ export const ATTEMPT_KINDS: readonly string[] = ['poging', 'geen gehoor', 'voice
 /** An attempt without a reaction: Reactie = nee, or a Soort for an attempt without Reactie = ja. */
 export function isUnansweredAttempt(t: { kind: string; reaction?: boolean | null }): boolean {
   if (t.reaction === false) return true;
-  if (t.reaction === true || t.kind === '') return false;
-  // A team uses a handful of Soort words over hundreds of thousands of touchpoints: each is
-  // normalised once (the daily job asks this several times per touchpoint).
-  let attempt = attemptByKind.get(t.kind);
-  if (attempt === undefined) {
-    attempt = ATTEMPT_KINDS.includes(t.kind.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
-    if (attemptByKind.size < 10_000) attemptByKind.set(t.kind, attempt);
-  }
-  return attempt;
+  return t.reaction !== true && isAttemptKind(t.kind);
 }
-const attemptByKind = new Map<string, boolean>();
+const isAttemptKind = kindMatcher(ATTEMPT_KINDS);
 
 /**
  * The attempts in a row without a reaction, counted back from the latest touchpoint up to today

@@ -4,6 +4,7 @@
 
 import { addMonths, type Day } from './dates';
 import type { Tier } from './parse';
+import { kindMatcher } from './vocabulary';
 
 /** What the referral rules read of a touchpoint. */
 export interface ReferralTouch {
@@ -29,19 +30,7 @@ export const PLACEMENT_KINDS: readonly string[] = ['plaatsing', 'geplaatst', 'pl
  */
 export const POSITIVE_SATISFACTION = 8;
 
-const norm = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-
-export function isPlacementKind(kind: string): boolean {
-  if (kind === '') return false;
-  // A handful of Soort words over hundreds of thousands of touchpoints: each is normalised once.
-  let placement = placementByKind.get(kind);
-  if (placement === undefined) {
-    placement = PLACEMENT_KINDS.includes(norm(kind));
-    if (placementByKind.size < 10_000) placementByKind.set(kind, placement);
-  }
-  return placement;
-}
-const placementByKind = new Map<string, boolean>();
+export const isPlacementKind: (kind: string) => boolean = kindMatcher(PLACEMENT_KINDS);
 
 /** A touchpoint after which the playbook asks for a referral (and that did not already bring one). */
 export function isReferralMomentTouch(t: ReferralTouch): boolean {

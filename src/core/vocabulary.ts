@@ -99,3 +99,27 @@ export function vocabularyList(kind: keyof typeof VOCABULARY, language: 'nl' | '
     .map((e) => e[language][0])
     .join(', ');
 }
+
+/** A Soort (or an action's text) as Cadans compares it: NFKC, trimmed, lower case, one space between words. */
+export function normaliseKind(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether a Soort is one of these words, whole, in any case or spacing. A team uses a handful of
+ * Soort words over hundreds of thousands of touchpoints, and the daily job asks several times per
+ * touchpoint: each distinct text is normalised once.
+ */
+export function kindMatcher(words: readonly string[]): (kind: string) => boolean {
+  const wanted = new Set(words.map(normaliseKind));
+  const known = new Map<string, boolean>();
+  return (kind) => {
+    if (kind === '') return false;
+    let hit = known.get(kind);
+    if (hit === undefined) {
+      hit = wanted.has(normaliseKind(kind));
+      if (known.size < 10_000) known.set(kind, hit);
+    }
+    return hit;
+  };
+}

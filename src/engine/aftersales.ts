@@ -2,6 +2,7 @@
 // twice for the same placement (src/core/aftersales.ts holds the rule).
 
 import { isPlacementKind } from '../core/referrals';
+import { kindMatcher, normaliseKind } from '../core/vocabulary';
 import { afterSalesActions } from '../core/aftersales';
 import { type Day, formatDay } from '../core/dates';
 import type { OpenAction } from '../core/digest';
@@ -9,8 +10,6 @@ import { catalogue, fill } from '../i18n/catalogue';
 import type { ActionRecord } from '../workbook/actions';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
 import type { Settings } from '../workbook/settings';
-
-const norm = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The action's text for a placement, in either language (both are recognised as the same action). */
 export function afterSalesText(placement: Day, language: 'nl' | 'en'): string {
@@ -25,7 +24,7 @@ export interface AfterSalesPlan {
 }
 
 export function planAfterSales(relationsById: ReadonlyMap<string, RelationRecord>, touchpoints: readonly TouchpointRecord[], existing: readonly ActionRecord[], settings: Settings, today: Day): AfterSalesPlan {
-  const known = new Set(existing.map((a) => `${a.relationId}\u0000${norm(a.action)}`));
+  const known = new Set(existing.map((a) => `${a.relationId}\u0000${normaliseKind(a.action)}`));
   // Only relationships with a placement up to today need their history read; most mornings none.
   const placed = new Set<string>();
   for (const t of touchpoints) if (t.day <= today && isPlacementKind(t.kind) && relationsById.has(t.relationId)) placed.add(t.relationId);
@@ -34,7 +33,7 @@ export function planAfterSales(relationsById: ReadonlyMap<string, RelationRecord
     touchpoints.filter((t) => placed.has(t.relationId)).map((t) => ({ relationId: t.relationId, day: t.day, row: t.row, kind: t.kind, satisfaction: t.satisfaction ?? null })),
     today,
     settings.conversations.afterSalesDays,
-    (id, placement) => (['nl', 'en'] as const).some((l) => known.has(`${id}\u0000${norm(afterSalesText(placement, l))}`)),
+    (id, placement) => (['nl', 'en'] as const).some((l) => known.has(`${id}\u0000${normaliseKind(afterSalesText(placement, l))}`)),
     isAfterSalesKind,
   );
   const rows: AfterSalesPlan['rows'] = [];
@@ -50,9 +49,7 @@ export function planAfterSales(relationsById: ReadonlyMap<string, RelationRecord
 }
 
 /** The Soort of an after-sales call, in either language (the sidebar writes its type's name). */
-export function isAfterSalesKind(kind: string): boolean {
-  return (['nl', 'en'] as const).some((l) => norm(catalogue(l).sidebar.conversationTypes.afterSales) === norm(kind));
-}
+export const isAfterSalesKind: (kind: string) => boolean = kindMatcher((['nl', 'en'] as const).map((l) => catalogue(l).sidebar.conversationTypes.afterSales));
 
 /** An action Cadans added for a placement's after-sales call, in either language, for any date. */
 export function isAfterSalesAction(text: string): boolean {
