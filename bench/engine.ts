@@ -169,6 +169,7 @@ export function engineBench(n: number, runs = 3) {
       outcomes: refreshed.outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
       touchpoints: refreshed.touchpoints,
       contactsById,
+      referralsByRow: refreshed.referralsByRow,
       proposalsSent: null,
       accounts: refreshed.accounts,
       history: [],

@@ -65,6 +65,8 @@ export interface RefreshResult {
   relations: RelationRecord[];
   /** Every readable touchpoint, for the conversation sidebar's history. */
   touchpoints: TouchpointRecord[];
+  /** Referrals of the last 12 months per relationship row (issue 12), as tier advice and the KPI tab count them. */
+  referralsByRow: ReadonlyMap<number, number | null>;
   /** The Relaties tab's actual name, and the owner column's label, for messages; null without one. */
   relationsSheet: string | null;
   ownerColumn: string | null;
@@ -121,7 +123,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   if (!relationsName) {
     problems.add(displayName(RELATIONS, settings.language), null, null, '', problems.text('missingTab'));
     const actions = { actions: [], sheet: displayName(ACTIONS, settings.language), ownerColumn: null };
-    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, accounts: [], organisationsSheet: null, pipeline: null }, writes };
+    return { result: { today, settings, outcomes: [], counts: emptyCounts(), problems: problems.items, relations: [], touchpoints: [], referralsByRow: new Map(), relationsSheet: null, ownerColumn: null, reports: null, plan: null, actions, accounts: [], organisationsSheet: null, pipeline: null }, writes };
   }
   const relationsSheet = workbook.sheet(relationsName);
   const relations = tableOf(RELATIONS, relationsName, relationsSheet.readAll());
@@ -203,12 +205,11 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   view.accounts.accounts.forEach((a, i) => a.contacts.forEach((c) => accountTierByRow.set(c.row, tiersOfAccounts[i])));
 
   // Tier advice over every relation (a client follows its account's ABC tier), health per active outcome.
-  // Referrals as health and the KPI tab count them: the dated ones of the last 12 months (issue 12).
-  const adviceInputs = records.map((r) => {
-    const own = byId.get(r.id) === r ? (touchesById.get(r.id) ?? []) : [];
-    return { ...r, referrals: referralsInYear(own, r.referrals, today) };
-  });
-  const advice = tierAdvice(adviceInputs, settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
+  // Referrals per relationship row, counted once for tier advice and the KPI tab (issue 12): the
+  // dated ones of the last 12 months, the Referrals column only without any (as health counts them).
+  const referralsByRow = new Map<number, number | null>();
+  for (const r of records) referralsByRow.set(r.row, referralsInYear(byId.get(r.id) === r ? (touchesById.get(r.id) ?? []) : [], r.referrals, today));
+  const advice = tierAdvice(records.map((r) => ({ ...r, referrals: referralsByRow.get(r.row) ?? null })), settings.reports, records.map((r) => accountTierByRow.get(r.row) ?? null));
   const adviceByRow = new Map(records.map((r, i) => [r.row, advice[i]]));
   const contactsById = new Map<string, Day[]>();
   for (const o of outcomes) {
@@ -270,6 +271,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
     outcomes: outcomes.map((o) => ({ relation: o.relation, status: o.status, lastContact: o.lastContact, advice: o.advice, health: o.health })),
     touchpoints: touchpointRecords,
     contactsById,
+    referralsByRow,
     plan,
     accounts,
     history: history.snapshots,
@@ -353,7 +355,7 @@ function planRefresh(workbook: WorkbookPort, options: RefreshOptions, withReport
   const ownerColumn = ownerCol === undefined ? null : columnLabel(relations.header[ownerCol], ownerCol);
   const snoozeCol = relations.columns.index.get('snoozeUntil');
   const snoozeColumn = snoozeCol === undefined ? null : String(relations.header[snoozeCol] ?? '').trim() || null;
-  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, relationsSheet: relationsName, ownerColumn, snoozeColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };
+  return { result: { today, settings, outcomes, counts, problems: problems.items, relations: records, touchpoints: touchpointRecords, referralsByRow, relationsSheet: relationsName, ownerColumn, snoozeColumn, reports, plan, actions, accounts, organisationsSheet: view.organisations?.sheet ?? null, pipeline: pipelineOutcome }, writes };
 }
 
 /** The Acties tab's open next steps with a due date, read once; problems in it are the run's. */

@@ -16,7 +16,7 @@ import type { Advice } from '../core/tierAdvice';
 import type { Plan } from '../core/plan';
 import { LADDER, medianDaysPerStage, requestsInYear, requestsPerMonth, thinPipeline, type StageEvent, STAGE_NAMES, stepConversion } from '../core/pipeline';
 import { termLabel } from '../core/vocabulary';
-import { referralFigures, type ReferralFigures, referralsInYear } from '../core/referrals';
+import { referralFigures, type ReferralFigures } from '../core/referrals';
 import { STATUS_COLOURS } from '../../sheets-templates/tabs';
 import { catalogue, type Catalogue, fill } from '../i18n/catalogue';
 import type { RelationRecord, TouchpointRecord } from '../workbook/relations';
@@ -56,6 +56,8 @@ export interface ReportInput {
   touchpoints: readonly TouchpointRecord[];
   /** Every contact day up to today per relationship ID (touchpoints and the Last contact cell). */
   contactsById: ReadonlyMap<string, readonly Day[]>;
+  /** Referrals of the last 12 months per relationship row (core/referrals referralsInYear), as the refresh counted them. */
+  referralsByRow: ReadonlyMap<number, number | null>;
   /** The Pipeline's "Voorstel verstuurd" dates; null without a Pipeline tab. */
   proposalsSent?: readonly Day[] | null;
   /** The week plan, for the capacity section; none leaves the section out. */
@@ -339,21 +341,9 @@ export function buildReportTabs(input: ReportInput): ReportTabs {
     today,
   );
   const activity = activityOf(input.touchpoints, today);
-  // Issue 12: referrals are the dated `Referral = ja` touchpoints of the last 12 months; the
-  // Relaties column counts only for a relationship without any dated referral (history by hand).
-  const touchesById = new Map<string, TouchpointRecord[]>();
-  for (const t of input.touchpoints) {
-    // Pushed, not copied: a copy per touchpoint made this loop quadratic in a relationship's history.
-    const list = touchesById.get(t.relationId);
-    if (list) list.push(t);
-    else touchesById.set(t.relationId, [t]);
-  }
-  const firstRowOfId = new Map<string, number>();
-  for (const rel of input.relations) if (rel.id !== '' && !firstRowOfId.has(rel.id)) firstRowOfId.set(rel.id, rel.row);
-  const withReferrals = input.relations.map((rel) => ({
-    ...rel,
-    referrals: referralsInYear(firstRowOfId.get(rel.id) === rel.row ? (touchesById.get(rel.id) ?? []) : [], rel.referrals, today),
-  }));
+  // Issue 12: referrals are the dated `Referral = ja` touchpoints of the last 12 months, as the
+  // refresh counted them (the Relaties column only for a relationship without any).
+  const withReferrals = input.relations.map((rel) => ({ ...rel, referrals: input.referralsByRow.get(rel.row) ?? null }));
   const indicators = indicatorsOf(withReferrals, today, r);
   const referrals = referralFigures(withReferrals, r.targets.referralsPerA);
   const penetration = penetrationOf(input.relations);
