@@ -73,9 +73,11 @@ describe('an English workbook from cadans init --lang en', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
     out = join(dir, 'out');
-    expect(await run(['init', join(dir, 'team.xlsx'), '--lang', 'en'], () => {})).toBe(0);
+    // The sample is dated relative to the day init runs: pin it to the run's day.
+    const now = new Date(Date.UTC(2026, 10, 24, 7));
+    expect(await run(['init', join(dir, 'team.xlsx'), '--lang', 'en'], () => {}, now)).toBe(0);
     summary = [];
-    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', out], (l) => summary.push(l), new Date(Date.UTC(2026, 10, 24, 7)))).toBe(0);
+    expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', out], (l) => summary.push(l), now)).toBe(0);
   });
 
   it('has a list of Dutch words to look for that holds the product\'s words and none that English shares', () => {
@@ -175,11 +177,11 @@ describe('either language\'s names are read, and messages name the columns as th
 
   it('runs a Dutch workbook switched to English: an English summary and mail that name its Dutch column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
-    expect(await run(['init', join(dir, 'nl.xlsx')], () => {})).toBe(0);
+    expect(await run(['init', join(dir, 'nl.xlsx')], () => {}, now)).toBe(0);
     await withLanguage(join(dir, 'nl.xlsx'), join(dir, 'team.xlsx'), 'en');
     const lines: string[] = [];
     expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
-    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx on 24-11-2026', 'Relations: 15', '  never 2 · overdue 2 · due soon 3 · on track 7 · inactive 1']);
+    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx on 24-11-2026', 'Relations: 15', '  never 2 · overdue 4 · due soon 3 · on track 5 · inactive 1']);
     expect(lines).toContain(`cadans run: 3 morning mails written to ${join(dir, 'out', 'outbox')}`);
     expect(await footer(join(dir, 'out', 'outbox'))).toBe('Sent by Cadans. Snooze? Fill in "Uitstellen tot" for the relationship.');
     expect(lines).toContain("  Touchpoints, row 57, Relatie-ID (B): 'R099': no relation with this ID in Relaties");
@@ -192,18 +194,18 @@ describe('either language\'s names are read, and messages name the columns as th
 
   it('runs an English workbook switched to Dutch: the same counts, and a Dutch mail that names its English column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
-    expect(await run(['init', join(dir, 'en.xlsx'), '--lang', 'en'], () => {})).toBe(0);
+    expect(await run(['init', join(dir, 'en.xlsx'), '--lang', 'en'], () => {}, now)).toBe(0);
     await withLanguage(join(dir, 'en.xlsx'), join(dir, 'team.xlsx'), 'nl');
     const lines: string[] = [];
     expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
-    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx op 24-11-2026', 'Relaties: 15', '  nooit 2 · te laat 2 · binnenkort 3 · op schema 7 · inactief 1']);
+    expect(lines.slice(0, 3)).toEqual(['Cadans: team.xlsx op 24-11-2026', 'Relaties: 15', '  nooit 2 · te laat 4 · binnenkort 3 · op schema 5 · inactief 1']);
     expect(lines).toContain(`cadans run: 3 ochtendmails geschreven naar ${join(dir, 'out', 'outbox')}`);
     expect(await footer(join(dir, 'out', 'outbox'))).toBe('Verstuurd door Cadans. Uitstellen? Vul "Snooze until" in bij de relatie.');
   });
 
   it('points at the settings tab by the name the workbook has', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
-    expect(await run(['init', join(dir, 'nl.xlsx')], () => {})).toBe(0);
+    expect(await run(['init', join(dir, 'nl.xlsx')], () => {}, now)).toBe(0);
     await withLanguage(join(dir, 'nl.xlsx'), join(dir, 'team.xlsx'), 'en', { noTeam: true });
     const lines: string[] = [];
     expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', join(dir, 'out')], (l) => lines.push(l), now)).toBe(0);
