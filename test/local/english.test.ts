@@ -65,6 +65,9 @@ function dutchIn(where: string, text: string): string[] {
   return [...found].map((w) => `${where}: ${w}`);
 }
 
+/** The day every init and run in this file happens: the sample is dated relative to init's day. */
+const now = new Date(Date.UTC(2026, 10, 24, 7));
+
 describe('an English workbook from cadans init --lang en', () => {
   let dir: string;
   let out: string;
@@ -73,8 +76,6 @@ describe('an English workbook from cadans init --lang en', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cadans-en-'));
     out = join(dir, 'out');
-    // The sample is dated relative to the day init runs: pin it to the run's day.
-    const now = new Date(Date.UTC(2026, 10, 24, 7));
     expect(await run(['init', join(dir, 'team.xlsx'), '--lang', 'en'], () => {}, now)).toBe(0);
     summary = [];
     expect(await run(['run', '--workbook', join(dir, 'team.xlsx'), '--today', '2026-11-24', '--out', out], (l) => summary.push(l), now)).toBe(0);
@@ -133,7 +134,7 @@ describe('an English workbook from cadans init --lang en', () => {
     await run(['check', '--workbook', join(dir, 'team.xlsx')], (l) => check.push(l));
     expect(check.length).toBeGreaterThan(3);
     const organisations: string[] = [];
-    expect(await run(['organisations', '--workbook', join(dir, 'team.xlsx'), '--out', join(dir, 'filled')], (l) => organisations.push(l), new Date(Date.UTC(2026, 10, 24, 7)))).toBe(0);
+    expect(await run(['organisations', '--workbook', join(dir, 'team.xlsx'), '--out', join(dir, 'filled')], (l) => organisations.push(l), now)).toBe(0);
     expect(organisations.at(-1)).toBe(`Written: ${join(dir, 'filled', 'team.xlsx')}`);
     expect([...check, ...organisations].flatMap((l) => dutchIn('terminal', l))).toEqual([]);
   });
@@ -168,7 +169,6 @@ async function withLanguage(from: string, to: string, language: 'nl' | 'en', opt
 }
 
 describe('either language\'s names are read, and messages name the columns as the workbook has them', () => {
-  const now = new Date(Date.UTC(2026, 10, 24, 7));
   const footer = async (outbox: string) => {
     const [file] = readdirSync(outbox).sort();
     const mail = await parseEml(readFileSync(join(outbox, file)), file);
