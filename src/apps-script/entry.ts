@@ -448,11 +448,13 @@ export function checkSetup(): void {
   }
 }
 
-/** Menu: what Cadans is and where its numbers live. */
+/** Menu: what Cadans is, its version, who sends the reminders, where the release notes are and how to update. */
 export function showAbout(): void {
   const wb = workbook();
   const language = languageOf(wb);
-  tell(`${fill(catalogue(language).ui.about, { version: __CADANS_VERSION__ })}\n\n${switchLine(readSwitch(), language)}`);
+  const words = catalogue(language).ui;
+  const version = { version: __CADANS_VERSION__ };
+  tell([fill(words.about, version), switchLine(readSwitch(), language), fill(words.aboutUpdate, version)].join('\n\n'));
 }
 
 /**

@@ -110,6 +110,7 @@ const nl = {
     setupNothing: 'Het werkboek was al ingericht; er is niets gewijzigd.',
     failed: 'Cadans kon dit niet afmaken en heeft niets gewijzigd: {message}',
     about: 'Cadans {version}: relatiecadans voor teams in Google Sheets. Tiers, volgend contact, status en concentratierisico volgens het playbook. Alle getallen staan in het tabblad Instellingen.',
+    aboutUpdate: 'Wat er per versie veranderd is, staat in WIJZIGINGEN.md in de map van de release (cadans-{version}). Bijwerken: plak een nieuwere Cadans.gs en Sidebar.html over deze in Extensies > Apps Script en kies daarna Cadans > Werkboek inrichten; de tabbladen, instellingen en herinneringen van het team blijven staan.',
   },
   digest: {
     weekdays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
@@ -916,6 +917,7 @@ const en: Catalogue = {
     setupNothing: 'The workbook was already set up; nothing was changed.',
     failed: 'Cadans could not finish this and changed nothing: {message}',
     about: 'Cadans {version}: relationship cadence for teams in Google Sheets. Tiers, next contact, status and concentration risk following the playbook. Every number is in the Settings tab.',
+    aboutUpdate: 'What changed in each version is in CHANGES.md in the release folder (cadans-{version}). To update: paste a newer Cadans.gs and Sidebar.html over these in Extensions > Apps Script, then choose Cadans > Set up workbook; the team\'s tabs, settings and reminders stay.',
   },
   digest: {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],

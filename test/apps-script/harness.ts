@@ -7,6 +7,7 @@ import { wallClock } from './fakes/utilities';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import type { ProjectFiles } from './fakes/html';
 import { Env, FakeProject, type FakeSheet, FakeSpreadsheet, FakeUi, Formula, makeServices, type Services } from './fakes/index';
 import { DEFAULT_USER, isDate, type Realm } from './fakes/env';
 
@@ -151,11 +152,14 @@ export function overTheWire(value: unknown): unknown {
 
 const projects = new WeakMap<FakeSpreadsheet, FakeProject>();
 
-/** The script project bound to this spreadsheet (one per spreadsheet, as for a bound script). */
-export function projectOf(ss: FakeSpreadsheet): FakeProject {
+/**
+ * The script project bound to this spreadsheet (one per spreadsheet, as for a bound script). The
+ * first call fixes its HTML files and scopes: dist/ by default, a release folder's for the release test.
+ */
+export function projectOf(ss: FakeSpreadsheet, files: ProjectFiles = projectFile, scopes: readonly string[] = manifestScopes()): FakeProject {
   let project = projects.get(ss);
   if (!project) {
-    project = new FakeProject(ss.env, projectFile, manifestScopes());
+    project = new FakeProject(ss.env, files, scopes);
     projects.set(ss, project);
   }
   return project;
@@ -174,6 +178,11 @@ export interface LoadOptions {
   now?: Date;
   /** The Google account at the sheet (default DEFAULT_USER): menu and sidebar calls run as it. */
   user?: string;
+  /**
+   * The project's script files, run in order in one global scope as Apps Script loads a project's
+   * .gs files (default: dist/Cadans.js). The release test hands it the files of a release folder.
+   */
+  scripts?: readonly { name: string; source: string }[];
 }
 
 /** Replaces the context's Date with one whose "now" is fixed; every Date made is still a plain Date. */
@@ -215,7 +224,8 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     Error: vm.runInContext('Error', context),
   };
   env.realm = realm;
-  bundleScript().runInContext(context);
+  if (options.scripts) for (const file of options.scripts) new vm.Script(file.source, { filename: file.name }).runInContext(context);
+  else bundleScript().runInContext(context);
   const functions: Record<string, Fn> = {};
   for (const name of Object.getOwnPropertyNames(context)) {
     if ((CONTEXT_GLOBALS as readonly string[]).includes(name)) continue;
@@ -294,7 +304,7 @@ export function loadCadans(ss: FakeSpreadsheet = workbook(), options: LoadOption
     fireTriggers(handler) {
       const due = project.triggers.for(handler);
       // Each fires in an execution of its own, in a fresh context, as the account that installed it.
-      for (const trigger of due) loadCadans(ss, { user: trigger.owner }).asTrigger(handler);
+      for (const trigger of due) loadCadans(ss, { user: trigger.owner, scripts: options.scripts }).asTrigger(handler);
       return due.length;
     },
     evaluate: (code) => vm.runInContext(code, context),
