@@ -1,7 +1,8 @@
 // `npm run release`: the files a team pastes into its own Google Sheet, in release/cadans-<version>/.
 // The Apps Script editor takes .gs and .html files only, so the bundle becomes one Cadans.gs with
 // a header saying what it is and how to paste it; the templates are the local runner's empty
-// workbook (`cadans init --empty`), for File > Import; the install steps come from docs/install/.
+// workbook (`cadans init --empty`), for File > Import; the install steps and release notes come from
+// docs/install/, the user guides from docs/.
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -52,8 +53,18 @@ for (const file of ['INSTALLEREN.md', 'INSTALL.md', 'WIJZIGINGEN.md', 'CHANGES.m
   await writeFile(join(out, file), text.replaceAll('{{version}}', version));
 }
 
+// The user guides, with the pictures they show (kept at the same relative paths, so the links work in the folder).
+for (const [source, target] of [['docs/handleiding.md', 'HANDLEIDING.md'], ['docs/guide.md', 'GUIDE.md']]) {
+  const text = await readFile(join(root, source), 'utf8');
+  await writeFile(join(out, target), text);
+  for (const [, picture] of text.matchAll(/\]\(([\w/-]+\.png)\)/g)) {
+    await mkdir(dirname(join(out, picture)), { recursive: true });
+    await copyFile(join(root, 'docs', picture), join(out, picture));
+  }
+}
+
 const sizes = [];
-for (const file of ['Cadans.gs', 'Sidebar.html', 'appsscript.json', 'Cadans-sjabloon.xlsx', 'Cadans-template.xlsx', 'INSTALLEREN.md', 'INSTALL.md', 'WIJZIGINGEN.md', 'CHANGES.md']) {
+for (const file of ['Cadans.gs', 'Sidebar.html', 'appsscript.json', 'Cadans-sjabloon.xlsx', 'Cadans-template.xlsx', 'INSTALLEREN.md', 'INSTALL.md', 'WIJZIGINGEN.md', 'CHANGES.md', 'HANDLEIDING.md', 'GUIDE.md']) {
   sizes.push(`  ${file} (${Math.round((await stat(join(out, file))).size / 1024)} KB)`);
 }
 console.log(`Wrote ${relative(process.cwd(), out)}/:\n${sizes.join('\n')}`);
