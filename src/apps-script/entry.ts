@@ -15,7 +15,7 @@ import { recordStageEdit } from '../engine/pipeline';
 import { planReminders } from '../engine/reminders';
 import { logTouchpoint as logPreparedTouchpoint, type PrepContext, prepContext } from '../engine/prep';
 import { documentRequestLog } from './requests';
-import { PIPELINE, SETTINGS } from '../../sheets-templates/tabs';
+import { PIPELINE, RELATIONS, SETTINGS } from '../../sheets-templates/tabs';
 import { findTab } from '../workbook/headers';
 import { loadSettings } from '../workbook/settings';
 import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
@@ -61,13 +61,23 @@ function toast(message: string): void {
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   let language: Language = 'nl';
+  let firstContact = false;
   try {
     // In AuthMode.NONE (before the first authorisation) the sheet cannot be read: keep Dutch.
-    if (!e || e.authMode !== ScriptApp.AuthMode.NONE) language = languageOf(workbook());
+    if (!e || e.authMode !== ScriptApp.AuthMode.NONE) {
+      const wb = workbook();
+      language = languageOf(wb);
+      firstContact = !hasCadansTabs(wb.sheetNames());
+    }
   } catch {
     language = 'nl';
   }
   const words = catalogue(language).menu;
+  if (firstContact) {
+    // Nothing of Cadans's yet: the one step that matters, so a new team does not start with a refresh that fails.
+    SpreadsheetApp.getUi().createMenu(words.title).addItem(words.setup, 'setupWorkbook').addSeparator().addItem(words.about, 'showAbout').addToUi();
+    return;
+  }
   SpreadsheetApp.getUi()
     .createMenu(words.title)
     .addItem(words.setup, 'setupWorkbook')
@@ -100,9 +110,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function setupWorkbook(): void {
   if (!permitted(['spreadsheet'])) return;
   const wb = workbook();
+  const firstContact = !hasCadansTabs(wb.sheetNames());
   const result = underScriptLock(wb, () => runSetup(wb, new Date()));
   if (!result) return;
   const words = catalogue(result.language).ui;
+  if (firstContact) return showFirstSteps(result.language, fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length }));
   const changed = result.addedTabs.length + result.addedColumns.length + result.addedSettings.length;
   const lines = [changed === 0 ? words.setupNothing : fill(words.setupDone, { tabs: result.addedTabs.length, columns: result.addedColumns.length })];
   const missing = result.missingColumns.filter((p) => p.column !== null);
@@ -113,6 +125,23 @@ export function setupWorkbook(): void {
   }
   if (leftAlone.length > 0) lines.push(fill(words.setupTabsLeftAlone, { tabs: leftAlone.map((p) => p.sheet).join(', ') }));
   tell(lines.join('\n\n'));
+}
+
+/** True when the spreadsheet holds a Relaties or Instellingen tab (either language): Cadans has been set up here. */
+function hasCadansTabs(sheetNames: readonly string[]): boolean {
+  return findTab(RELATIONS, sheetNames) !== null || findTab(SETTINGS, sheetNames) !== null;
+}
+
+/** After the first setup: what was made, and the three steps that follow, in the sheet's language. */
+function showFirstSteps(language: Language, done: string): void {
+  const words = catalogue(language).firstSteps;
+  const steps = words.steps.map((step) => `<li style="margin:0 0 8px">${escapeHtml(step)}</li>`).join('');
+  const html = `<div style="font:14px/1.45 Arial,sans-serif"><p>${escapeHtml(done)}</p><ol style="padding-left:20px">${steps}</ol><p style="color:#555">${escapeHtml(words.menu)}</p></div>`;
+  try {
+    SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(460).setHeight(340), words.title);
+  } catch {
+    console.log([done, ...words.steps, words.menu].join('\n'));
+  }
 }
 
 /**

@@ -112,6 +112,15 @@ const nl = {
     about: 'Cadans {version}: relatiecadans voor teams in Google Sheets. Tiers, volgend contact, status en concentratierisico volgens het playbook. Alle getallen staan in het tabblad Instellingen.',
     aboutUpdate: 'Wat er per versie veranderd is, staat in WIJZIGINGEN.md in de map van de release (cadans-{version}). Bijwerken: plak een nieuwere Cadans.gs en Sidebar.html over deze in Extensies > Apps Script en kies daarna Cadans > Werkboek inrichten; de tabbladen, instellingen en herinneringen van het team blijven staan.',
   },
+  firstSteps: {
+    title: 'Welkom bij Cadans',
+    steps: [
+      'Vul het tabblad Relaties, of plak je lijst erin: per relatie minstens ID, Naam, Type (Klant of Kandidaat), Eigenaar (e-mailadres), Tier (A, B of C) en Laatste contact. Kies daarna Cadans > Nu bijwerken.',
+      'Zet in het tabblad Instellingen bij Team wie de ochtendmail krijgt: e-mailadressen, of jullie domein zoals @bureau.nl.',
+      'Kies Cadans > Herinneringen aanzetten: elke werkdag krijgt iedere eigenaar een mail met wie hij moet bellen.',
+    ],
+    menu: 'Laad het spreadsheet opnieuw om het hele Cadans-menu te zien.',
+  },
   digest: {
     weekdays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
     months: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
@@ -918,6 +927,15 @@ const en: Catalogue = {
     failed: 'Cadans could not finish this and changed nothing: {message}',
     about: 'Cadans {version}: relationship cadence for teams in Google Sheets. Tiers, next contact, status and concentration risk following the playbook. Every number is in the Settings tab.',
     aboutUpdate: 'What changed in each version is in CHANGES.md in the release folder (cadans-{version}). To update: paste a newer Cadans.gs and Sidebar.html over these in Extensions > Apps Script, then choose Cadans > Set up workbook; the team\'s tabs, settings and reminders stay.',
+  },
+  firstSteps: {
+    title: 'Welcome to Cadans',
+    steps: [
+      'Fill in the Relations tab, or paste your list into it: per relationship at least ID, Name, Type (Client or Candidate), Owner (e-mail address), Tier (A, B or C) and Last contact. Then choose Cadans > Refresh now.',
+      'In the Settings tab, put under Team who gets the morning mail: e-mail addresses, or your domain such as @agency.com.',
+      'Choose Cadans > Turn reminders on: every working day each owner gets a mail with whom to call.',
+    ],
+    menu: 'Reload the spreadsheet to see the whole Cadans menu.',
   },
   digest: {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
