@@ -1,4 +1,4 @@
-// The README's pictures, made from the real output of `cadans run` on the sample workbook (today =
+// The pictures of the README and the user guides in docs/, made from the real output of `cadans run` on the sample workbook (today =
 // 24-11-2026); nothing is mocked up. One command: `npm run screenshots` (it builds first).
 //
 // - docs/screenshot-relaties.png: the Relaties tab, its identity, cadence and computed columns;

@@ -1,5 +1,5 @@
 // The XML layer of the local runner: every part Cadans reads or patches goes through one real XML
-// parser (htmlparser2's Parser in XML mode; see the README's build section for why this one), never
+// parser (htmlparser2's Parser in XML mode; see docs/developers.md, How it is built, for why this one), never
 // through regular expressions. The parser reports where each tag starts and ends in the text, so a
 // part is patched by splicing: the bytes of everything Cadans does not own are copied unchanged.
 //
