@@ -27,7 +27,7 @@ import { templateWorkbook } from './template';
 import type { WorkbookPort } from '../workbook/ports';
 import { columnLetter, findTab, mapColumns } from '../workbook/headers';
 import { RELATIONS, TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
-import { acquireLock, FileError, fileError, Journal, removeLeftovers, sameFile, step, writeAtomically } from './files';
+import { acquireLock, FileError, fileError, Journal, type Lock, type LockHolder, removeLeftovers, sameFile, step, writeAtomically } from './files';
 import { foldJournal, logRecord, sentRecord } from './journal';
 import { notAnXlsxKind, WorkbookFormError, XlsxFile } from './xlsx-file';
 import { decimal, formProblem, languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
@@ -251,15 +251,24 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   const targetInfo = await stat(target).catch(() => null);
   if (targetInfo && !targetInfo.isFile()) throw new FileError(say('errorTargetNotFile', { path: target }));
 
-  // One run at a time per output workbook; what a killed run left behind is cleared first.
-  const lock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, (holder) => out(say('waitingForRun', { pid: holder.pid, host: holder.host, started: holder.started })));
+  // "One run at a time" and "each owner once a day" are promises about the input workbook, whatever
+  // --out says: its lock and journal lie beside the input (the embedded sample has no input file:
+  // beside its output). The output workbook has a lock of its own, for two inputs of one name.
+  const state = stateOf(values.workbook, target);
+  const onWait = (holder: LockHolder) => out(say('waitingForRun', { pid: holder.pid, host: holder.host, started: holder.started }));
+  const inputLock = await acquireLock(`${state}.cadans-lock`, lockWait * 1000, onWait);
+  let outputLock: Lock | null = null;
   try {
+    if (state !== target) outputLock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, onWait);
+    // What a killed run left behind is cleared first.
     for (const leftover of [...(await removeLeftovers(dir, `.${name}`)), ...(await removeLeftovers(dir, '.report.html')), ...(await removeLeftovers(join(dir, 'outbox')))]) {
       out(say('removedLeftover', { path: leftover }));
     }
-    const journalPath = `${target}.cadans-journal`;
+    const journalPath = `${state}.cadans-journal`;
     const runId = `${hostname()}-${process.pid}-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
-    const from = foldJournal(workbook, settings.language, await Journal.read(journalPath));
+    // Before the journal moved beside the input, it lay beside the output: an upgrade reads that one too.
+    const legacy = state !== target ? await Journal.read(`${target}.cadans-journal`) : [];
+    const from = foldJournal(workbook, settings.language, [...legacy, ...(await Journal.read(journalPath))]);
     progress.step(say('progressComputing'));
     const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true, local: true }, true);
     const outbox = join(dir, 'outbox');
@@ -302,8 +311,14 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
     return outcome && outcome.failed.length > 0 ? 1 : 0;
   } finally {
-    await lock.release();
+    await outputLock?.release();
+    await inputLock.release();
   }
+}
+
+/** The path the run's lock and journal are named after: the input workbook's, else the output's. */
+function stateOf(input: string | undefined, target: string): string {
+  return input ? resolve(input) : target;
 }
 
 /** The output folder, created when missing; a file in its place is refused. */
