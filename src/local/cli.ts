@@ -125,6 +125,7 @@ function checkLayout(workbook: XlsxFile, path: string): void {
       throw new UsageError(say('errorHeaderRow', { path, tab: name, row: found + 2 }));
     }
   }
+  refuseClashingColumns(workbook, path);
   const unreadable: string[] = [];
   for (const def of TABS) {
     const name = findTab(def, workbook.sheetNames());
@@ -148,6 +149,27 @@ function checkLayout(workbook: XlsxFile, path: string): void {
     if (unreadable.length > 10) shown.push(say('errorFormulaMore', { count: unreadable.length - 10 }));
     const head = unreadable.length === 1 ? say('errorFormulaOne', { path }) : say('errorFormulaMany', { path, count: unreadable.length });
     throw new UsageError([head, ...shown, say('errorFormulaFix')].join('\n'));
+  }
+}
+
+/**
+ * A column Cadans writes whose header stands twice in a tab: one of the two may be the team's own,
+ * and Cadans cannot tell which, so it refuses rather than write over either (issue 25).
+ */
+function refuseClashingColumns(workbook: XlsxFile, path: string): void {
+  for (const def of TABS) {
+    const name = findTab(def, workbook.sheetNames());
+    if (!name) continue;
+    const header = workbook.sheet(name).readHeader();
+    const map = mapColumns(def, header);
+    for (const column of def.columns) {
+      if (!column.computed) continue;
+      const copies = map.duplicates.filter(([key]) => key === column.key).map(([, index]) => index);
+      const first = map.index.get(column.key);
+      if (first === undefined || copies.length === 0) continue;
+      const columns = [first, ...copies].map((i) => `${columnLetter(i + 1)} (${String(header[i]).trim()})`).join(', ');
+      throw new UsageError(say('errorColumnClash', { path, tab: name, columns }));
+    }
   }
 }
 
@@ -443,6 +465,7 @@ async function checkFile(path: string | undefined, out: (line: string) => void, 
 async function organisationsCommand(values: { workbook?: string; out?: string }, out: (line: string) => void, now: Date, progress: Progress): Promise<number> {
   if (!values.workbook) throw new UsageError(say('errorNeedsWorkbook', { command: 'organisations' }));
   const { workbook, mode } = await readWorkbook(values.workbook, progress);
+  refuseClashingColumns(workbook, values.workbook);
   let result: ReturnType<typeof fillOrganisations>;
   try {
     result = fillOrganisations(workbook, now, { plain: true });
