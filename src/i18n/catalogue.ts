@@ -813,6 +813,23 @@ MAP/<zelfde naam>.xlsx (standaard MAP: out). Bestaande rijen veranderen nooit.
     expansion: 'Uitbreiding: het SPIN-uitbreidingsgesprek (20 min voorbereiden, 25-30 min gesprek) en warme introducties binnen 48 uur bij afdelingen zonder contact.',
     notAnAccount: 'Deze rij op Organisaties heeft geen organisatie.',
   },
+  // The local runner's mail (issue 25): why an SMTP delivery failed, in the workbook's words; the
+  // mail library's own words follow in {detail}, for support.
+  localMail: {
+    detail: '{reason} (technische melding: {detail})',
+    timeout: 'de mailserver antwoordde niet op tijd',
+    unreachable: 'de mailserver is niet bereikbaar of verbrak de verbinding',
+    unknownHost: 'de naam van de mailserver is onbekend',
+    recipientRejected: 'de mailserver weigerde het adres',
+    messageRejected: 'de mailserver weigerde het bericht',
+    authFailed: 'de mailserver weigerde de aanmelding (controleer gebruikersnaam en wachtwoord in --smtp)',
+    tlsFailed: 'de beveiligde verbinding met de mailserver mislukte',
+    other: 'de mailserver meldde een fout',
+    outboxFailed: 'het .eml-bestand kon niet worden geschreven',
+    notTried: 'niet geprobeerd, want de mailserver antwoordde niet op een eerdere mail van deze run',
+    uncertain: 'mogelijk afgeleverd: {subject}. De mailserver nam het bericht aan, maar de verbinding viel weg voordat hij het bevestigde ({reason}); Cadans stuurt deze ochtendmail vandaag niet opnieuw, kijk of {owner} hem kreeg',
+    uncertainCount: '{count} mogelijk afgeleverd (niet opnieuw verstuurd; zie de Log)',
+  },
 };
 
 export type Catalogue = typeof nl;
@@ -1595,6 +1612,21 @@ has no row yet, summing revenue still on contact rows, and says so. Writes DIR/<
     noMissingRoles: 'decision maker and champion known',
     expansion: 'Expansion: the SPIN expansion conversation (20 min preparation, 25-30 min conversation) and warm introductions within 48 hours to departments without contact.',
     notAnAccount: 'This row on Organisations has no organisation.',
+  },
+  localMail: {
+    detail: '{reason} (technical detail: {detail})',
+    timeout: 'the mail server did not answer in time',
+    unreachable: 'the mail server cannot be reached or dropped the connection',
+    unknownHost: 'the mail server\'s name is unknown',
+    recipientRejected: 'the mail server rejected the address',
+    messageRejected: 'the mail server rejected the message',
+    authFailed: 'the mail server rejected the login (check the user name and password in --smtp)',
+    tlsFailed: 'the secure connection to the mail server failed',
+    other: 'the mail server reported an error',
+    outboxFailed: 'the .eml file could not be written',
+    notTried: 'not tried, because the mail server did not answer an earlier mail of this run',
+    uncertain: 'possibly delivered: {subject}. The mail server took the message, but the connection dropped before it confirmed it ({reason}); Cadans does not send this morning mail again today, check whether {owner} got it',
+    uncertainCount: '{count} possibly delivered (not sent again; see the Log)',
   },
 };
 

@@ -330,8 +330,9 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     for (const line of formatSummary(plan.refresh, name, target)) out(line);
     if (plan.refresh.reports) out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
     for (const line of formatReminderSummary(plan, outcome, values.smtp ? { smtp: values.smtp } : { outbox })) out(line);
-    // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
-    return outcome && outcome.failed.length > 0 ? 1 : 0;
+    // A mail that failed is in the Log and is retried next run; one that may have arrived is not
+    // (see the Log). Either way the exit code (1) lets cron notice.
+    return outcome && (outcome.failed.length > 0 || (outcome.uncertain?.length ?? 0) > 0) ? 1 : 0;
   } finally {
     await outputLock?.release();
     await inputLock.release();
