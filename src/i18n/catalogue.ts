@@ -585,6 +585,7 @@ const nl = {
     errorUpdate: 'Kan werkboek {path} niet bijwerken: {reason}',
     errorOutIsFile: 'Kan niet schrijven naar {path}: dat is een bestand, geen map; kies een andere map met --out',
     errorTargetNotFile: 'Kan {path} niet schrijven: dat is een map of geen gewoon bestand; verwijder of hernoem het, of kies een andere map met --out',
+    errorInitFolder: 'Kan {path} niet schrijven: dat is een map; geef de naam van het nieuwe werkboek, bijvoorbeeld cadans init {example}',
     errorReplacesInput: 'De uitvoer {target} zou het invoerwerkboek {input} vervangen; Cadans verandert zijn invoer nooit. Kies een andere map met --out (bijvoorbeeld --out {example})',
     errorUnexpected: 'Onverwachte fout: {message}. Meld dit bij de beheerder van Cadans; CADANS_DEBUG=1 toont de details',
     // "Kan ... niet <doen>": what the file step was, and why it failed.
@@ -1391,6 +1392,7 @@ const en: Catalogue = {
     errorUpdate: 'Cannot update workbook {path}: {reason}',
     errorOutIsFile: 'Cannot write to {path}: it is a file, not a folder; choose another --out',
     errorTargetNotFile: 'Cannot write {path}: it is a folder or another non-file; remove or rename it, or choose another --out',
+    errorInitFolder: 'Cannot write {path}: it is a folder; give the name of the new workbook, e.g. cadans init {example}',
     errorReplacesInput: 'The output {target} would replace the input workbook {input}; Cadans never changes its input. Choose another folder with --out (e.g. --out {example})',
     errorUnexpected: 'Unexpected error: {message}. Please report it to whoever looks after Cadans; CADANS_DEBUG=1 shows the details',
     fileActions: {

@@ -355,12 +355,13 @@ async function initCommand(values: { empty?: boolean; force?: boolean; lang?: st
   const [target, extra] = rest;
   if (!target) throw new UsageError(say('errorInitName'));
   if (extra !== undefined) throw new UsageError(say('errorArgument', { value: extra, command: 'init' }));
+  // init takes no --out: given a folder, the name of the workbook is what is missing.
+  const info = await stat(target).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(say('errorInitFolder', { path: target, example: join(target, 'relaties.xlsx') }));
   // The template is an .xlsx workbook; a file named .csv or .xls would hold something else than its name says.
   if (!/\.xlsx$/i.test(target)) throw new UsageError(say('errorInitXlsx', { example: `${target.replace(/\.[^./\\]*$/, '')}.xlsx` }));
   const language = values.lang ?? 'nl';
   if (language !== 'nl' && language !== 'en') throw new UsageError(say('errorLang', { value: language }));
-  const info = await stat(target).catch(() => null);
-  if (info?.isDirectory()) throw new UsageError(say('errorTargetNotFile', { path: target }));
   if (info && !values.force) throw new UsageError(say('errorInitExists', { path: target }));
   const today = dayOfInstant(now, DEFAULT_LOCAL_TIME_ZONE);
   const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty, language });
