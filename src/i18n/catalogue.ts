@@ -827,7 +827,7 @@ MAP/<zelfde naam>.xlsx (standaard MAP: out). Bestaande rijen veranderen nooit.
     tlsFailed: 'de beveiligde verbinding met de mailserver mislukte',
     other: 'de mailserver meldde een fout',
     outboxFailed: 'het .eml-bestand kon niet worden geschreven',
-    notTried: 'niet geprobeerd, want de mailserver antwoordde niet op een eerdere mail van deze run',
+    notTried: 'niet geprobeerd: de mailserver antwoordde niet op een eerdere mail van deze run',
     uncertain: 'mogelijk afgeleverd: {subject}. De mailserver nam het bericht aan, maar de verbinding viel weg voordat hij het bevestigde ({reason}); Cadans stuurt deze ochtendmail vandaag niet opnieuw, kijk of {owner} hem kreeg',
     uncertainCount: '{count} mogelijk afgeleverd (niet opnieuw verstuurd; zie de Log)',
   },

@@ -186,7 +186,7 @@ describe('an SMTP server that never answers', () => {
     // Only the first mail waited for the server: the second was not tried against a silent server.
     expect(sockets).toHaveLength(1);
     // In the workbook's words (issue 25); the library's own words follow only as the technical detail.
-    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: niet geprobeerd, want de mailserver antwoordde niet op een eerdere mail van deze run \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
+    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: niet geprobeerd: de mailserver antwoordde niet op een eerdere mail van deze run \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
     expect(rows.find((r) => r.Waarde === JORIS)?.Melding).toMatch(/niet verstuurd: de mailserver (antwoordde niet op tijd|is niet bereikbaar of verbrak de verbinding) \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
     // The server is back: the next run sends both, once.
     const server = await smtpServer();
