@@ -71,7 +71,11 @@ export interface ReminderPlan {
   settingsSheet?: string | null;
 }
 
-export type SendResult = { ok: true } | { ok: false; error: string };
+/**
+ * `uncertain`: the server took the message but never confirmed it (the local runner's SMTP; issue
+ * 25). It may have arrived: logged as sent with `error` as its message, so no run sends it again today.
+ */
+export type SendResult = { ok: true } | { ok: false; error: string; uncertain?: boolean };
 
 export interface DeliveryOutcome {
   sent: OutgoingDigest[];
@@ -79,6 +83,8 @@ export interface DeliveryOutcome {
   /** Why delivery stopped before the end, if it did; the rest waits for the follow-up run. */
   stoppedFor: 'quota' | 'time' | null;
   remaining: OutgoingDigest[];
+  /** Taken by the server but never confirmed: logged as possibly delivered, not sent again today. */
+  uncertain?: OutgoingDigest[];
 }
 
 /**
@@ -198,6 +204,12 @@ export function* deliver(plan: ReminderPlan, limits: DeliveryLimits, now: () => 
     if (result.ok) {
       plan.log.append([{ time: now(), kind: 'sent', day: plan.refresh.today, owner: digest.owner, count: digest.count, message: digest.subject }]);
       outcome.sent.push(digest);
+      continue;
+    }
+    if (result.uncertain) {
+      // At most once rather than twice: the Log counts it as today's mail to this owner.
+      plan.log.append([{ time: now(), kind: 'sent', day: plan.refresh.today, owner: digest.owner, count: digest.count, message: result.error }]);
+      (outcome.uncertain ??= []).push(digest);
       continue;
     }
     plan.log.append([{ time: now(), kind: 'problem', value: digest.owner, message: fill(words.reminders.sendFailed, { owner: digest.owner, error: result.error }) }]);

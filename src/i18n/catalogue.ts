@@ -586,6 +586,7 @@ const nl = {
     errorCsv: 'Kan werkboek {path} niet lezen: dit is een CSV-bestand, geen .xlsx-werkboek. Open het in Excel of LibreOffice, sla het op als Excel-werkmap (.xlsx) en probeer opnieuw',
     errorRead: 'Kan werkboek {path} niet lezen: {reason}',
     errorHeaderRow: '{path}: het tabblad "{tab}" heeft zijn kolomkoppen in rij {row}, maar Cadans leest ze uit rij 1. Verwijder de rij(en) boven de koppen (een titelrij), of zet de titel op een ander tabblad, en probeer opnieuw',
+    errorColumnClash: '{path}: het tabblad "{tab}" heeft een kolom die Cadans vult twee keer: {columns}. Cadans kan niet zien welke van het team is en overschrijft geen van beide; geef de kolom van het team een andere naam (of verwijder de extra kolom) en probeer opnieuw',
     errorFormulaOne: '{path}: een cel die Cadans leest bevat een formule die zonder uitkomst is opgeslagen (zoals scripts als openpyxl bestanden schrijven):',
     errorFormulaMany: '{path}: {count} cellen die Cadans leest bevatten formules die zonder uitkomst zijn opgeslagen (zoals scripts als openpyxl bestanden schrijven):',
     errorFormulaMore: '  ... en nog {count}',
@@ -594,6 +595,7 @@ const nl = {
     errorUpdate: 'Kan werkboek {path} niet bijwerken: {reason}',
     errorOutIsFile: 'Kan niet schrijven naar {path}: dat is een bestand, geen map; kies een andere map met --out',
     errorTargetNotFile: 'Kan {path} niet schrijven: dat is een map of geen gewoon bestand; verwijder of hernoem het, of kies een andere map met --out',
+    errorInitFolder: 'Kan {path} niet schrijven: dat is een map; geef de naam van het nieuwe werkboek, bijvoorbeeld cadans init {example}',
     errorReplacesInput: 'De uitvoer {target} zou het invoerwerkboek {input} vervangen; Cadans verandert zijn invoer nooit. Kies een andere map met --out (bijvoorbeeld --out {example})',
     errorUnexpected: 'Onverwachte fout: {message}. Meld dit bij de beheerder van Cadans; CADANS_DEBUG=1 toont de details',
     // "Kan ... niet <doen>": what the file step was, and why it failed.
@@ -821,6 +823,23 @@ MAP/<zelfde naam>.xlsx (standaard MAP: out). Bestaande rijen veranderen nooit.
     noMissingRoles: 'beslisser en champion bekend',
     expansion: 'Uitbreiding: het SPIN-uitbreidingsgesprek (20 min voorbereiden, 25-30 min gesprek) en warme introducties binnen 48 uur bij afdelingen zonder contact.',
     notAnAccount: 'Deze rij op Organisaties heeft geen organisatie.',
+  },
+  // The local runner's mail (issue 25): why an SMTP delivery failed, in the workbook's words; the
+  // mail library's own words follow in {detail}, for support.
+  localMail: {
+    detail: '{reason} (technische melding: {detail})',
+    timeout: 'de mailserver antwoordde niet op tijd',
+    unreachable: 'de mailserver is niet bereikbaar of verbrak de verbinding',
+    unknownHost: 'de naam van de mailserver is onbekend',
+    recipientRejected: 'de mailserver weigerde het adres',
+    messageRejected: 'de mailserver weigerde het bericht',
+    authFailed: 'de mailserver weigerde de aanmelding (controleer gebruikersnaam en wachtwoord in --smtp)',
+    tlsFailed: 'de beveiligde verbinding met de mailserver mislukte',
+    other: 'de mailserver meldde een fout',
+    outboxFailed: 'het .eml-bestand kon niet worden geschreven',
+    notTried: 'niet geprobeerd: de mailserver antwoordde niet op een eerdere mail van deze run',
+    uncertain: 'mogelijk afgeleverd: {subject}. De mailserver nam het bericht aan, maar de verbinding viel weg voordat hij het bevestigde ({reason}); Cadans stuurt deze ochtendmail vandaag niet opnieuw, kijk of {owner} hem kreeg',
+    uncertainCount: '{count} mogelijk afgeleverd (niet opnieuw verstuurd; zie de Log)',
   },
 };
 
@@ -1384,6 +1403,7 @@ const en: Catalogue = {
     errorCsv: 'Cannot read workbook {path}: this is a CSV file, not an .xlsx workbook. Open it in Excel or LibreOffice, save it as Excel Workbook (.xlsx), and run again',
     errorRead: 'Cannot read workbook {path}: {reason}',
     errorHeaderRow: '{path}: the tab "{tab}" has its column headers in row {row}, but Cadans reads them from row 1. Delete the row(s) above the headers (a title row), or move the title to another tab, and run again',
+    errorColumnClash: '{path}: the tab "{tab}" has a column Cadans fills twice: {columns}. Cadans cannot tell which is the team\'s and overwrites neither; give the team\'s column another name (or delete the extra one) and run again',
     errorFormulaOne: '{path}: a cell Cadans reads holds a formula saved without its result (as files written by scripts such as openpyxl are):',
     errorFormulaMany: '{path}: {count} cells Cadans reads hold formulas saved without their results (as files written by scripts such as openpyxl are):',
     errorFormulaMore: '  ... and {count} more',
@@ -1392,6 +1412,7 @@ const en: Catalogue = {
     errorUpdate: 'Cannot update workbook {path}: {reason}',
     errorOutIsFile: 'Cannot write to {path}: it is a file, not a folder; choose another --out',
     errorTargetNotFile: 'Cannot write {path}: it is a folder or another non-file; remove or rename it, or choose another --out',
+    errorInitFolder: 'Cannot write {path}: it is a folder; give the name of the new workbook, e.g. cadans init {example}',
     errorReplacesInput: 'The output {target} would replace the input workbook {input}; Cadans never changes its input. Choose another folder with --out (e.g. --out {example})',
     errorUnexpected: 'Unexpected error: {message}. Please report it to whoever looks after Cadans; CADANS_DEBUG=1 shows the details',
     fileActions: {
@@ -1613,6 +1634,21 @@ has no row yet, summing revenue still on contact rows, and says so. Writes DIR/<
     noMissingRoles: 'decision maker and champion known',
     expansion: 'Expansion: the SPIN expansion conversation (20 min preparation, 25-30 min conversation) and warm introductions within 48 hours to departments without contact.',
     notAnAccount: 'This row on Organisations has no organisation.',
+  },
+  localMail: {
+    detail: '{reason} (technical detail: {detail})',
+    timeout: 'the mail server did not answer in time',
+    unreachable: 'the mail server cannot be reached or dropped the connection',
+    unknownHost: 'the mail server\'s name is unknown',
+    recipientRejected: 'the mail server rejected the address',
+    messageRejected: 'the mail server rejected the message',
+    authFailed: 'the mail server rejected the login (check the user name and password in --smtp)',
+    tlsFailed: 'the secure connection to the mail server failed',
+    other: 'the mail server reported an error',
+    outboxFailed: 'the .eml file could not be written',
+    notTried: 'not tried, because the mail server did not answer an earlier mail of this run',
+    uncertain: 'possibly delivered: {subject}. The mail server took the message, but the connection dropped before it confirmed it ({reason}); Cadans does not send this morning mail again today, check whether {owner} got it',
+    uncertainCount: '{count} possibly delivered (not sent again; see the Log)',
   },
 };
 

@@ -27,7 +27,7 @@ import { templateWorkbook } from './template';
 import type { WorkbookPort } from '../workbook/ports';
 import { columnLetter, findTab, mapColumns } from '../workbook/headers';
 import { RELATIONS, TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
-import { acquireLock, FileError, fileError, Journal, removeLeftovers, sameFile, step, writeAtomically } from './files';
+import { acquireLock, FileError, fileError, Journal, type Lock, type LockHolder, removeLeftovers, sameFile, step, writeAtomically } from './files';
 import { foldJournal, logRecord, sentRecord } from './journal';
 import { notAnXlsxKind, WorkbookFormError, XlsxFile } from './xlsx-file';
 import { decimal, formProblem, languageOfEnvironment, say, setTerminalLanguage, terminalWords } from './messages';
@@ -125,6 +125,7 @@ function checkLayout(workbook: XlsxFile, path: string): void {
       throw new UsageError(say('errorHeaderRow', { path, tab: name, row: found + 2 }));
     }
   }
+  refuseClashingColumns(workbook, path);
   const unreadable: string[] = [];
   for (const def of TABS) {
     const name = findTab(def, workbook.sheetNames());
@@ -148,6 +149,27 @@ function checkLayout(workbook: XlsxFile, path: string): void {
     if (unreadable.length > 10) shown.push(say('errorFormulaMore', { count: unreadable.length - 10 }));
     const head = unreadable.length === 1 ? say('errorFormulaOne', { path }) : say('errorFormulaMany', { path, count: unreadable.length });
     throw new UsageError([head, ...shown, say('errorFormulaFix')].join('\n'));
+  }
+}
+
+/**
+ * A column Cadans writes whose header stands twice in a tab: one of the two may be the team's own,
+ * and Cadans cannot tell which, so it refuses rather than write over either (issue 25).
+ */
+function refuseClashingColumns(workbook: XlsxFile, path: string): void {
+  for (const def of TABS) {
+    const name = findTab(def, workbook.sheetNames());
+    if (!name) continue;
+    const header = workbook.sheet(name).readHeader();
+    const map = mapColumns(def, header);
+    for (const column of def.columns) {
+      if (!column.computed) continue;
+      const copies = map.duplicates.filter(([key]) => key === column.key).map(([, index]) => index);
+      const first = map.index.get(column.key);
+      if (first === undefined || copies.length === 0) continue;
+      const columns = [first, ...copies].map((i) => `${columnLetter(i + 1)} (${String(header[i]).trim()})`).join(', ');
+      throw new UsageError(say('errorColumnClash', { path, tab: name, columns }));
+    }
   }
 }
 
@@ -251,15 +273,24 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
   const targetInfo = await stat(target).catch(() => null);
   if (targetInfo && !targetInfo.isFile()) throw new FileError(say('errorTargetNotFile', { path: target }));
 
-  // One run at a time per output workbook; what a killed run left behind is cleared first.
-  const lock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, (holder) => out(say('waitingForRun', { pid: holder.pid, host: holder.host, started: holder.started })));
+  // "One run at a time" and "each owner once a day" are promises about the input workbook, whatever
+  // --out says: its lock and journal lie beside the input (the embedded sample has no input file:
+  // beside its output). The output workbook has a lock of its own, for two inputs of one name.
+  const state = stateOf(values.workbook, target);
+  const onWait = (holder: LockHolder) => out(say('waitingForRun', { pid: holder.pid, host: holder.host, started: holder.started }));
+  const inputLock = await acquireLock(`${state}.cadans-lock`, lockWait * 1000, onWait);
+  let outputLock: Lock | null = null;
   try {
+    if (state !== target) outputLock = await acquireLock(`${target}.cadans-lock`, lockWait * 1000, onWait);
+    // What a killed run left behind is cleared first.
     for (const leftover of [...(await removeLeftovers(dir, `.${name}`)), ...(await removeLeftovers(dir, '.report.html')), ...(await removeLeftovers(join(dir, 'outbox')))]) {
       out(say('removedLeftover', { path: leftover }));
     }
-    const journalPath = `${target}.cadans-journal`;
+    const journalPath = `${state}.cadans-journal`;
     const runId = `${hostname()}-${process.pid}-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
-    const from = foldJournal(workbook, settings.language, await Journal.read(journalPath));
+    // Before the journal moved beside the input, it lay beside the output: an upgrade reads that one too.
+    const legacy = state !== target ? await Journal.read(`${target}.cadans-journal`) : [];
+    const from = foldJournal(workbook, settings.language, [...legacy, ...(await Journal.read(journalPath))]);
     progress.step(say('progressComputing'));
     const plan = planReminders(workbook, { today, now: clock, job: 'cadans run', respectSendDays: true, local: true }, true);
     const outbox = join(dir, 'outbox');
@@ -299,11 +330,18 @@ async function runCommand(values: RunOptions, rest: string[], out: (line: string
     for (const line of formatSummary(plan.refresh, name, target)) out(line);
     if (plan.refresh.reports) out(fill(catalogue(plan.refresh.settings.language).cli.written, { path: report }));
     for (const line of formatReminderSummary(plan, outcome, values.smtp ? { smtp: values.smtp } : { outbox })) out(line);
-    // A mail that failed is in the Log and is retried next run; the exit code lets cron notice.
-    return outcome && outcome.failed.length > 0 ? 1 : 0;
+    // A mail that failed is in the Log and is retried next run; one that may have arrived is not
+    // (see the Log). Either way the exit code (1) lets cron notice.
+    return outcome && (outcome.failed.length > 0 || (outcome.uncertain?.length ?? 0) > 0) ? 1 : 0;
   } finally {
-    await lock.release();
+    await outputLock?.release();
+    await inputLock.release();
   }
+}
+
+/** The path the run's lock and journal are named after: the input workbook's, else the output's. */
+function stateOf(input: string | undefined, target: string): string {
+  return input ? resolve(input) : target;
 }
 
 /** The output folder, created when missing; a file in its place is refused. */
@@ -317,12 +355,13 @@ async function initCommand(values: { empty?: boolean; force?: boolean; lang?: st
   const [target, extra] = rest;
   if (!target) throw new UsageError(say('errorInitName'));
   if (extra !== undefined) throw new UsageError(say('errorArgument', { value: extra, command: 'init' }));
+  // init takes no --out: given a folder, the name of the workbook is what is missing.
+  const info = await stat(target).catch(() => null);
+  if (info?.isDirectory()) throw new UsageError(say('errorInitFolder', { path: target, example: join(target, 'relaties.xlsx') }));
   // The template is an .xlsx workbook; a file named .csv or .xls would hold something else than its name says.
   if (!/\.xlsx$/i.test(target)) throw new UsageError(say('errorInitXlsx', { example: `${target.replace(/\.[^./\\]*$/, '')}.xlsx` }));
   const language = values.lang ?? 'nl';
   if (language !== 'nl' && language !== 'en') throw new UsageError(say('errorLang', { value: language }));
-  const info = await stat(target).catch(() => null);
-  if (info?.isDirectory()) throw new UsageError(say('errorTargetNotFile', { path: target }));
   if (info && !values.force) throw new UsageError(say('errorInitExists', { path: target }));
   const today = dayOfInstant(now, DEFAULT_LOCAL_TIME_ZONE);
   const workbook = templateWorkbook(today, wallTimeAsUtc(now, DEFAULT_LOCAL_TIME_ZONE), { empty: values.empty, language });
@@ -428,6 +467,7 @@ async function checkFile(path: string | undefined, out: (line: string) => void, 
 async function organisationsCommand(values: { workbook?: string; out?: string }, out: (line: string) => void, now: Date, progress: Progress): Promise<number> {
   if (!values.workbook) throw new UsageError(say('errorNeedsWorkbook', { command: 'organisations' }));
   const { workbook, mode } = await readWorkbook(values.workbook, progress);
+  refuseClashingColumns(workbook, values.workbook);
   let result: ReturnType<typeof fillOrganisations>;
   try {
     result = fillOrganisations(workbook, now, { plain: true });

@@ -1,7 +1,8 @@
 // The local runner's file handling: every file it writes appears complete or not at all (written
 // beside its target, flushed, then renamed), carries the input's file mode, and every failure is one
-// line naming the path and what to do. One run at a time per output workbook (a lock file beside
-// it), and an append-only journal beside it that records each sent mail before the next one goes.
+// line naming the path and what to do. One run at a time per input workbook (a lock file beside
+// it, and one beside the output), and an append-only journal beside the input that records each
+// sent mail before the next one goes.
 
 import { constants } from 'node:fs';
 import { chmod, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -197,7 +198,7 @@ export async function acquireLock(path: string, waitMs: number, onWait?: (holder
 // ---- The journal ---------------------------------------------------------------------------------
 
 /**
- * An append-only file of JSON lines beside the output workbook. Each line is written and flushed to
+ * An append-only file of JSON lines beside the input workbook. Each line is written and flushed to
  * disk before append returns (the file opened for that line alone, so a journal that became
  * unwritable is noticed at once), and what it records survives a crash the moment after.
  */

@@ -1,10 +1,11 @@
-// The run journal beside an output workbook (`NAME.xlsx.cadans-journal`): the durable memory of the
-// local runner between the moment a mail goes out and the moment the workbook is written.
+// The run journal beside the input workbook (`NAME.xlsx.cadans-journal`; beside the output for the
+// embedded sample): the durable memory of the local runner between the moment a mail goes out and
+// the moment a workbook is written, shared by every run from that input whatever its --out.
 //
 //   {"kind":"sent", run, time, day, owner, count, subject}   after each mail, before the next one
 //   {"kind":"log", run, header, rows}                         a run's Log rows, before its workbook
 //
-// Every run on that output reads the journal first and adds to its Log what the input's Log does not
+// Every run from that input reads the journal first and adds to its Log what the input's Log does not
 // hold yet: the rows of earlier runs (a run that overlapped, or one killed before it wrote its
 // workbook) and the mails such a run sent. So a digest sent once is never sent again, and no run's
 // Log rows are lost, whichever run's workbook ends up on disk.

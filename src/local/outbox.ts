@@ -4,11 +4,13 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isoFromDay } from '../core/dates';
 import { step, writeAtomically } from './files';
 import { deliver, type DeliveryOutcome, type OutgoingDigest, type ReminderPlan, type SendResult } from '../engine/reminders';
+import { type Catalogue, catalogue, fill } from '../i18n/catalogue';
 
 export const DEFAULT_FROM = 'Cadans <cadans@localhost>';
 
@@ -35,8 +37,49 @@ export function emlName(plan: ReminderPlan, mail: OutgoingDigest): string {
   return `${isoFromDay(plan.refresh.today)}-${mail.owner.replace(/[^a-z0-9@._-]/gi, '_')}.eml`;
 }
 
+/** Failures of the connection itself: the server did not answer, or went away. */
+const CONNECTION_CODES = new Set(['ETIMEDOUT', 'ECONNECTION', 'ESOCKET', 'EDNS']);
+
+/** Why a delivery failed, as the catalogue says it; the mail library's own words after it, for support. */
+export function deliveryFailure(error: unknown, words: Catalogue['localMail'], smtp: boolean): string {
+  const code = (error as { code?: string }).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const reasons: Record<string, string> = {
+    ETIMEDOUT: words.timeout,
+    EDNS: words.unknownHost,
+    ECONNECTION: words.unreachable,
+    ESOCKET: words.unreachable,
+    EENVELOPE: words.recipientRejected,
+    EMESSAGE: words.messageRejected,
+    EAUTH: words.authFailed,
+    ETLS: words.tlsFailed,
+  };
+  const reason = smtp ? (reasons[code ?? ''] ?? words.other) : words.outboxFailed;
+  return fill(words.detail, { reason, detail });
+}
+
+/**
+ * Sends one message over SMTP. `handedOver` tells, when it fails, whether the server had accepted
+ * DATA and been given the whole message: nodemailer reads the message only after the server's 354.
+ */
+async function sendOverSmtp(transport: ReturnType<typeof nodemailer.createTransport>, mail: OutgoingDigest, from: string): Promise<void> {
+  const raw = await new MailComposer(message(mail, from)).compile().build();
+  const body = new PassThrough();
+  let handedOver = false;
+  body.on('end', () => {
+    handedOver = true;
+  });
+  body.end(raw);
+  try {
+    await transport.sendMail({ envelope: { from, to: mail.to }, raw: body });
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { handedOver });
+  }
+}
+
 export async function deliverLocally(plan: ReminderPlan, now: () => Date, options: LocalDelivery): Promise<DeliveryOutcome> {
   const from = options.from ?? DEFAULT_FROM;
+  const words = catalogue(plan.refresh.settings.language).localMail;
   // Without timeouts a silent server holds each mail for nodemailer's default of 10 minutes.
   const timeout = options.timeoutMs ?? 30_000;
   const transport = options.smtp ? nodemailer.createTransport({ url: options.smtp, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }) : null;
@@ -53,21 +96,25 @@ export async function deliverLocally(plan: ReminderPlan, now: () => Date, option
       const mail = next.value;
       options.beforeSend?.(++index, plan.pending.length);
       let result: SendResult;
-      try {
-        if (transport && serverDown) throw new Error(`not tried: ${serverDown}`);
-        if (transport) await transport.sendMail(message(mail, from));
-        else await writeAtomically(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build(), options.mode);
-        result = { ok: true };
-      } catch (error) {
-        result = { ok: false, error: error instanceof Error ? error.message : String(error) };
-        const code = (error as { code?: string }).code;
-        if (transport && !serverDown && (code === 'ETIMEDOUT' || code === 'ECONNECTION' || code === 'ESOCKET' || code === 'EDNS')) {
-          serverDown = `the server did not answer an earlier mail of this run (${result.error})`;
+      if (transport && serverDown) {
+        result = { ok: false, error: fill(words.detail, { reason: words.notTried, detail: serverDown }) };
+      } else {
+        try {
+          if (transport) await sendOverSmtp(transport, mail, from);
+          else await writeAtomically(join(options.outbox, emlName(plan, mail)), await new MailComposer(message(mail, from)).compile().build(), options.mode);
+          result = { ok: true };
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? '';
+          const reason = deliveryFailure(error, words, !!transport);
+          // Taken but not confirmed: it may have arrived, and is not sent again (issue 25).
+          const uncertain = !!transport && (error as { handedOver?: boolean }).handedOver === true && CONNECTION_CODES.has(code);
+          result = uncertain ? { ok: false, uncertain: true, error: fill(words.uncertain, { subject: mail.subject, reason, owner: mail.owner }) } : { ok: false, error: reason };
+          if (transport && CONNECTION_CODES.has(code)) serverDown = error instanceof Error ? error.message : String(error);
         }
       }
       next = delivery.next(result);
-      // Recording a sent mail must succeed before the next one goes: if it cannot, stop here.
-      if (result.ok && options.afterSend) await options.afterSend(mail);
+      // Recording a mail that went (or may have) must succeed before the next one goes: if it cannot, stop here.
+      if ((result.ok || result.uncertain) && options.afterSend) await options.afterSend(mail);
     }
     return next.value;
   } finally {

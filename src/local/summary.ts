@@ -56,6 +56,7 @@ export function formatReminderSummary(plan: ReminderPlan, outcome: DeliveryOutco
   const head = 'smtp' in destination ? fill(words.mailsSent, { job: 'cadans run', mails, destination: destination.smtp }) : fill(words.mailsWritten, { job: 'cadans run', mails, destination: destination.outbox });
   const more = [
     plan.alreadySent.length ? fill(words.mailsAlready, { count: plan.alreadySent.length }) : null,
+    o.uncertain?.length ? fill(catalogue(language).localMail.uncertainCount, { count: o.uncertain.length }) : null,
     o.failed.length ? fill(words.mailsFailed, { count: o.failed.length }) : null,
     o.remaining.length ? fill(words.mailsWaiting, { count: o.remaining.length }) : null,
   ].filter((part): part is string => part !== null);

@@ -19,6 +19,7 @@
 // Dates: an .xlsx stores serial numbers; cells whose number format is a date are handed to the
 // engine as midnight UTC, so this workbook's calendar is UTC (as with ExcelJS).
 
+import { fitCell } from '../core/cell-text';
 import JSZip from 'jszip';
 import { intlClock, isDate, MS_PER_DAY, SERIAL_OF_EPOCH, type ZoneClock } from '../core/dates';
 import { DEFAULT_LOCALE } from '../core/locale';
@@ -793,7 +794,8 @@ class XlsxFileSheet implements SheetPort {
     }
     const is = qualified(p, 'is');
     const t = qualified(p, 't');
-    return `<${c} r="${ref}"${s} t="inlineStr"><${is}><${t} xml:space="preserve">${escapeXml(String(value))}</${t}></${is}></${c}>`;
+    // No cell past Excel's limit, whatever text a run copies into it (a 40,000-character note).
+    return `<${c} r="${ref}"${s} t="inlineStr"><${is}><${t} xml:space="preserve">${escapeXml(fitCell(String(value)))}</${t}></${is}></${c}>`;
   }
 
   /** One row as Cadans writes it: its own cells new, the others as they were (orphaned shared formulas written out). */

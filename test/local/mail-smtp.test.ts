@@ -113,7 +113,8 @@ describe('cadans run --smtp', () => {
     const dir = tmp();
     const out = join(dir, 'out');
     await writeBureauWorkbook(join(dir, 'bureau.xlsx'));
-    const server = await startServer({ journal: join(out, 'bureau.xlsx.cadans-journal') });
+    // The journal lies beside the input workbook (issue 25).
+    const server = await startServer({ journal: join(dir, 'bureau.xlsx.cadans-journal') });
     const output = await cadans(['--workbook', join(dir, 'bureau.xlsx'), '--today', '2026-11-24', '--out', out, '--smtp', server.url]);
 
     expect(server.received.map((r) => r.envelope)).toEqual([

@@ -5,7 +5,7 @@
 
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +100,7 @@ describe('the input is never touched', () => {
     const r = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out')]);
     expect(r.code).toBe(0);
     const out = join(dir, 'out');
-    const files = [join(out, 'bureau.xlsx'), join(out, 'report.html'), join(out, 'bureau.xlsx.cadans-journal'), ...readdirSync(join(out, 'outbox')).map((f) => join(out, 'outbox', f))];
+    const files = [join(out, 'bureau.xlsx'), join(out, 'report.html'), join(dir, 'bureau.xlsx.cadans-journal'), ...readdirSync(join(out, 'outbox')).map((f) => join(out, 'outbox', f))];
     expect(files).toHaveLength(5);
     expect(files.map(mode)).toEqual([0o600, 0o600, 0o600, 0o600, 0o600]);
     // A wider mode is kept as well: the output is as readable as the input, no more, no less.
@@ -136,6 +136,7 @@ describe('two runs at once on the same workbook', () => {
       'cadans run: 0 ochtendmails verstuurd, 2 al eerder vandaag, 0 mislukt, 0 nog te versturen',
     ]);
     expect(existsSync(join(dir, 'out', 'bureau.xlsx.cadans-lock'))).toBe(false);
+    expect(existsSync(join(dir, 'bureau.xlsx.cadans-lock'))).toBe(false);
     // And a third run, later, from the same input: nothing is sent again.
     const c = await cadans(args);
     expect(c.stdout).toContain(`cadans run: 0 ochtendmails verstuurd via ${server.url}; 2 al eerder vandaag`);
@@ -147,7 +148,8 @@ describe('two runs at once on the same workbook', () => {
     const input = join(dir, 'bureau.xlsx');
     await writeBureauWorkbook(input);
     mkdirSync(join(dir, 'out'));
-    const lock = join(dir, 'out', 'bureau.xlsx.cadans-lock');
+    // The lock of the input workbook (issue 25: every run from it, into any --out, takes it).
+    const lock = join(dir, 'bureau.xlsx.cadans-lock');
     // A live run: this test process itself.
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
     const r = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--lock-wait', '0']);
@@ -183,7 +185,9 @@ describe('an SMTP server that never answers', () => {
     expect(rows.filter((r) => /^ochtendmail aan .* niet verstuurd: .+; de volgende run probeert het opnieuw$/.test(String(r.Melding))).map((r) => r.Waarde)).toEqual([JORIS, SANNE]);
     // Only the first mail waited for the server: the second was not tried against a silent server.
     expect(sockets).toHaveLength(1);
-    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: not tried: the server did not answer an earlier mail of this run \(/);
+    // In the workbook's words (issue 25); the library's own words follow only as the technical detail.
+    expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: niet geprobeerd: de mailserver antwoordde niet op een eerdere mail van deze run \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
+    expect(rows.find((r) => r.Waarde === JORIS)?.Melding).toMatch(/niet verstuurd: de mailserver (antwoordde niet op tijd|is niet bereikbaar of verbrak de verbinding) \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
     // The server is back: the next run sends both, once.
     const server = await smtpServer();
     const again = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', server.url]);
@@ -212,7 +216,12 @@ describe('kill -9 during a run', () => {
     for (let attempt = 0; attempt < 4 && !killedWithTemp; attempt++) {
       const out = join(dir, `out-${attempt}`);
       mkdirSync(out);
-      const child = spawn(process.execPath, [BIN, 'run', '--workbook', input, '--today', DAY, '--out', out], { stdio: 'ignore' });
+      // Each attempt from a copy of its own: the journal beside the input holds only this attempt's runs.
+      const copy = join(dir, `in-${attempt}`, 'groot.xlsx');
+      mkdirSync(join(dir, `in-${attempt}`));
+      copyFileSync(input, copy);
+      chmodSync(copy, 0o600);
+      const child = spawn(process.execPath, [BIN, 'run', '--workbook', copy, '--today', DAY, '--out', out], { stdio: 'ignore' });
       // Killed the moment its temporary output file appears: the worst moment for a half-written file.
       const watcher = watch(out, (_event, name) => {
         if (name && String(name).includes('.cadans-tmp-') && existsSync(join(out, String(name)))) {
@@ -226,13 +235,16 @@ describe('kill -9 during a run', () => {
       // Killed while a temporary file was being written: the workbook's own, or (when the workbook
       // was already complete and renamed) report.html's. Nothing half-written has a final name.
       const left = readdirSync(out).sort();
-      expect(left.filter((f) => !f.includes('.cadans-tmp-'))).toEqual(left.includes('groot.xlsx') ? ['groot.xlsx', 'groot.xlsx.cadans-journal', 'groot.xlsx.cadans-lock'] : ['groot.xlsx.cadans-journal', 'groot.xlsx.cadans-lock']);
+      // The output's own lock is here; the journal and the input's lock lie beside the input.
+      expect(left.filter((f) => !f.includes('.cadans-tmp-'))).toEqual(left.includes('groot.xlsx') ? ['groot.xlsx', 'groot.xlsx.cadans-lock'] : ['groot.xlsx.cadans-lock']);
+      expect(existsSync(`${copy}.cadans-lock`)).toBe(true);
       expect(left.filter((f) => f.includes('.cadans-tmp-')).every((f) => f.endsWith(`.cadans-tmp-${child.pid}`))).toBe(true);
       if (left.includes('groot.xlsx')) expect((await readLog(join(out, 'groot.xlsx'))).rows.length).toBeGreaterThan(0);
-      expect([sha(input), mode(input)]).toEqual([before, 0o600]);
-      const next = await cadans(['run', '--workbook', input, '--today', DAY, '--out', out]);
+      expect([sha(copy), mode(copy)]).toEqual([before, 0o600]);
+      const next = await cadans(['run', '--workbook', copy, '--today', DAY, '--out', out]);
       expect(next.code).toBe(0);
-      expect(readdirSync(out).sort()).toEqual(['groot.xlsx', 'groot.xlsx.cadans-journal', 'report.html']);
+      expect(readdirSync(out).sort()).toEqual(['groot.xlsx', 'report.html']);
+      expect(existsSync(`${copy}.cadans-lock`)).toBe(false);
       expect(mode(join(out, 'groot.xlsx'))).toBe(0o600);
       const { rows } = await readLog(join(out, 'groot.xlsx'));
       // The killed run recorded its Log rows in the journal before writing: they are kept too.
