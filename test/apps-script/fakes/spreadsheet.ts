@@ -349,6 +349,7 @@ export class FakeSheet {
       this.maxColumns = rowContents.length;
     }
     this.$write({ row, column: 1, numRows: 1, numColumns: rowContents.length }, [rowContents]);
+    this.env.move('Sheet.appendRow', this.name, rowContents.length);
     return this;
   }
 
@@ -419,6 +420,8 @@ export class FakeSheet {
   clearContents(): FakeSheet {
     this.env.hit('Sheet.clearContents', 'write');
     this.$fail('clearContents');
+    // The meter counts the block it empties (the stricter side: the reference gives no cost).
+    this.env.move('Sheet.clearContents', this.name, this.$lastRow() * this.$lastColumn());
     this.grid.length = 0;
     return this;
   }
@@ -601,6 +604,11 @@ export class FakeRange implements Rect {
     this.env = sheet.env;
   }
 
+  /** The meter: this call moved every cell of the range (or `cells`). */
+  private moved(method: string, cells = this.numRows * this.numColumns): void {
+    this.env.move(method, this.sheet.name, cells);
+  }
+
   getSheet(): FakeSheet {
     this.env.hit('Range.getSheet', 'read');
     return this.sheet;
@@ -638,6 +646,7 @@ export class FakeRange implements Rect {
     this.env.hit('Range.getValues', 'read');
     this.sheet.$fail('getValues');
     this.env.cellsRead += this.numRows * this.numColumns;
+    this.moved('Range.getValues');
     const rows: unknown[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: unknown[] = [];
@@ -654,12 +663,14 @@ export class FakeRange implements Rect {
     this.env.hit('Range.getValue', 'read');
     this.sheet.$fail('getValue');
     this.env.cellsRead += 1;
+    this.moved('Range.getValue', 1);
     const value = this.sheet.$value(this.row, this.column);
     return isDate(value) ? this.env.date(value.getTime()) : value;
   }
 
   getFormulas(): string[][] {
     this.env.hit('Range.getFormulas', 'read');
+    this.moved('Range.getFormulas');
     return this.env.array(
       Array.from({ length: this.numRows }, (_, r) =>
         this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$formula(this.row + r, this.column + c))),
@@ -682,12 +693,14 @@ export class FakeRange implements Rect {
       }
     }
     this.sheet.$write(this, values);
+    this.moved('Range.setValues');
     return this;
   }
 
   setValue(value: unknown): FakeRange {
     this.env.hit('Range.setValue', 'write');
     this.sheet.$fail('setValue');
+    this.moved('Range.setValue');
     this.sheet.$write(this, Array.from({ length: this.numRows }, () => Array.from({ length: this.numColumns }, () => value)));
     return this;
   }
@@ -698,6 +711,7 @@ export class FakeRange implements Rect {
    */
   getNotes(): string[][] {
     this.env.hit('Range.getNotes', 'read');
+    this.moved('Range.getNotes');
     return this.env.array(
       Array.from({ length: this.numRows }, (_, r) => this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$note(this.row + r, this.column + c)))),
     );
@@ -724,12 +738,14 @@ export class FakeRange implements Rect {
       }
     }
     this.sheet.$inGrid(this.row, this.column, this.numRows, this.numColumns);
+    this.moved('Range.setNotes');
     notes.forEach((row, r) => row.forEach((note, c) => this.sheet.$setNote(this.row + r, this.column + c, note === null || note === undefined ? '' : String(note))));
     return this;
   }
 
   setNumberFormat(format: string): FakeRange {
     this.env.hit('Range.setNumberFormat', 'write');
+    this.moved('Range.setNumberFormat');
     this.sheet.formats.push({ ...this.rect(), value: String(format) });
     return this;
   }
@@ -742,6 +758,7 @@ export class FakeRange implements Rect {
    */
   setNumberFormats(numberFormats: string[][]): FakeRange {
     this.env.hit('Range.setNumberFormats', 'write');
+    this.moved('Range.setNumberFormats');
     this.eachOfGrid(numberFormats, 'setNumberFormats', (row, column, value) => this.sheet.formats.push({ row, column, numRows: 1, numColumns: 1, value: String(value) }));
     return this;
   }
@@ -749,6 +766,7 @@ export class FakeRange implements Rect {
   /** "Sets a rectangular grid of font weights", each 'bold', 'normal' or null (…/range#setfontweightsfontweights). */
   setFontWeights(fontWeights: Array<Array<string | null>>): FakeRange {
     this.env.hit('Range.setFontWeights', 'write');
+    this.moved('Range.setFontWeights');
     this.eachOfGrid(fontWeights, 'setFontWeights', (row, column, value) => {
       if (value !== null && value !== 'bold' && value !== 'normal') throw this.env.error(`Invalid argument: fontWeights (${String(value)})`);
       this.sheet.fontWeights.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
@@ -759,6 +777,7 @@ export class FakeRange implements Rect {
   /** "Sets a rectangular grid of font styles", each 'italic', 'normal' or null (…/range#setfontstylesfontstyles). */
   setFontStyles(fontStyles: Array<Array<string | null>>): FakeRange {
     this.env.hit('Range.setFontStyles', 'write');
+    this.moved('Range.setFontStyles');
     this.eachOfGrid(fontStyles, 'setFontStyles', (row, column, value) => {
       if (value !== null && value !== 'italic' && value !== 'normal') throw this.env.error(`Invalid argument: fontStyles (${String(value)})`);
       this.sheet.fontStyles.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
@@ -778,6 +797,7 @@ export class FakeRange implements Rect {
 
   setDataValidation(rule: DataValidation | null): FakeRange {
     this.env.hit('Range.setDataValidation', 'write');
+    this.moved('Range.setDataValidation');
     if (rule !== null && !(rule instanceof DataValidation)) {
       throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
     }
@@ -787,6 +807,7 @@ export class FakeRange implements Rect {
 
   setFontWeight(fontWeight: string | null): FakeRange {
     this.env.hit('Range.setFontWeight', 'write');
+    this.moved('Range.setFontWeight');
     if (fontWeight !== null && fontWeight !== 'bold' && fontWeight !== 'normal') {
       throw this.env.error(`Invalid argument: fontWeight (${fontWeight})`);
     }
