@@ -743,6 +743,30 @@ export class FakeRange implements Rect {
     return this;
   }
 
+  /**
+   * "Returns the note associated with the given range", '' without one: the top-left cell's
+   * (developers.google.com/apps-script/reference/spreadsheet/range#getnote). One cell moved.
+   */
+  getNote(): string {
+    this.env.hit('Range.getNote', 'read');
+    this.moved('Range.getNote', 1);
+    return this.sheet.$note(this.row, this.column);
+  }
+
+  /**
+   * "Sets the note to the given value" (…/range#setnotenote), on every cell of the range; an empty
+   * string leaves no note, as setNotes's does here. The reference says nothing more: the meter
+   * counts every cell of the range.
+   */
+  setNote(note: unknown): FakeRange {
+    this.env.hit('Range.setNote', 'write');
+    if (note !== null && typeof note !== 'string') throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Range.setNote.");
+    this.sheet.$inGrid(this.row, this.column, this.numRows, this.numColumns);
+    this.moved('Range.setNote');
+    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numColumns; c++) this.sheet.$setNote(this.row + r, this.column + c, note ?? '');
+    return this;
+  }
+
   setNumberFormat(format: string): FakeRange {
     this.env.hit('Range.setNumberFormat', 'write');
     this.moved('Range.setNumberFormat');
