@@ -21,7 +21,7 @@ interface Measured {
 function measure(cadans: Cadans, job: () => unknown): Measured {
   cadans.env.reset();
   job();
-  return { cells: cadans.env.cellsMoved(), byMethod: Object.fromEntries(cadans.env.cells) };
+  return { cells: cadans.env.cellsMoved(), byMethod: cadans.env.cellsByMethod() };
 }
 
 function logPayload(row: number, relationId: string) {
@@ -46,10 +46,34 @@ describe('cells moved per job, at 10,000 relationships with 10 touchpoints each 
       const result = next.serverCall('logTouchpoint', logPayload(2, relationId));
       if (!result.ok) throw new Error(result.message);
     });
-    console.log(JSON.stringify(jobs, null, 1));
   }, 240_000);
 
-  it('placeholder', () => {
-    expect(jobs.refresh.cells).toBeGreaterThan(0);
+  /**
+   * What each job moves now, with 1% headroom for the lead's day-list changes: the ceiling that
+   * stops a job from growing again. The issue's targets (at most 50,000 cells for a click, 60 per
+   * relationship for a morning) are not met yet: a click and a morning still read the Relaties
+   * and Touchpoints tabs whole (see the report of issue 20).
+   */
+  const BUDGET = { refresh: 2_120_000, refreshAgain: 1_977_000, dailyRun: 2_196_000, sidebar: 1_748_000, log: 1_748_000 };
+
+  it('keeps every job within its budget of cells', () => {
+    expect(Object.fromEntries(Object.entries(jobs).map(([job, m]) => [job, m.cells <= BUDGET[job as keyof typeof BUDGET]]))).toEqual({ refresh: true, refreshAgain: true, dailyRun: true, sidebar: true, log: true });
+  });
+
+  it('no longer reads or writes the notes of whole tabs: only the cells Cadans marks, once', () => {
+    const marked = ss.sheets.flatMap((sheet) => sheet.conditionalRules.filter((r) => r.condition?.args?.[0] === '=ISTEXT("cadans:mark")').flatMap((r) => r.ranges));
+    expect(marked.every((r) => r.numRows === 1 && r.numColumns === 1)).toBe(true);
+    expect(marked.length).toBeGreaterThan(100); // the generator's invalid dates, tiers, amounts and IDs
+    const notes = (m: Measured) => [m.byMethod['Range.getNote'] ?? 0, m.byMethod['Range.setNote'] ?? 0, m.byMethod['Range.getNotes'] ?? 0, m.byMethod['Range.setNotes'] ?? 0];
+    expect(notes(jobs.refresh)).toEqual([marked.length, marked.length, 0, 0]);
+    expect(notes(jobs.refreshAgain)).toEqual([0, 0, 0, 0]);
+    expect(notes(jobs.dailyRun)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('has the sidebar and logging read nothing but values, and logging write one row\'s cells', () => {
+    expect(Object.keys(jobs.sidebar.byMethod)).toEqual(['Range.getValues']);
+    expect(Object.keys(jobs.log.byMethod)).toEqual(['Range.getValues', 'Range.setValues']);
+    // The touchpoint's row (12 cells, as wide as the Touchpoints header) and the relationship's computed cells.
+    expect(jobs.log.byMethod['Range.setValues']).toBeLessThanOrEqual(30);
   });
 });
