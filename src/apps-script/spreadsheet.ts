@@ -399,6 +399,13 @@ class AppsScriptSheet implements SheetPort {
   styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
     this.sheet.setFrozenRows(1);
     this.fit(1, columns);
+    // Issue 20: a tab this execution created is as wide as its columns, not 26: the spreadsheet's
+    // 10 million cells count empty ones too (a Touchpoints tab of 500,000 rows x 26 is 13 million).
+    // A column added later grows the grid again (fit).
+    if (this.created && this.grid!.columns > columns) {
+      this.sheet.deleteColumns(columns + 1, this.grid!.columns - columns);
+      this.grid!.columns = columns;
+    }
     this.sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
     widths.forEach((w, i) => w && this.sheet.setColumnWidth(i + 1, w));
   }

@@ -171,13 +171,15 @@ describe('refreshNow with after-sales actions (issue 12)', () => {
       return cadans.env.byMethod();
     })();
     const extra: Record<string, number> = Object.fromEntries(Object.keys(small).map((k) => [k, small[k] - (plain[k] ?? 0)]).filter(([, n]) => n !== 0));
-    expect(Object.values(extra).reduce((a, b) => a + b, 0)).toBe(18);
-    // Against a refresh without placements: 18 more, all for the Acties tab, none per row. It is
+    expect(Object.values(extra).reduce((a, b) => a + b, 0)).toBe(19);
+    // Against a refresh without placements: 19 more, all for the Acties tab, none per row. It is
     // created (this workbook has none): insertSheet, its header (getRange, setValues), styled
-    // (setFontWeight, a width per column: 7, setFrozenRows); then the one append of every row
-    // (getLastRow, getMaxRows and getMaxColumns for the grid, getRange, setValues).
+    // (setFontWeight, a width per column: 7, setFrozenRows) and trimmed to its 7 columns (issue
+    // 20: deleteColumns); then the one append of every row (getLastRow, getMaxRows and
+    // getMaxColumns for the grid, getRange, setValues).
     expect(extra).toEqual({
       'Spreadsheet.insertSheet': 1,
+      'Sheet.deleteColumns': 1,
       'Range.setFontWeight': 1,
       'Sheet.setColumnWidth': 7,
       'Sheet.setFrozenRows': 1,

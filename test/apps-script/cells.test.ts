@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spreadsheet } from '../../bench/apps-script';
 import type { FakeSpreadsheet } from './fakes/index';
-import { type Cadans, loadCadans } from './harness';
+import { type Cadans, loadCadans, workbook } from './harness';
 
 /** Tuesday 24-11-2026 07:00 in Amsterdam, the benchmark's send day; the next morning a day later. */
 const FIRST_MORNING = new Date(Date.UTC(2026, 10, 24, 6, 0, 0));
@@ -75,5 +75,21 @@ describe('cells moved per job, at 10,000 relationships with 10 touchpoints each 
     expect(Object.keys(jobs.log.byMethod)).toEqual(['Range.getValues', 'Range.setValues']);
     // The touchpoint's row (12 cells, as wide as the Touchpoints header) and the relationship's computed cells.
     expect(jobs.log.byMethod['Range.setValues']).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('tabs Cadans creates (issue 20)', () => {
+  it('are no wider than their columns, so empty columns do not eat into the 10 million cells', () => {
+    const ss = workbook({ timeZone: 'Europe/Amsterdam' });
+    const cadans = loadCadans(ss, { now: FIRST_MORNING });
+    cadans.setupWorkbook();
+    const widths = Object.fromEntries(ss.sheets.filter((s) => s.name !== 'Blad1').map((s) => [s.name, [s.maxColumns, s.$row(1).length]]));
+    expect(widths.Touchpoints).toEqual([widths.Touchpoints[1], widths.Touchpoints[1]]);
+    expect(widths.Log).toEqual([widths.Log[1], widths.Log[1]]);
+    for (const [name, [grid, header]] of Object.entries(widths)) expect([name, grid]).toEqual([name, header]);
+    expect(widths.Touchpoints[1]).toBeLessThan(26);
+    // A refresh (which writes the Log) still fits in them, and the grid grows where a tab needs it to.
+    cadans.refreshNow();
+    expect(ss.$sheet('Log').maxColumns).toBe(ss.$sheet('Log').$row(1).length);
   });
 });

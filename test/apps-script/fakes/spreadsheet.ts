@@ -332,6 +332,21 @@ export class FakeSheet {
   }
 
   /**
+   * Deletes howMany columns from columnPosition on (…/sheet#deletecolumnscolumnposition,-howmany):
+   * the columns to the right move left and the grid narrows. As deleteRows, the fake moves no
+   * formats; deleting every column throws.
+   */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.env.hit('Sheet.deleteColumns', 'write');
+    if (!Number.isInteger(columnPosition) || !Number.isInteger(howMany) || columnPosition < 1 || howMany < 1) throw this.env.error('Invalid argument');
+    if (columnPosition + howMany - 1 > this.maxColumns) throw this.env.error('Those columns are out of bounds.');
+    if (howMany >= this.maxColumns) throw this.env.error("You can't delete all the columns on the sheet.");
+    for (const row of this.grid) row?.splice(columnPosition - 1, howMany);
+    for (const row of this.notes) row?.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+  }
+
+  /**
    * "Appends a row to the bottom of the current data region in the sheet": one atomic call
    * (…/sheet#appendrowrowcontents); the grid grows by a row when the data region fills it.
    */
