@@ -93,3 +93,28 @@ describe('tabs Cadans creates (issue 20)', () => {
     expect(ss.$sheet('Log').maxColumns).toBe(ss.$sheet('Log').$row(1).length);
   });
 });
+
+describe('Cadans > Controleren (issue 20)', () => {
+  it('shows the growth per month from the Touchpoints tab and the month the 10 million cells would be reached', () => {
+    const day = (offset: number) => new Date(Date.UTC(2026, 10, 24 - offset) - 3_600_000); // midnight in Amsterdam (winter time)
+    // 1,200 touchpoints over the last year (100 a month), 300 older ones, 5 planned ahead.
+    const touchpoints: unknown[][] = [['Datum', 'Relatie-ID', 'Soort']];
+    for (let i = 0; i < 1200; i++) touchpoints.push([day(i % 365), 'R1', 'Bel']);
+    for (let i = 0; i < 300; i++) touchpoints.push([day(400 + i), 'R1', 'Bel']);
+    for (let i = 0; i < 5; i++) touchpoints.push([day(-10), 'R1', 'Bel']);
+    const ss = workbook({
+      timeZone: 'Europe/Amsterdam',
+      sheets: { Relaties: [['ID', 'Naam', 'Tier'], ['R1', 'Anna', 'A']], Touchpoints: touchpoints, Instellingen: [['Instelling', 'Waarde'], ['Taal', 'nl']], Log: [['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', 'Datum', 'Eigenaar', 'Aantal']] },
+    });
+    // Grids: Touchpoints 1,506 x 26, the other three 1,000 x 26: 117,156 cells; 100 rows a month x 26 columns.
+    expect(ss.$cells()).toBe(117_156);
+    const cadans = loadCadans(ss, { now: FIRST_MORNING });
+    cadans.env.reset();
+    cadans.checkSetup();
+    const html = cadans.ui.dialogs[0].html;
+    // (10,000,000 - 117,156) / 2,600 = 3,801 months from November 2026: August 2343.
+    expect(html).toContain('[in orde] Groei: ongeveer 2.600 cellen per maand uit Touchpoints (het tempo van de laatste 12 maanden); de grens van 10 miljoen cellen is dan bereikt rond 08-2343');
+    // Only the date column of Touchpoints was read for it (and its header, here and by the tabs' check).
+    expect(cadans.env.cellsMoved({ method: 'Range.getValues', tab: 'Touchpoints' })).toBe(3 + 3 + 1505);
+  });
+});

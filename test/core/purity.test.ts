@@ -15,6 +15,7 @@ describe('src/core', () => {
       'accounts.ts',
       'aftersales.ts',
       'cadence.ts',
+      'capacity.ts',
       'concentration.ts',
       'dates.ts',
       'digest.ts',
