@@ -38,8 +38,9 @@ function seed(sheet: FakeSheet, rows: unknown[][]): void {
   }
 }
 
-function spreadsheet(n: number): FakeSpreadsheet {
-  const data = generate(n, midnight);
+/** The benchmark's workbook of n relationships with 10 touchpoints each, seeded in the fake (also used by test/apps-script/cells.test.ts). */
+export function spreadsheet(n: number, perRelation?: number): FakeSpreadsheet {
+  const data = generate(n, midnight, perRelation);
   const ss = workbook({ timeZone: TIME_ZONE, locale: LOCALE, sheets: { Relaties: [RELATION_HEADER], Touchpoints: [TOUCHPOINT_HEADER], Instellingen: settingsRows(), Log: [LOG_HEADER] } });
   seed(ss.$sheet('Relaties'), data.sheets.Relaties);
   seed(ss.$sheet('Touchpoints'), data.sheets.Touchpoints);

@@ -111,7 +111,8 @@ export function settingsRows(): unknown[][] {
 }
 
 /** The Relaties and Touchpoints rows (headers included) for `n` relationships. */
-export function generate(n: number, dateCell: DateCell): SyntheticWorkbook {
+/** `perRelation`: touchpoints logged per relationship (10 unless a measure asks for an older workbook). */
+export function generate(n: number, dateCell: DateCell, perRelation = TOUCHPOINTS_PER_RELATION): SyntheticWorkbook {
   const rnd = random(0xc4da5 + n);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
@@ -214,7 +215,7 @@ export function generate(n: number, dateCell: DateCell): SyntheticWorkbook {
 
   const touchpoints: unknown[][] = [TOUCHPOINT_HEADER];
   // Logged in time order across relationships, as a team logs them, not grouped per relation.
-  for (let j = 0; j < TOUCHPOINTS_PER_RELATION; j++) {
+  for (let j = 0; j < perRelation; j++) {
     for (let i = 0; i < n; i++) {
       const roll = rnd();
       const day = fresh.has(i) || roll < 0.005 ? TODAY + int(1, 90) : TODAY - int(0, 720); // planned ahead

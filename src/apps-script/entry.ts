@@ -21,7 +21,7 @@ import { loadSettings } from '../workbook/settings';
 import { cellLinker, DAILY_HANDLER, deleteTriggers, FOLLOW_UP_HANDLER, previewPage, type ReminderJob, type ReminderRunResult, runReminders, sheetLinks } from './reminders';
 import { languageOf, setupWorkbook as runSetup } from '../engine/setup';
 import { AppsScriptWorkbook } from './spreadsheet';
-import { checkCells, type CheckLine, checkTabs, checkTimeZones, formatCheck, type TabSize } from '../engine/check';
+import { checkCells, checkGrowth, type CheckLine, checkTabs, checkTimeZones, formatCheck, type TabSize } from '../engine/check';
 import { checkClock } from './clock';
 import { escapeHtml } from '../mail/compose';
 import { currentUser, missingScopes, readSwitch, type ScopeKey, scopeNames, switchLine, writeSwitch } from './platform';
@@ -462,7 +462,7 @@ export function checkSetup(): void {
   }
 
   const sizes: TabSize[] = ss.getSheets().map((sheet) => ({ name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() }));
-  lines.push(...checkCells(sizes, language), ...checkTabs(wb, language));
+  lines.push(...checkCells(sizes, language), ...checkGrowth(wb, sizes, wb.clock.dayOf(now), language), ...checkTabs(wb, language));
 
   const text = formatCheck(lines, language);
   underScriptLock(wb, () => {

@@ -15,8 +15,13 @@ export const DAILY_HANDLER = 'dailyRun';
 export const FOLLOW_UP_HANDLER = 'continueReminders';
 /** Apps Script stops a run at 6 minutes; stop sending well before, at a safe point. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
-/** When the quota ran out, try again an hour later; after the time limit, a minute later; after a failed send, ten minutes later. */
-const FOLLOW_UP_AFTER_MS = { quota: 60 * 60 * 1000, time: 60 * 1000, failure: 10 * 60 * 1000 };
+/**
+ * After the time limit, try again a minute later; after a failed send, ten minutes later. After a
+ * quota stop there is no follow-up (issue 20): the quota comes back 24 hours after its first use,
+ * so an hourly follow-up only read the whole workbook every hour against the 90 minutes of
+ * trigger time a day; the next morning's run sends.
+ */
+const FOLLOW_UP_AFTER_MS = { time: 60 * 1000, failure: 10 * 60 * 1000 };
 
 export type ReminderJob = 'dailyRun' | 'continueReminders' | 'sendRemindersNow';
 
@@ -94,6 +99,12 @@ export function runReminders(job: ReminderJob): ReminderRunResult | ReminderSkip
     if (trigger && !isTheSender(workbook, job, now(), missing)) return 'skipped';
     // A follow-up trigger fires once; remove spent ones so that triggers never pile up.
     if (trigger && !missing.includes('triggers')) deleteTriggers(FOLLOW_UP_HANDLER);
+    // A follow-up (after a failed send) with no quota left reads nothing: one Log line, then tomorrow.
+    if (job === FOLLOW_UP_HANDLER && !missing.includes('sendMail') && MailApp.getRemainingDailyQuota() < 1) {
+      const language = languageOf(workbook);
+      LogTab.open(workbook, language).append([{ time: now(), kind: 'stopped', message: fill(catalogue(language).platform.followUpNoQuota, { job }) }]);
+      return 'skipped';
+    }
     const plan = planReminders(
       workbook,
       // A trigger gets here only as the sender of switched-on reminders; "send now" cannot tell.
@@ -124,7 +135,7 @@ export function runReminders(job: ReminderJob): ReminderRunResult | ReminderSkip
       }
       outcome = step.value;
       if (!missing.includes('triggers')) {
-        if (outcome.stoppedFor) scheduleFollowUp(FOLLOW_UP_AFTER_MS[outcome.stoppedFor]);
+        if (outcome.stoppedFor === 'time') scheduleFollowUp(FOLLOW_UP_AFTER_MS.time);
         // A failed send gets one retry by a follow-up run; a follow-up's own failures wait for
         // the next daily run, so a broken address cannot keep the trigger firing all day.
         else if (outcome.failed.length > 0 && job !== FOLLOW_UP_HANDLER) scheduleFollowUp(FOLLOW_UP_AFTER_MS.failure);

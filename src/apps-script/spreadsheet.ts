@@ -2,7 +2,7 @@
 // job's number of calls does not grow with its rows.
 
 import type { ZoneClock } from '../core/dates';
-import { mergeNotes } from '../core/notes';
+import { mergeNotes, withCadansText } from '../core/notes';
 import { type CellMark, type ChartSpec, type DocumentStore, type MarkExtent, NUMBER_PATTERNS, type SheetPort, type StatusColourRule, type TabFormat, type WorkbookPort } from '../workbook/ports';
 import { appsScriptClock } from './clock';
 
@@ -40,6 +40,22 @@ function rectangular(values: unknown[][]): unknown[][] {
 export const MARK_FORMULA = '=ISTEXT("cadans:mark")';
 /** The colour of such a cell: the light red of `te laat`, so it reads as "needs you". */
 const MARK_COLOURS = { background: '#f4c7c3', color: '#a50e0e' };
+/** A print of a mark's text, four characters at most: the store keeps one per marked cell (issue 20). */
+export function markPrint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash >>> 12).toString(36);
+}
+
+/** `14.8` → `H14`. */
+function a1OfMarkKey(key: string): string {
+  const [row, column] = key.split('.').map(Number);
+  return `${columnLetters(column)}${row}`;
+}
+
 /** A short fingerprint of a tab's presentation (FNV-1a over its JSON): equal formats, equal prints. */
 export function formatPrint(format: TabFormat): string {
   const text = JSON.stringify(format);
@@ -107,14 +123,84 @@ class AppsScriptSheet implements SheetPort {
   private seen: MarkExtent | null = null;
 
   /**
-   * One read and at most one write of the block's notes (getNotes, setNotes), and the tab's
-   * conditional-format rules read and written once with Cadans's rule over exactly these cells
-   * (one getRangeList for all of them): a fixed number of calls, whatever the rows or marks.
+   * Issue 20: the notes of only the cells whose mark comes, goes or changes, by cell list: one
+   * getRangeList for them, then getNote and setNote per cell (Apps Script has no getNotes over a
+   * RangeList), so the cells moved are the marks changed, never the tab. A morning whose marks are
+   * those of the last run touches nothing. Cadans's colour rule is rewritten only when the set of
+   * marked cells changed. A record of an earlier version (an extent without cells) is cleaned
+   * once over its block, as before.
    */
   markCells(marks: readonly CellMark[], previous: MarkExtent | null): MarkExtent {
+    if (previous && !previous.cells) return this.markBlock(marks, previous);
+    const before = previous?.cells ?? {};
+    const after: Record<string, string> = {};
+    const texts = new Map<string, string>();
+    let rows = 0;
+    let columns = 0;
+    for (const m of marks) {
+      const key = `${m.row}.${m.column}`;
+      after[key] = markPrint(m.text);
+      texts.set(key, m.text);
+      rows = Math.max(rows, m.row);
+      columns = Math.max(columns, m.column);
+    }
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]);
+    if (changed.length > 0) {
+      // A cell of an earlier mark may lie outside the grid now (rows deleted since): nothing to take away there.
+      if (!this.grid) this.grid = { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+      const inGrid = changed.filter((k) => {
+        const [r, c] = k.split('.').map(Number);
+        return r <= this.grid!.rows && c <= this.grid!.columns;
+      });
+      if (inGrid.length > 0) {
+        const cells = this.sheet.getRangeList(inGrid.map(a1OfMarkKey)).getRanges();
+        cells.forEach((cell, i) => {
+          const note = String(cell.getNote() ?? '');
+          const next = withCadansText(note, texts.get(inGrid[i]) ?? null);
+          if (next !== note) cell.setNote(next);
+        });
+      }
+    }
+    const sameCells = previous !== null && Object.keys(before).length === texts.size && Object.keys(before).every((k) => texts.has(k));
+    if (!sameCells) this.markRule([...texts.keys()].map(a1OfMarkKey));
+    return { rows, columns, cells: after };
+  }
+
+  /** Replaces Cadans's colour rule on this tab with one over exactly these cells (none when empty). */
+  private markRule(cells: readonly string[]): void {
+    const rules = this.sheet.getConditionalFormatRules();
+    const kept = rules.filter((rule) => {
+      const condition = rule.getBooleanCondition();
+      return !(
+        condition !== null &&
+        condition.getCriteriaType() === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA &&
+        String(condition.getCriteriaValues()[0]) === MARK_FORMULA
+      );
+    });
+    if (kept.length === rules.length && cells.length === 0) return;
+    // First, so that the mark shows over any colour of the team's on the same cell.
+    const ours = cells.length
+      ? [
+          SpreadsheetApp.newConditionalFormatRule()
+            .whenFormulaSatisfied(MARK_FORMULA)
+            .setBackground(MARK_COLOURS.background)
+            .setFontColor(MARK_COLOURS.color)
+            .setRanges(this.sheet.getRangeList([...cells]).getRanges())
+            .build(),
+        ]
+      : [];
+    this.sheet.setConditionalFormatRules([...ours, ...kept]);
+  }
+
+  /**
+   * An earlier version's record (issue 14) knows only the block it checked: one read and at most
+   * one write of that block's notes takes every Cadans note away but this run's, once; the record
+   * then lists the cells, and later runs go by cell list.
+   */
+  private markBlock(marks: readonly CellMark[], previous: MarkExtent): MarkExtent {
     const seen = this.seen ?? { rows: this.sheet.getLastRow(), columns: this.sheet.getLastColumn() };
-    let rows = Math.max(seen.rows, previous?.rows ?? 0);
-    let columns = Math.max(seen.columns, previous?.columns ?? 0);
+    let rows = Math.max(seen.rows, previous.rows);
+    let columns = Math.max(seen.columns, previous.columns);
     for (const m of marks) {
       rows = Math.max(rows, m.row);
       columns = Math.max(columns, m.column);
@@ -125,40 +211,15 @@ class AppsScriptSheet implements SheetPort {
       rows = Math.min(rows, this.grid.rows);
       columns = Math.min(columns, this.grid.columns);
     }
-    if (rows < 1 || columns < 1) return { rows: Math.max(rows, 0), columns: Math.max(columns, 0) };
-    const block = this.sheet.getRange(1, 1, rows, columns);
-    const texts = new Map(marks.filter((m) => m.row <= rows && m.column <= columns).map((m) => [`${m.row - 1},${m.column - 1}`, m.text]));
-    const notes = mergeNotes(block.getNotes(), texts);
-    if (notes) block.setNotes(notes);
-
-    const rules = this.sheet.getConditionalFormatRules();
-    const kept = rules.filter((rule) => {
-      const condition = rule.getBooleanCondition();
-      return !(
-        condition !== null &&
-        condition.getCriteriaType() === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA &&
-        String(condition.getCriteriaValues()[0]) === MARK_FORMULA
-      );
-    });
-    if (kept.length !== rules.length || texts.size > 0) {
-      const cells = [...texts.keys()].map((k) => {
-        const [r, c] = k.split(',').map(Number);
-        return `${columnLetters(c + 1)}${r + 1}`;
-      });
-      // First, so that the mark shows over any colour of the team's on the same cell.
-      const ours = cells.length
-        ? [
-            SpreadsheetApp.newConditionalFormatRule()
-              .whenFormulaSatisfied(MARK_FORMULA)
-              .setBackground(MARK_COLOURS.background)
-              .setFontColor(MARK_COLOURS.color)
-              .setRanges(this.sheet.getRangeList(cells).getRanges())
-              .build(),
-          ]
-        : [];
-      this.sheet.setConditionalFormatRules([...ours, ...kept]);
+    const inBlock = marks.filter((m) => m.row <= rows && m.column <= columns);
+    if (rows >= 1 && columns >= 1) {
+      const block = this.sheet.getRange(1, 1, rows, columns);
+      const texts = new Map(inBlock.map((m) => [`${m.row - 1},${m.column - 1}`, m.text]));
+      const notes = mergeNotes(block.getNotes(), texts);
+      if (notes) block.setNotes(notes);
     }
-    return { rows, columns };
+    this.markRule(inBlock.map((m) => `${columnLetters(m.column)}${m.row}`));
+    return { rows: 0, columns: 0, cells: Object.fromEntries(inBlock.map((m) => [`${m.row}.${m.column}`, markPrint(m.text)])) };
   }
 
   readHeader(): unknown[] {
@@ -338,6 +399,13 @@ class AppsScriptSheet implements SheetPort {
   styleHeader(columns: number, widths: readonly (number | undefined)[]): void {
     this.sheet.setFrozenRows(1);
     this.fit(1, columns);
+    // Issue 20: a tab this execution created is as wide as its columns, not 26: the spreadsheet's
+    // 10 million cells count empty ones too (a Touchpoints tab of 500,000 rows x 26 is 13 million).
+    // A column added later grows the grid again (fit).
+    if (this.created && this.grid!.columns > columns) {
+      this.sheet.deleteColumns(columns + 1, this.grid!.columns - columns);
+      this.grid!.columns = columns;
+    }
     this.sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
     widths.forEach((w, i) => w && this.sheet.setColumnWidth(i + 1, w));
   }

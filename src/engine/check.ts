@@ -3,9 +3,11 @@
 // limit, its time zone); the Apps Script shell adds what only the platform knows (the script's
 // zone, Intl against Utilities, permissions, the reminders' sender and next run, the mail quota).
 
+import { cellForecast, lastYearCount } from '../core/capacity';
+import { type Day, isDate, ymdFromDay } from '../core/dates';
 import type { Language } from '../core/locale';
 import { catalogue, fill } from '../i18n/catalogue';
-import { TABS } from '../../sheets-templates/tabs';
+import { TABS, TOUCHPOINTS } from '../../sheets-templates/tabs';
 import { displayName, findTab, mapColumns } from '../workbook/headers';
 import type { WorkbookPort } from '../workbook/ports';
 
@@ -65,6 +67,31 @@ export function checkCells(sizes: readonly TabSize[], language: Language): Check
     lines.push({ level: 'ok', text: fill(words.checkTab, { tab: s.name, rows: number(s.rows), columns: number(s.columns), cells: number(s.rows * s.columns), lastRow: number(s.lastRow) }) });
   }
   return lines;
+}
+
+/**
+ * Issue 20: how fast the spreadsheet grows and the month it would reach the 10 million cells, at
+ * the pace the Touchpoints tab grew over the last 12 months. Reads the tab's date column only.
+ */
+export function checkGrowth(workbook: WorkbookPort, sizes: readonly TabSize[], today: Day, language: Language): CheckLine[] {
+  const words = catalogue(language).platform;
+  const number = (n: number) => n.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
+  const used = sizes.reduce((n, s) => n + s.rows * s.columns, 0);
+  const name = findTab(TOUCHPOINTS, workbook.sheetNames());
+  const size = sizes.find((s) => s.name === name);
+  if (!name || !size) return [];
+  const sheet = workbook.sheet(name);
+  const dateColumn = mapColumns(TOUCHPOINTS, sheet.readHeader()).index.get('date');
+  if (dateColumn === undefined) return [];
+  const cells = size.lastRow < 2 ? [] : sheet.readBlock ? sheet.readBlock(2, size.lastRow, dateColumn + 1, 1).map((r) => r[0]) : sheet.readAll().slice(1).map((r) => r[dateColumn]);
+  const days = cells.filter(isDate).map((d) => workbook.clock.dayOf(d));
+  const f = cellForecast({ used, limit: CELL_LIMIT, touchpointsLastYear: lastYearCount(days, today), columns: size.columns, freeRows: Math.max(0, size.rows - size.lastRow) }, today);
+  if (f.reached === null) return [{ level: 'ok', text: words.checkGrowthNone }];
+  const month = `${String(f.reached.month).padStart(2, '0')}-${f.reached.year}`;
+  const now = ymdFromDay(today);
+  // Within a year: time to move old touchpoints out (Cadans's choice of warning).
+  const soon = f.reached.year * 12 + f.reached.month - (now.year * 12 + now.month) <= 12;
+  return [{ level: soon ? 'warn' : 'ok', text: fill(words.checkGrowth, { perMonth: number(f.perMonth), tab: name, month }) }];
 }
 
 /** The spreadsheet's zone against the script's: Cadans computes in the spreadsheet's. */

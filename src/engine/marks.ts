@@ -48,18 +48,10 @@ export function planMarks(workbook: WorkbookPort, problems: readonly Problem[], 
   const names = workbook.sheetNames();
   const marks = marksOf(problems, language);
   const store = workbook.store;
-  let previous: Record<string, MarkExtent> = {};
-  if (store) {
-    try {
-      const parsed: unknown = JSON.parse(store.get(MARKS_KEY) ?? '{}');
-      if (parsed && typeof parsed === 'object') {
-        for (const [tab, e] of Object.entries(parsed as Record<string, Partial<MarkExtent>>)) {
-          if (Number.isInteger(e?.rows) && Number.isInteger(e?.columns) && e.rows! > 0 && e.columns! > 0) previous[tab] = { rows: e.rows!, columns: e.columns! };
-        }
-      }
-    } catch {
-      previous = {};
-    }
+  const index = store ? readIndex(store.get(MARKS_KEY)) : {};
+  const previous: Record<string, MarkExtent> = {};
+  for (const [tab, entry] of Object.entries(index)) {
+    previous[tab] = typeof entry === 'number' ? { rows: 0, columns: 0, cells: parseCells(store!.get(cellsKey(tab))) } : entry;
   }
   // Without a store (the local runner, which reads every part anyway) the tabs Cadans reads are
   // looked at every run, so that a rule left by a run on an earlier export goes too.
@@ -67,15 +59,64 @@ export function planMarks(workbook: WorkbookPort, problems: readonly Problem[], 
   const tabs = [...new Set([...marks.keys(), ...Object.keys(previous), ...inputs])].filter((t) => names.includes(t));
   if (tabs.length === 0 && Object.keys(previous).length === 0) return null;
   return () => {
-    const next: Record<string, MarkExtent> = {};
+    const next: Record<string, number> = {};
     for (const tab of tabs) {
       const sheet = workbook.sheet(tab);
       if (!sheet.markCells) continue;
       const own = marks.get(tab) ?? [];
-      const extent = sheet.markCells(own, previous[tab] ?? null);
-      if (own.length) next[tab] = extent;
+      const result = sheet.markCells(own, previous[tab] ?? null);
+      if (!store) continue;
+      const text = own.length && result.cells ? formatCells(result.cells) : '';
+      const before = previous[tab]?.cells ? formatCells(previous[tab].cells!) : '';
+      if (text !== before) store.set(cellsKey(tab), text);
+      if (own.length) next[tab] = own.length;
     }
     const text = JSON.stringify(next);
-    if (store && text !== JSON.stringify(previous)) store.set(MARKS_KEY, text);
+    if (store && text !== JSON.stringify(index)) store.set(MARKS_KEY, text);
   };
+}
+
+/**
+ * The marks' index: per tab the number of cells listed under its own key (issue 20), or, from an
+ * earlier version, the block checked (issue 14), which the shell then cleans once.
+ */
+function readIndex(text: string | null): Record<string, number | MarkExtent> {
+  const out: Record<string, number | MarkExtent> = {};
+  try {
+    const parsed: unknown = JSON.parse(text ?? '{}');
+    if (!parsed || typeof parsed !== 'object') return out;
+    for (const [tab, e] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof e === 'number' && Number.isInteger(e) && e > 0) out[tab] = e;
+      else if (e && typeof e === 'object') {
+        const { rows, columns } = e as Partial<MarkExtent>;
+        if (Number.isInteger(rows) && Number.isInteger(columns) && rows! > 0 && columns! > 0) out[tab] = { rows: rows!, columns: columns! };
+      }
+    }
+  } catch {
+    // An unreadable index is an empty one: the marks are then written afresh.
+  }
+  return out;
+}
+
+/**
+ * One property per tab, as `row.column:print` separated by spaces: 500 marks (MAX_MARKS_PER_TAB)
+ * of a tab of 100,000 rows take about 7 KB, inside the 9 KB a property value may hold.
+ */
+function cellsKey(tab: string): string {
+  return `${MARKS_KEY}.${tab}`;
+}
+
+function formatCells(cells: Record<string, string>): string {
+  return Object.entries(cells)
+    .map(([key, print]) => `${key}:${print}`)
+    .join(' ');
+}
+
+function parseCells(text: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (text ?? '').split(' ')) {
+    const m = /^(\d+\.\d+):(\w+)$/.exec(part);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
 }

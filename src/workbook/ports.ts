@@ -31,6 +31,12 @@ export interface CellMark {
 export interface MarkExtent {
   rows: number;
   columns: number;
+  /**
+   * Issue 20: the cells Cadans marked (`row.column`, 1-based) with a print of each mark's text, so
+   * that the next run reads and writes the notes of only the cells whose mark comes, goes or
+   * changes. A record without it (from an earlier version) is cleaned once over its block.
+   */
+  cells?: Record<string, string>;
 }
 
 /**

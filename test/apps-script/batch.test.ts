@@ -19,12 +19,14 @@ const LOG = ['Tijdstip', 'Soort', 'Blad', 'Rij', 'Kolom', 'Waarde', 'Melding', '
  * setColumnWidths per column of the layout (36), and the colour rules built locally (120, with 8
  * ranges for the status columns of Vandaag and of KPI's attention list). Each tab's format print is
  * then remembered in the document properties (12: one read, five writes), so that a later run whose
- * tab looks the same skips its formatting (see reports.test.ts). And 17 mark the two cells Cadans
- * cannot read (issue 14): the marks' record read and written in the document properties (4), the
- * Relaties block's notes read and written once (3 with its range), and its conditional-format
- * rules read and written once with one rule over both cells (4, and 6 building it).
+ * tab looks the same skips its formatting (see reports.test.ts). And 22 mark the two cells Cadans
+ * cannot read (issue 14): the marks' index read and written and the tab's list of marked cells
+ * written in the document properties (6), the two cells' notes by cell list (issue 20: one
+ * getRangeList, then a getNote and a setNote per cell, 6: the calls grow with the marks that
+ * change, the cells moved are those marks, never the tab), and its conditional-format rules read
+ * and written once with one rule over both cells (4, and 6 building it).
  */
-const REFRESH_CALLS = 350;
+const REFRESH_CALLS = 355;
 const REFRESH_CALLS_BY_METHOD = {
   'AuthorizationInfo.getAuthorizedScopes': 1, // granular consent: may it touch the sheet?
   // Issue 14: the colour rules of the generated tabs, built locally: the four verdict marks on KPI,
@@ -50,11 +52,11 @@ const REFRESH_CALLS_BY_METHOD = {
   'Lock.tryLock': 1,
   'LockService.getScriptLock': 1,
   'Properties.getProperty': 4, // the reminders' switch (for the Vandaag tab), the Log's layout (none yet, so it is laid out once), the tabs' format prints, the tabs Cadans marked (issue 14)
-  'Properties.setProperty': 8, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), each formatted tab's format print (5), the tabs marked now
-  'PropertiesService.getDocumentProperties': 12,
-  'Range.getNotes': 1, // Relaties's notes, in one block (issue 14)
-  'Range.setNotes': 1,
-  'RangeList.getRanges': 1, // the two marked cells, for the colour rule
+  'Properties.setProperty': 9, // the Log's layout, the Historie tab's (issue 11: a morning run then reads one month of it), each formatted tab's format print (5), the tabs marked now and Relaties's marked cells (issue 20)
+  'PropertiesService.getDocumentProperties': 13,
+  'Range.getNote': 2, // the two marked cells' notes, by cell list (issue 20)
+  'Range.setNote': 2,
+  'RangeList.getRanges': 2, // the two marked cells, for their notes and for the colour rule
   'Range.getValues': 6, // Instellingen twice (language for the toast, then the refresh), Relaties, Touchpoints, the Log header, the whole Log (laid out once)
   // Issue 14: every cell's number format, weight and style of Vandaag, KPI, Risico, Kwartaal and Historie, one call each per tab.
   'Range.setFontStyles': 5,
@@ -70,8 +72,8 @@ const REFRESH_CALLS_BY_METHOD = {
   'Sheet.getMaxRows': 8,
   'Sheet.getName': 4, // one per tab
   'Sheet.getConditionalFormatRules': 1, // Relaties's, to replace Cadans's colour rule (issue 14)
-  'Sheet.getRange': 29, // the notes' block, the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines; each formatted tab's range (5) and the status columns of Vandaag and KPI for their four colour rules each
-  'Sheet.getRangeList': 1, // the two marked cells
+  'Sheet.getRange': 28, // the computed block, the Vandaag cell, the Vandaag, KPI and Risico tabs, Historie, each chart's two ranges, the Log header, the Log lines; each formatted tab's range (5) and the status columns of Vandaag and KPI for their four colour rules each
+  'Sheet.getRangeList': 2, // the two marked cells, for their notes and for the colour rule
   'Sheet.setColumnWidths': 36, // one per column of the five formatted tabs' layouts (Vandaag 9, KPI 7, Risico 9, Kwartaal 4, Historie 7)
   'Sheet.setConditionalFormatRules': 6, // the five formatted tabs, and Relaties's marks
   'Sheet.setFrozenRows': 5,
@@ -169,13 +171,15 @@ describe('refreshNow with after-sales actions (issue 12)', () => {
       return cadans.env.byMethod();
     })();
     const extra: Record<string, number> = Object.fromEntries(Object.keys(small).map((k) => [k, small[k] - (plain[k] ?? 0)]).filter(([, n]) => n !== 0));
-    expect(Object.values(extra).reduce((a, b) => a + b, 0)).toBe(18);
-    // Against a refresh without placements: 18 more, all for the Acties tab, none per row. It is
+    expect(Object.values(extra).reduce((a, b) => a + b, 0)).toBe(19);
+    // Against a refresh without placements: 19 more, all for the Acties tab, none per row. It is
     // created (this workbook has none): insertSheet, its header (getRange, setValues), styled
-    // (setFontWeight, a width per column: 7, setFrozenRows); then the one append of every row
-    // (getLastRow, getMaxRows and getMaxColumns for the grid, getRange, setValues).
+    // (setFontWeight, a width per column: 7, setFrozenRows) and trimmed to its 7 columns (issue
+    // 20: deleteColumns); then the one append of every row (getLastRow, getMaxRows and
+    // getMaxColumns for the grid, getRange, setValues).
     expect(extra).toEqual({
       'Spreadsheet.insertSheet': 1,
+      'Sheet.deleteColumns': 1,
       'Range.setFontWeight': 1,
       'Sheet.setColumnWidth': 7,
       'Sheet.setFrozenRows': 1,

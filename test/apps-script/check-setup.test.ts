@@ -25,7 +25,7 @@ describe('checkSetup', () => {
     expect(cadans.ui.dialogs.map((d) => d.title)).toEqual(['Cadans > Controleren']);
     const lines = dialogText(cadans.ui.dialogs[0].html).split('\n');
     expect(lines.slice(0, 8)).toEqual([
-      'Controleren: 6 in orde, 1 let op, 0 fout',
+      'Controleren: 7 in orde, 1 let op, 0 fout', // issue 20 adds the growth forecast
       '',
       '[in orde] Tijdzones: spreadsheet Europe/Amsterdam, script Europe/Amsterdam',
       '[in orde] Datumrekening (Intl tegen Utilities.formatDate) bij 7 momenten rond de zomer- en wintertijd: in orde',
@@ -39,7 +39,7 @@ describe('checkSetup', () => {
     expect(lines.at(-1)).toBe('[in orde] Tabbladen en kolommen: alles aanwezig');
     // The Log: the summary and each line that is not in order.
     const log = ss.$sheet('Log').$column(7);
-    expect(log.slice(-2)).toEqual(['Cadans > Controleren: Controleren: 6 in orde, 1 let op, 0 fout', 'Cadans > Controleren: Herinneringen: Herinneringen staan uit.']);
+    expect(log.slice(-2)).toEqual(['Cadans > Controleren: Controleren: 7 in orde, 1 let op, 0 fout', 'Cadans > Controleren: Herinneringen: Herinneringen staan uit.']);
   });
 
   it('says when the spreadsheet and the script disagree on the time zone, and who sends the reminders', () => {

@@ -99,6 +99,43 @@ describe('the fake Sheet and Range', () => {
     expect(ss.env.total).toBe(3);
   });
 
+  it('meter the cells every range call moves, by method and tab, beside the calls (issue 20)', () => {
+    const ss = workbook({ sheets: { Relaties: [['ID', 'Naam', 'Tier'], ['R1', 'Anna', 'A'], ['R2', 'Bram', 'B']], Log: [['Tijdstip', 'Soort']] } });
+    const relaties = ss.$sheet('Relaties');
+    const log = ss.$sheet('Log');
+    ss.env.reset();
+    relaties.getDataRange().getValues(); // 3 x 3
+    relaties.getRange(2, 3, 2, 1).getNotes(); // 2
+    relaties.getRange(2, 3).setNotes([['let op']]); // 1
+    relaties.getRange(2, 1, 2, 2).setValues([['R1', 'Anna'], ['R2', 'Bram']]); // 4
+    relaties.getRange(1, 1).getValue(); // 1
+    relaties.getRange(1, 1, 1, 3).getFormulas(); // 3
+    relaties.getRange(1, 1, 2, 3).setNumberFormats([['General', 'General', 'General'], ['0', '0', '0']]); // 6
+    relaties.getRange(1, 1, 1, 3).setFontWeight('bold'); // 3
+    relaties.getRange('C2:C').setNumberFormat('@'); // C2 to the grid's last row: 999
+    log.appendRow(['nu', 'fout', 'extra']); // 3
+    log.clearContents(); // the block it empties: 2 rows x 3 columns
+    expect(ss.env.cellsByMethod()).toEqual({
+      'Range.getFormulas': 3,
+      'Range.getNotes': 2,
+      'Range.getValue': 1,
+      'Range.getValues': 9,
+      'Range.setFontWeight': 3,
+      'Range.setNotes': 1,
+      'Range.setNumberFormat': 999,
+      'Range.setNumberFormats': 6,
+      'Range.setValues': 4,
+      'Sheet.appendRow': 3,
+      'Sheet.clearContents': 6,
+    });
+    expect(ss.env.cellsByTab()).toEqual({ Log: 9, Relaties: 1028 });
+    expect(ss.env.cellsMoved({ method: 'Range.getValues', tab: 'Relaties' })).toBe(9);
+    expect(ss.env.cellsMoved()).toBe(1037);
+    expect(ss.env.cellsRead).toBe(10);
+    ss.env.reset();
+    expect(ss.env.cellsMoved()).toBe(0);
+  });
+
   it('refuse writes and UI in a custom function, and the spreadsheet in AuthMode.NONE', () => {
     const cadans = loadCadans(workbook());
     cadans.env.mode = 'CUSTOM_FUNCTION';

@@ -404,8 +404,9 @@ describe.each(ZONES)('logTouchpoint in a spreadsheet in %s', (tz) => {
 
     // The request ID is kept in the document's properties.
     // (Beside the Log's and the Historie tab's layouts, the generated tabs' format prints and the
-    // cells it marked as unreadable, which the fixture's refresh stored: issues 9, 11 and 14.)
-    expect([...cadans.project.documentProperties.map.keys()].filter((k) => !['cadans.log.layout', 'cadans.history.layout', 'cadans.tabFormats', 'cadans.marks'].includes(k))).toEqual(['cadans.logged.req-r1-000001']);
+    // cells it marked as unreadable, which the fixture's refresh stored: issues 9, 11 and 14, and
+    // issue 20's list of marked cells per tab.)
+    expect([...cadans.project.documentProperties.map.keys()].filter((k) => !['cadans.log.layout', 'cadans.history.layout', 'cadans.tabFormats', 'cadans.marks', 'cadans.marks.Relaties'].includes(k))).toEqual(['cadans.logged.req-r1-000001']);
     // The sidebar, refreshed, shows the new touchpoint first; a refresh agrees with the dates written.
     const ctx = contextAt(f.ss, 'Relaties', ROW.R1);
     expect(ctx.touchpoints[0]).toEqual({ date: dmy(f.today), kind: 'Business check-in', notes: 'Situatie: Twee nieuwe afdelingen\nProbleem: Tekort aan IT-capaciteit' });

@@ -24,47 +24,47 @@ const summaries = (ss: FakeSpreadsheet) => messages(ofKind(ss, 'run')).filter((m
 const handlers = (cadans: ReturnType<typeof loadCadans>) => cadans.project.triggers.list.map((t) => t.handler);
 
 describe('the daily mail quota', () => {
-  it('with room for one: sends one, stops cleanly, logs it and schedules one follow-up that sends the rest', () => {
+  it('with room for one: sends one, stops cleanly, logs it and leaves the rest to a later daily run, with no hourly follow-up (issue 20)', () => {
     const t = team(tz);
     const cadans = loadCadans(t.ss);
     cadans.project.mail.quota = 1;
     cadans.dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to)).toEqual([ANNA]);
     expect(sentOwners(t.ss)).toEqual([ANNA]);
-    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(['Dagelijks mailquotum op: 2 ochtendmails wachten op de vervolgrun']);
+    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(['Dagelijks mailquotum op: 2 ochtendmails wachten op de run van morgen']);
     expect(summaries(t.ss)).toEqual(['dailyRun: 1 ochtendmail verstuurd, 0 al eerder vandaag, 0 mislukt, 2 nog te versturen']);
-    expect(cadans.project.triggers.list.map((tr) => [tr.handler, tr.schedule])).toEqual([['continueReminders', { afterMs: HOUR }]]);
+    // The quota comes back 24 hours after its first use: no follow-up every hour in the meantime.
+    expect(handlers(cadans)).toEqual([]);
 
-    // The quota is back when the follow-up fires (in an execution of its own).
+    // The daily trigger's next run, with the quota back, sends the rest and nobody twice.
     cadans.project.mail.quota = 100;
-    expect(cadans.fireTriggers('continueReminders')).toBe(1);
+    loadCadans(t.ss).dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to)).toEqual([ANNA, BRAM, CHRIS]);
     expect(sentOwners(t.ss)).toEqual([ANNA, BRAM, CHRIS]);
-    expect(summaries(t.ss).at(-1)).toBe('continueReminders: 2 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 nog te versturen');
-    // The spent follow-up is gone; nothing else was installed.
+    expect(summaries(t.ss).at(-1)).toBe('dailyRun: 2 ochtendmails verstuurd, 1 al eerder vandaag, 0 mislukt, 0 nog te versturen');
     expect(handlers(cadans)).toEqual([]);
-    // The daily trigger firing later that day sends nothing more.
-    loadCadans(t.ss).dailyRun();
-    expect(cadans.project.mail.sent).toHaveLength(3);
   });
 
-  it('with none left: sends nothing, and runs that keep hitting it leave exactly one follow-up', () => {
+  it('with none left: sends nothing, schedules nothing, and the day\'s runs read the workbook at most twice (issue 20)', () => {
     const t = team(tz);
     const cadans = loadCadans(t.ss);
     cadans.project.mail.quota = 0;
+    cadans.env.reset();
     cadans.dailyRun();
-    cadans.fireTriggers('continueReminders');
-    loadCadans(t.ss).dailyRun();
+    expect(cadans.fireTriggers('continueReminders')).toBe(0);
+    // Full reads of the relationships: the morning's refresh, once (the limit is two a day).
+    const relaties = t.ss.$sheet('Relaties');
+    expect(cadans.env.cellsMoved({ method: 'Range.getValues', tab: 'Relaties' })).toBe(relaties.$lastRow() * relaties.$lastColumn());
     expect(cadans.project.mail.attempts).toBe(0);
-    expect(handlers(cadans)).toEqual(['continueReminders']);
-    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(Array(3).fill('Dagelijks mailquotum op: 3 ochtendmails wachten op de vervolgrun'));
+    expect(handlers(cadans)).toEqual([]);
+    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(['Dagelijks mailquotum op: 3 ochtendmails wachten op de run van morgen']);
     cadans.project.mail.quota = 100;
-    cadans.fireTriggers('continueReminders');
+    loadCadans(t.ss).dailyRun();
     expect(cadans.project.mail.sent.map((m) => m.to)).toEqual([ANNA, BRAM, CHRIS]);
     expect(handlers(cadans)).toEqual([]);
   });
 
-  it('that another script uses up between the check and a send: the failed digest waits for the follow-up', () => {
+  it('that another script uses up between the check and a send: the follow-up for the failed digest finds no quota and reads nothing (issue 20)', () => {
     // getRemainingDailyQuota is valid only for the moment it is read: the account's other scripts
     // share the quota, and MailApp then throws.
     const t = team(tz);
@@ -76,13 +76,21 @@ describe('the daily mail quota', () => {
     cadans.dailyRun();
     expect(mail.sent.map((m) => m.to)).toEqual([ANNA]);
     expect(sentOwners(t.ss)).toEqual([ANNA]);
-    expect(handlers(cadans)).toEqual(['continueReminders']);
+    // MailApp's refusal counts as a quota stop: no follow-up. One left from earlier (a failed
+    // send) that fires with the quota still at 0 reads nothing.
+    expect(handlers(cadans)).toEqual([]);
+    cadans.env.reset();
+    cadans.asTrigger('continueReminders');
+    // The settings (for the language) and the Log's end only: no relationship or touchpoint is read.
+    expect(Object.keys(cadans.env.cellsByTab())).toEqual(['Instellingen', 'Log']);
+    expect(messages(ofKind(t.ss, 'gestopt')).at(-1)).toBe('continueReminders: dagelijks mailquotum op; niets gelezen of verstuurd, de run van morgen verstuurt');
+    expect(handlers(cadans)).toEqual([]);
     mail.quota = 100;
-    cadans.fireTriggers('continueReminders');
+    loadCadans(t.ss).dailyRun();
     expect(mail.sent.map((m) => m.to)).toEqual([ANNA, BRAM, CHRIS]);
   });
 
-  it('that runs out at the last send: stops, logs it as a quota stop and schedules a follow-up', () => {
+  it('that runs out at the last send: stops, logs it as a quota stop and leaves the last to a later daily run', () => {
     const t = team(tz);
     const cadans = loadCadans(t.ss);
     const mail = cadans.project.mail;
@@ -92,11 +100,11 @@ describe('the daily mail quota', () => {
     cadans.dailyRun();
     expect(mail.sent.map((m) => m.to)).toEqual([ANNA, BRAM]);
     expect(sentOwners(t.ss)).toEqual([ANNA, BRAM]);
-    // The quota ran out: the same as when the check finds it so, a follow-up is scheduled.
-    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(['Dagelijks mailquotum op: 1 ochtendmail wacht op de vervolgrun']);
-    expect(handlers(cadans)).toEqual(['continueReminders']);
+    // The quota ran out: the same as when the check finds it so.
+    expect(messages(ofKind(t.ss, 'gestopt'))).toEqual(['Dagelijks mailquotum op: 1 ochtendmail wacht op de run van morgen']);
+    expect(handlers(cadans)).toEqual([]);
     mail.quota = 100;
-    cadans.fireTriggers('continueReminders');
+    loadCadans(t.ss).dailyRun();
     expect(mail.sent.map((m) => m.to)).toEqual([ANNA, BRAM, CHRIS]);
   });
 });

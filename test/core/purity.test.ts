@@ -15,6 +15,7 @@ describe('src/core', () => {
       'accounts.ts',
       'aftersales.ts',
       'cadence.ts',
+      'capacity.ts',
       'cell-text.ts',
       'concentration.ts',
       'dates.ts',

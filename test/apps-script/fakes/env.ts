@@ -26,6 +26,13 @@ export class Env {
   total = 0;
   /** Cells returned by getValues and getValue since the last reset: the tests' measure of reading. */
   cellsRead = 0;
+  /**
+   * Cells each range call moved since the last reset (values, formulas, notes, formats,
+   * validations), keyed by method and tab (`Range.getValues Relaties`), beside the call counter:
+   * a batched call still costs per cell on Google (/work/shared/apps-script-facts.md, "Speed:
+   * calls and cells"), so a job's budget is counted in cells as well as calls.
+   */
+  readonly cells = new Map<string, number>();
   mode: Mode = 'FULL';
   /**
    * False while a time-driven trigger runs: there is no user to show anything to, and
@@ -82,6 +89,41 @@ export class Env {
     if (denied) throw this.error(`You do not have permission to call ${name}`);
   }
 
+  /** Counts the cells one call moved on a tab. */
+  move(method: string, tab: string, cells: number): void {
+    const key = `${method} ${tab}`;
+    this.cells.set(key, (this.cells.get(key) ?? 0) + cells);
+  }
+
+  /** Cells moved since the last reset, by every call or only those of one method and/or tab. */
+  cellsMoved(filter: { method?: string; tab?: string } = {}): number {
+    let n = 0;
+    for (const [key, cells] of this.cells) {
+      const [method, tab] = splitCellKey(key);
+      if ((filter.method === undefined || filter.method === method) && (filter.tab === undefined || filter.tab === tab)) n += cells;
+    }
+    return n;
+  }
+
+  /** Cells moved per method (summed over tabs), sorted by name. */
+  cellsByMethod(): Record<string, number> {
+    return this.cellsBy(0);
+  }
+
+  /** Cells moved per tab (summed over methods), sorted by name. */
+  cellsByTab(): Record<string, number> {
+    return this.cellsBy(1);
+  }
+
+  private cellsBy(part: 0 | 1): Record<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, cells] of this.cells) {
+      const name = splitCellKey(key)[part];
+      out.set(name, (out.get(name) ?? 0) + cells);
+    }
+    return Object.fromEntries([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   count(name: string): number {
     return this.counts.get(name) ?? 0;
   }
@@ -95,6 +137,7 @@ export class Env {
     this.counts.clear();
     this.total = 0;
     this.cellsRead = 0;
+    this.cells.clear();
   }
 
   error(message: string): Error {
@@ -109,6 +152,12 @@ export class Env {
   array<T>(items: readonly T[]): T[] {
     return this.realm.Array.from(items);
   }
+}
+
+/** `Range.getValues Log bewaren` → ['Range.getValues', 'Log bewaren']: a method name has no space, a tab's may. */
+function splitCellKey(key: string): [string, string] {
+  const space = key.indexOf(' ');
+  return [key.slice(0, space), key.slice(space + 1)];
 }
 
 /** Who runs an execution when a test does not say: the person who set up Cadans. */

@@ -332,6 +332,21 @@ export class FakeSheet {
   }
 
   /**
+   * Deletes howMany columns from columnPosition on (…/sheet#deletecolumnscolumnposition,-howmany):
+   * the columns to the right move left and the grid narrows. As deleteRows, the fake moves no
+   * formats; deleting every column throws.
+   */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.env.hit('Sheet.deleteColumns', 'write');
+    if (!Number.isInteger(columnPosition) || !Number.isInteger(howMany) || columnPosition < 1 || howMany < 1) throw this.env.error('Invalid argument');
+    if (columnPosition + howMany - 1 > this.maxColumns) throw this.env.error('Those columns are out of bounds.');
+    if (howMany >= this.maxColumns) throw this.env.error("You can't delete all the columns on the sheet.");
+    for (const row of this.grid) row?.splice(columnPosition - 1, howMany);
+    for (const row of this.notes) row?.splice(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+  }
+
+  /**
    * "Appends a row to the bottom of the current data region in the sheet": one atomic call
    * (…/sheet#appendrowrowcontents); the grid grows by a row when the data region fills it.
    */
@@ -349,6 +364,7 @@ export class FakeSheet {
       this.maxColumns = rowContents.length;
     }
     this.$write({ row, column: 1, numRows: 1, numColumns: rowContents.length }, [rowContents]);
+    this.env.move('Sheet.appendRow', this.name, rowContents.length);
     return this;
   }
 
@@ -419,6 +435,8 @@ export class FakeSheet {
   clearContents(): FakeSheet {
     this.env.hit('Sheet.clearContents', 'write');
     this.$fail('clearContents');
+    // The meter counts the block it empties (the stricter side: the reference gives no cost).
+    this.env.move('Sheet.clearContents', this.name, this.$lastRow() * this.$lastColumn());
     this.grid.length = 0;
     return this;
   }
@@ -601,6 +619,11 @@ export class FakeRange implements Rect {
     this.env = sheet.env;
   }
 
+  /** The meter: this call moved every cell of the range (or `cells`). */
+  private moved(method: string, cells = this.numRows * this.numColumns): void {
+    this.env.move(method, this.sheet.name, cells);
+  }
+
   getSheet(): FakeSheet {
     this.env.hit('Range.getSheet', 'read');
     return this.sheet;
@@ -638,6 +661,7 @@ export class FakeRange implements Rect {
     this.env.hit('Range.getValues', 'read');
     this.sheet.$fail('getValues');
     this.env.cellsRead += this.numRows * this.numColumns;
+    this.moved('Range.getValues');
     const rows: unknown[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const row: unknown[] = [];
@@ -654,12 +678,14 @@ export class FakeRange implements Rect {
     this.env.hit('Range.getValue', 'read');
     this.sheet.$fail('getValue');
     this.env.cellsRead += 1;
+    this.moved('Range.getValue', 1);
     const value = this.sheet.$value(this.row, this.column);
     return isDate(value) ? this.env.date(value.getTime()) : value;
   }
 
   getFormulas(): string[][] {
     this.env.hit('Range.getFormulas', 'read');
+    this.moved('Range.getFormulas');
     return this.env.array(
       Array.from({ length: this.numRows }, (_, r) =>
         this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$formula(this.row + r, this.column + c))),
@@ -682,12 +708,14 @@ export class FakeRange implements Rect {
       }
     }
     this.sheet.$write(this, values);
+    this.moved('Range.setValues');
     return this;
   }
 
   setValue(value: unknown): FakeRange {
     this.env.hit('Range.setValue', 'write');
     this.sheet.$fail('setValue');
+    this.moved('Range.setValue');
     this.sheet.$write(this, Array.from({ length: this.numRows }, () => Array.from({ length: this.numColumns }, () => value)));
     return this;
   }
@@ -698,6 +726,7 @@ export class FakeRange implements Rect {
    */
   getNotes(): string[][] {
     this.env.hit('Range.getNotes', 'read');
+    this.moved('Range.getNotes');
     return this.env.array(
       Array.from({ length: this.numRows }, (_, r) => this.env.array(Array.from({ length: this.numColumns }, (_, c) => this.sheet.$note(this.row + r, this.column + c)))),
     );
@@ -724,12 +753,38 @@ export class FakeRange implements Rect {
       }
     }
     this.sheet.$inGrid(this.row, this.column, this.numRows, this.numColumns);
+    this.moved('Range.setNotes');
     notes.forEach((row, r) => row.forEach((note, c) => this.sheet.$setNote(this.row + r, this.column + c, note === null || note === undefined ? '' : String(note))));
+    return this;
+  }
+
+  /**
+   * "Returns the note associated with the given range", '' without one: the top-left cell's
+   * (developers.google.com/apps-script/reference/spreadsheet/range#getnote). One cell moved.
+   */
+  getNote(): string {
+    this.env.hit('Range.getNote', 'read');
+    this.moved('Range.getNote', 1);
+    return this.sheet.$note(this.row, this.column);
+  }
+
+  /**
+   * "Sets the note to the given value" (…/range#setnotenote), on every cell of the range; an empty
+   * string leaves no note, as setNotes's does here. The reference says nothing more: the meter
+   * counts every cell of the range.
+   */
+  setNote(note: unknown): FakeRange {
+    this.env.hit('Range.setNote', 'write');
+    if (note !== null && typeof note !== 'string') throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Range.setNote.");
+    this.sheet.$inGrid(this.row, this.column, this.numRows, this.numColumns);
+    this.moved('Range.setNote');
+    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numColumns; c++) this.sheet.$setNote(this.row + r, this.column + c, note ?? '');
     return this;
   }
 
   setNumberFormat(format: string): FakeRange {
     this.env.hit('Range.setNumberFormat', 'write');
+    this.moved('Range.setNumberFormat');
     this.sheet.formats.push({ ...this.rect(), value: String(format) });
     return this;
   }
@@ -742,6 +797,7 @@ export class FakeRange implements Rect {
    */
   setNumberFormats(numberFormats: string[][]): FakeRange {
     this.env.hit('Range.setNumberFormats', 'write');
+    this.moved('Range.setNumberFormats');
     this.eachOfGrid(numberFormats, 'setNumberFormats', (row, column, value) => this.sheet.formats.push({ row, column, numRows: 1, numColumns: 1, value: String(value) }));
     return this;
   }
@@ -749,6 +805,7 @@ export class FakeRange implements Rect {
   /** "Sets a rectangular grid of font weights", each 'bold', 'normal' or null (…/range#setfontweightsfontweights). */
   setFontWeights(fontWeights: Array<Array<string | null>>): FakeRange {
     this.env.hit('Range.setFontWeights', 'write');
+    this.moved('Range.setFontWeights');
     this.eachOfGrid(fontWeights, 'setFontWeights', (row, column, value) => {
       if (value !== null && value !== 'bold' && value !== 'normal') throw this.env.error(`Invalid argument: fontWeights (${String(value)})`);
       this.sheet.fontWeights.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
@@ -759,6 +816,7 @@ export class FakeRange implements Rect {
   /** "Sets a rectangular grid of font styles", each 'italic', 'normal' or null (…/range#setfontstylesfontstyles). */
   setFontStyles(fontStyles: Array<Array<string | null>>): FakeRange {
     this.env.hit('Range.setFontStyles', 'write');
+    this.moved('Range.setFontStyles');
     this.eachOfGrid(fontStyles, 'setFontStyles', (row, column, value) => {
       if (value !== null && value !== 'italic' && value !== 'normal') throw this.env.error(`Invalid argument: fontStyles (${String(value)})`);
       this.sheet.fontStyles.push({ row, column, numRows: 1, numColumns: 1, value: value as string | null });
@@ -778,6 +836,7 @@ export class FakeRange implements Rect {
 
   setDataValidation(rule: DataValidation | null): FakeRange {
     this.env.hit('Range.setDataValidation', 'write');
+    this.moved('Range.setDataValidation');
     if (rule !== null && !(rule instanceof DataValidation)) {
       throw this.env.error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
     }
@@ -787,6 +846,7 @@ export class FakeRange implements Rect {
 
   setFontWeight(fontWeight: string | null): FakeRange {
     this.env.hit('Range.setFontWeight', 'write');
+    this.moved('Range.setFontWeight');
     if (fontWeight !== null && fontWeight !== 'bold' && fontWeight !== 'normal') {
       throw this.env.error(`Invalid argument: fontWeight (${fontWeight})`);
     }
