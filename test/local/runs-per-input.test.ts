@@ -5,13 +5,11 @@
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JORIS, type LogRow, readLog, SANNE, writeBureauWorkbook } from '../mail/fixture';
+import { JORIS, type LogRow, readLog, recordingSmtpServer, SANNE, writeBureauWorkbook } from '../mail/fixture';
 
 const exec = promisify(execFile);
 const BIN = join(__dirname, '../../bin/cadans.mjs');
@@ -36,35 +34,13 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c()));
 });
 
-/** A loopback SMTP server that records every recipient; `delayMs` holds each message so runs overlap. */
-async function smtpServer(delayMs = 0): Promise<{ url: string; to: string[] }> {
-  const to: string[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        setTimeout(() => {
-          to.push(...session.envelope.rcptTo.map((r) => r.address));
-          callback();
-        }, delayMs);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, to };
-}
 
 describe('runs from one input into different --out folders', () => {
   it('one after the other on the same day: each owner gets one mail, and the second Log holds the first run’s mails', async () => {
     const dir = tmp();
     const input = join(dir, 'bureau.xlsx');
     await writeBureauWorkbook(input);
-    const server = await smtpServer();
+    const server = await recordingSmtpServer(closers);
     const a = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'A'), '--smtp', server.url]);
     const b = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'B'), '--smtp', server.url]);
     // And a manual run into the default out/ of the folder it is started from.
@@ -85,7 +61,7 @@ describe('runs from one input into different --out folders', () => {
     const dir = tmp();
     const input = join(dir, 'bureau.xlsx');
     await writeBureauWorkbook(input);
-    const server = await smtpServer(400);
+    const server = await recordingSmtpServer(closers, { delayMs: 400 });
     const [a, b] = await Promise.all([
       cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'A'), '--smtp', server.url]),
       cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'B'), '--smtp', server.url]),
@@ -102,7 +78,7 @@ describe('runs from one input into different --out folders', () => {
     const dir = tmp();
     const input = join(dir, 'bureau.xlsx');
     await writeBureauWorkbook(input);
-    const server = await smtpServer();
+    const server = await recordingSmtpServer(closers);
     // As an earlier version recorded it: both mails sent today, in a journal beside out/bureau.xlsx.
     const old = join(dir, 'out');
     const first = await cadans(['run', '--workbook', input, '--today', DAY, '--out', old, '--smtp', server.url]);

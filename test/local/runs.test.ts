@@ -11,9 +11,8 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JORIS, type LogRow, readLog, SANNE, utc, writeBureauWorkbook } from '../mail/fixture';
+import { JORIS, type LogRow, readLog, recordingSmtpServer, SANNE, utc, writeBureauWorkbook } from '../mail/fixture';
 
 const exec = promisify(execFile);
 const BIN = join(__dirname, '../../bin/cadans.mjs');
@@ -49,28 +48,6 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c()));
 });
 
-/** A loopback SMTP server; `delayMs` holds each message a moment, so that runs overlap. */
-async function smtpServer(options: { delayMs?: number } = {}): Promise<{ url: string; to: string[] }> {
-  const to: string[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        setTimeout(() => {
-          to.push(...session.envelope.rcptTo.map((r) => r.address));
-          callback();
-        }, options.delayMs ?? 0);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, to };
-}
 
 describe('the input is never touched', () => {
   it('refuses an --out folder that holds the input itself (also through a link), and changes nothing there', async () => {
@@ -115,7 +92,7 @@ describe('two runs at once on the same workbook', () => {
     const dir = tmp();
     const input = join(dir, 'bureau.xlsx');
     await writeBureauWorkbook(input);
-    const server = await smtpServer({ delayMs: 400 });
+    const server = await recordingSmtpServer(closers, { delayMs: 400 });
     const args = ['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', server.url];
     const [a, b] = await Promise.all([cadans(args), cadans(args)]);
     expect([a.code, b.code]).toEqual([0, 0]);
@@ -189,7 +166,7 @@ describe('an SMTP server that never answers', () => {
     expect(rows.find((r) => r.Waarde === SANNE)?.Melding).toMatch(/niet verstuurd: niet geprobeerd: de mailserver antwoordde niet op een eerdere mail van deze run \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
     expect(rows.find((r) => r.Waarde === JORIS)?.Melding).toMatch(/niet verstuurd: de mailserver (antwoordde niet op tijd|is niet bereikbaar of verbrak de verbinding) \(technische melding: [^()]+\); de volgende run probeert het opnieuw$/);
     // The server is back: the next run sends both, once.
-    const server = await smtpServer();
+    const server = await recordingSmtpServer(closers);
     const again = await cadans(['run', '--workbook', input, '--today', DAY, '--out', join(dir, 'out'), '--smtp', server.url]);
     expect(again.code).toBe(0);
     expect(server.to.sort()).toEqual([JORIS, SANNE]);

@@ -2,9 +2,11 @@
 // would be, and readers for what `cadans run` leaves behind: the .eml files and the Log tab.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -100,4 +102,30 @@ export async function readLog(path: string): Promise<{ rows: LogRow[]; formats: 
     if (entry.Soort === 'verzonden') header.forEach((h, i) => (formats[h] ??= row.getCell(i + 1).numFmt));
   });
   return { rows, formats };
+}
+
+/**
+ * A loopback SMTP server that records every recipient; `delayMs` holds each message a moment, so
+ * that runs overlap. Its `close` goes on the caller's list of things to close after each test.
+ */
+export async function recordingSmtpServer(closers: Array<() => Promise<void>>, options: { delayMs?: number } = {}): Promise<{ url: string; to: string[] }> {
+  const to: string[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        setTimeout(() => {
+          to.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        }, options.delayMs ?? 0);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, to };
 }
