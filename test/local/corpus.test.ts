@@ -5,7 +5,7 @@
 // Files Cadans cannot update safely are refused with one clear line and exit code 2, no output.
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -199,8 +199,12 @@ beforeAll(async () => {
   await Promise.all(runs);
   const lo = join(root, 'lo');
   mkdirSync(lo);
-  const result = await cadans(['--workbook', LIBREOFFICE_TEMPLATE, '--today', '2026-12-01', '--out', lo]);
-  ran.set('libreoffice', { dir: lo, input: LIBREOFFICE_TEMPLATE, output: join(lo, 'libreoffice-template.xlsx'), ...result });
+  // A copy of the template: the run keeps its lock and journal beside its input, never in the repo.
+  mkdirSync(join(root, 'lo-input'));
+  const loInput = join(root, 'lo-input', 'libreoffice-template.xlsx');
+  copyFileSync(LIBREOFFICE_TEMPLATE, loInput);
+  const result = await cadans(['--workbook', loInput, '--today', '2026-12-01', '--out', lo]);
+  ran.set('libreoffice', { dir: lo, input: loInput, output: join(lo, 'libreoffice-template.xlsx'), ...result });
   if (SOFFICE) {
     const paths = [...ran.values()].flatMap((r) => [r.input, r.output]).filter((p) => existsSync(p));
     rendered = await renderCsv(paths);
